@@ -1,5 +1,5 @@
-import { fail } from './errors.js';
 import { utf8 } from './bytes.js';
+import { fail } from './errors.js';
 
 /**
  * RFC 8785 JSON Canonicalization Scheme. Keys sort by UTF-16 code units (JavaScript's default
