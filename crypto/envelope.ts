@@ -1,0 +1,90 @@
+import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
+import { concatBytes, constantTimeEqual, expectLength, lp, randomBytes, utf8, wipe } from './bytes.js';
+import { fail } from './errors.js';
+import { hkdfSha256 } from './hash.js';
+
+/** PROTOCOL §3: the symmetric envelope every secret at rest travels in. */
+
+export const ENVELOPE_VERSION = 0x01;
+export const EnvelopeKind = {
+  recordBody: 0x01,
+  privateKeyBundle: 0x02,
+  keyUnderKey: 0x03,
+  attachmentChunk: 0x04,
+} as const;
+export type EnvelopeKind = (typeof EnvelopeKind)[keyof typeof EnvelopeKind];
+
+/** Ciphertext is branded so it cannot be mistaken for plaintext bytes. */
+export type Envelope = Uint8Array & { readonly __brand: 'Envelope' };
+
+const HEADER_LENGTH = 58;
+const TAG_LENGTH = 16;
+const KINDS = new Set<number>(Object.values(EnvelopeKind));
+
+function deriveEnvelopeKeys(key: Uint8Array, nonce: Uint8Array, context: string) {
+  const okm = hkdfSha256(key, nonce, concatBytes(lp('tacit/1/envelope'), lp(utf8(context))), 64);
+  return { encryptionKey: okm.subarray(0, 32), commitment: okm.subarray(32, 64), okm };
+}
+
+export function encryptEnvelope(
+  key: Uint8Array,
+  kind: EnvelopeKind,
+  context: string,
+  plaintext: Uint8Array,
+): Envelope {
+  return encryptEnvelopeWithNonce(key, kind, context, plaintext, randomBytes(24));
+}
+
+/** Deterministic form, for the test vectors only: a nonce must never be reused. */
+export function encryptEnvelopeWithNonce(
+  key: Uint8Array,
+  kind: EnvelopeKind,
+  context: string,
+  plaintext: Uint8Array,
+  nonce: Uint8Array,
+): Envelope {
+  expectLength(key, 32, 'envelope key');
+  expectLength(nonce, 24, 'envelope nonce');
+  if (!KINDS.has(kind)) fail('unsupported', `unknown envelope kind ${kind}`);
+  const { encryptionKey, commitment, okm } = deriveEnvelopeKeys(key, nonce, context);
+  const header = concatBytes(new Uint8Array([ENVELOPE_VERSION, kind]), commitment, nonce);
+  const aad = concatBytes(header, lp(utf8(context)));
+  const sealed = xchacha20poly1305(encryptionKey, nonce, aad).encrypt(plaintext);
+  wipe(okm);
+  return concatBytes(header, sealed) as Envelope;
+}
+
+export function decryptEnvelope(
+  key: Uint8Array,
+  kind: EnvelopeKind,
+  context: string,
+  envelope: Uint8Array,
+): Uint8Array {
+  expectLength(key, 32, 'envelope key');
+  if (!(envelope instanceof Uint8Array) || envelope.length < HEADER_LENGTH + TAG_LENGTH) {
+    fail('malformed', 'envelope too short');
+  }
+  if (envelope[0] !== ENVELOPE_VERSION) fail('unsupported', `envelope version ${envelope[0]}`);
+  if (envelope[1] !== kind) fail('malformed', `expected envelope kind ${kind}, found ${envelope[1]}`);
+  const header = envelope.subarray(0, HEADER_LENGTH);
+  const nonce = envelope.subarray(34, HEADER_LENGTH);
+  const { encryptionKey, commitment, okm } = deriveEnvelopeKeys(key, nonce, context);
+  try {
+    // Key commitment first: a wrong key or context is refused before any AEAD work.
+    if (!constantTimeEqual(commitment, envelope.subarray(2, 34))) {
+      fail('wrong-key', 'this key or context does not open this envelope');
+    }
+    const aad = concatBytes(header, lp(utf8(context)));
+    try {
+      return xchacha20poly1305(encryptionKey, nonce, aad).decrypt(envelope.subarray(HEADER_LENGTH));
+    } catch {
+      return fail('tampered', 'the envelope was altered');
+    }
+  } finally {
+    wipe(okm);
+  }
+}
+
+export function envelopeKind(envelope: Uint8Array): number | undefined {
+  return envelope[1];
+}
