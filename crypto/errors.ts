@@ -20,7 +20,8 @@ export type CryptoErrorCode =
   | 'reordered'
   | 'injected'
   | 'altered'
-  | 'rollback';
+  | 'rollback'
+  | 'stale-revision'; // an older revision of a record served as if it were the latest
 
 export class CryptoError extends Error {
   readonly code: CryptoErrorCode;

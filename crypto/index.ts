@@ -1,0 +1,27 @@
+/** Tacit protocol v1 (../shared/PROTOCOL.md). See crypto/README.md for the map of sections. */
+export * from './attachment.js';
+export * from './audit-log.js';
+export { fromBase32, groupCode, toBase32 } from './base32.js';
+export * from './bytes.js';
+export * from './canonical-json.js';
+export * from './case-log.js';
+export * from './cert.js';
+export { sign as signEd25519, signingPublicKey, verify as verifyEd25519 } from './ed25519.js';
+export * from './envelope.js';
+export * from './errors.js';
+export * from './grant.js';
+export { hkdfSha256, sha256 } from './hash.js';
+export {
+  generateKeyPair as generateX25519KeyPair,
+  type HpkeSealed,
+  openBase,
+  sealBase,
+  x25519PublicKey,
+} from './hpke.js';
+export * from './key-chain.js';
+export * from './passphrase.js';
+export * from './record.js';
+export * from './recovery-code.js';
+export * from './recovery-shares.js';
+export * from './sealed.js';
+export * from './user-keys.js';
