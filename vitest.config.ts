@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -9,6 +11,32 @@ export default defineConfig({
           include: ['tests/crypto/**/*.test.ts', 'tests/unit/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
+        },
+      },
+      {
+        // Inside workerd, against the real migrations (issue 3).
+        plugins: [
+          cloudflareTest(async () => {
+            // wrangler.toml is the one source of bindings; its [assets] directory must exist even
+            // when the web app has not been built, and the API tests never read it.
+            mkdirSync('web/dist', { recursive: true });
+            return {
+              main: './worker/index.ts',
+              wrangler: { configPath: './wrangler.toml' },
+              miniflare: {
+                bindings: {
+                  AUTH_PEPPER: 'test-pepper-0123456789abcdef0123456789abcdef',
+                  DEV_OUTBOX: '1',
+                  TEST_MIGRATIONS: await readD1Migrations('migrations'),
+                },
+              },
+            };
+          }),
+        ],
+        test: {
+          name: 'worker',
+          include: ['tests/worker/**/*.test.ts'],
+          setupFiles: ['tests/worker/apply-migrations.ts'],
         },
       },
     ],

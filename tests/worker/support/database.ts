@@ -1,0 +1,30 @@
+import { env } from 'cloudflare:workers';
+
+/** Children before parents: D1 enforces the foreign keys. */
+const TABLES = [
+  'audit_checkpoints',
+  'audit_events',
+  'dev_outbox',
+  'login_throttle',
+  'sessions',
+  'root_key_wraps',
+  'invitations',
+  'users',
+  'org',
+] as const;
+export type Table = (typeof TABLES)[number];
+
+export async function emptyDatabase(): Promise<void> {
+  await env.DB.batch(TABLES.map((table) => env.DB.prepare(`DELETE FROM ${table}`)));
+}
+
+export async function countRows(table: Table): Promise<number> {
+  const row = await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>();
+  return row?.n ?? 0;
+}
+
+/** Row counts of every table: a request that must write nothing leaves this unchanged. */
+export async function snapshotCounts(): Promise<Record<Table, number>> {
+  const entries = await Promise.all(TABLES.map(async (table) => [table, await countRows(table)] as const));
+  return Object.fromEntries(entries) as Record<Table, number>;
+}

@@ -1,0 +1,33 @@
+import { Hono } from 'hono';
+import type { AppEnv } from './env.js';
+import { limitBody } from './middleware/body-limit.js';
+import { requireConfiguration } from './middleware/configured.js';
+import { csrfProtection } from './middleware/csrf.js';
+import { onError, onNotFound } from './middleware/error-handler.js';
+import { securityHeaders } from './middleware/security-headers.js';
+import { adminRoutes } from './routes/admin.js';
+import { auditRoutes } from './routes/audit.js';
+import { auth } from './routes/auth.js';
+import { devRoutes } from './routes/dev.js';
+import { health } from './routes/health.js';
+import { invitationRoutes } from './routes/invitations.js';
+import { setup } from './routes/setup.js';
+import { userRoutes } from './routes/users.js';
+
+export const app = new Hono<AppEnv>();
+
+app.use('*', securityHeaders);
+app.onError(onError);
+app.notFound(onNotFound);
+
+// Health answers even before the secret is configured: it reports on D1, nothing else.
+app.route('/api/health', health);
+
+app.use('/api/*', requireConfiguration, csrfProtection, limitBody());
+app.route('/api/setup', setup);
+app.route('/api/auth', auth);
+app.route('/api/invitations', invitationRoutes);
+app.route('/api/users', userRoutes);
+app.route('/api/admin', adminRoutes);
+app.route('/api/audit', auditRoutes);
+app.route('/api/dev', devRoutes);

@@ -1,0 +1,17 @@
+import { drizzle } from 'drizzle-orm/d1';
+import * as schema from './schema.js';
+
+export function openDb(d1: D1Database) {
+  return drizzle(d1, { schema });
+}
+export type Db = ReturnType<typeof openDb>;
+
+/** True when `error` (or what it wraps) is SQLite refusing a duplicate in `target` (`table.column`). */
+export function isUniqueViolation(error: unknown, target?: string): boolean {
+  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
+    if (cause.message.includes('UNIQUE constraint failed') && (!target || cause.message.includes(target))) {
+      return true;
+    }
+  }
+  return false;
+}

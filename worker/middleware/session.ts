@@ -1,0 +1,26 @@
+import { createMiddleware } from 'hono/factory';
+import type { Role } from '../../core/api/roles.js';
+import type { AppEnv } from '../env.js';
+import { ApiError } from '../errors.js';
+import { readSessionCookie, resumeSession } from '../sessions.js';
+
+/**
+ * Roles are enforced here, on the server, for every route that names them. With no roles
+ * given, any signed-in user passes.
+ */
+export function requireRoles(...allowed: Role[]) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const lookup = await resumeSession(c.var.db, c.env, readSessionCookie(c));
+    if (lookup.kind === 'none') throw new ApiError(401, 'no_session', 'sign in first');
+    if (lookup.kind === 'expired')
+      throw new ApiError(401, 'session_expired', 'the session has expired; sign in again');
+    const { roles } = lookup.session.user;
+    if (allowed.length > 0 && !allowed.some((role) => roles.includes(role))) {
+      throw new ApiError(403, 'forbidden', `this needs one of the roles: ${allowed.join(', ')}`);
+    }
+    c.set('session', lookup.session);
+    await next();
+  });
+}
+
+export const requireSession = requireRoles();

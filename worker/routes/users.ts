@@ -1,0 +1,112 @@
+import { asc, eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import {
+  certifyUserRequestSchema,
+  updateUserRequestSchema,
+  userIdParamSchema,
+} from '../../core/api/users.js';
+import { commitAudited } from '../audit.js';
+import { assertValidCert } from '../certificates.js';
+import type { Db } from '../db/client.js';
+import { sessions, type UserRow, users } from '../db/schema.js';
+import type { AppEnv } from '../env.js';
+import { ApiError } from '../errors.js';
+import { requireRoles, requireSession } from '../middleware/session.js';
+import { jsonBody, pathParams } from '../validation.js';
+import { toUserView } from '../views.js';
+
+export const userRoutes = new Hono<AppEnv>();
+
+async function listUsers(db: Db): Promise<UserRow[]> {
+  return db.select().from(users).orderBy(asc(users.createdAt));
+}
+
+export async function requireUser(db: Db, id: string): Promise<UserRow> {
+  const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  if (!user) throw new ApiError(404, 'user_not_found', 'no such user');
+  return user;
+}
+
+const isActiveAdmin = (user: Pick<UserRow, 'roles' | 'status'>) =>
+  user.status === 'active' && user.roles.includes('admin');
+
+userRoutes.get('/', requireRoles('admin'), async (c) => {
+  return c.json({ users: (await listUsers(c.var.db)).map(toUserView) });
+});
+
+/** Every signed-in user needs certified public keys to wrap keys to colleagues (PROTOCOL §4). */
+userRoutes.get('/directory', requireSession, async (c) => {
+  return c.json({ users: (await listUsers(c.var.db)).map(toUserView) });
+});
+
+userRoutes.post(
+  '/:id/certificate',
+  requireRoles('admin'),
+  pathParams(userIdParamSchema),
+  jsonBody(certifyUserRequestSchema),
+  async (c) => {
+    const { db, session } = c.var;
+    const user = await requireUser(db, c.req.valid('param').id);
+    const cert = c.req.valid('json');
+    assertValidCert(session.org.rootPk, user, cert);
+    await commitAudited(
+      db,
+      session.org.id,
+      {
+        actor: session.user.id,
+        type: 'user.certified',
+        subject: user.id,
+        details: { issuedAtMs: cert.issuedAtMs },
+      },
+      () => [
+        db
+          .update(users)
+          .set({ certSig: cert.sig, certIssuedAt: cert.issuedAtMs })
+          .where(eq(users.id, user.id)),
+      ],
+    );
+    return c.json(toUserView({ ...user, certSig: cert.sig, certIssuedAt: cert.issuedAtMs }));
+  },
+);
+
+userRoutes.patch(
+  '/:id',
+  requireRoles('admin'),
+  pathParams(userIdParamSchema),
+  jsonBody(updateUserRequestSchema),
+  async (c) => {
+    const { db, session } = c.var;
+    const user = await requireUser(db, c.req.valid('param').id);
+    const change = c.req.valid('json');
+    const updated: UserRow = {
+      ...user,
+      roles: change.roles ?? user.roles,
+      status: change.status ?? user.status,
+    };
+    if (isActiveAdmin(user) && !isActiveAdmin(updated)) {
+      const admins = (await listUsers(db)).filter(isActiveAdmin);
+      if (admins.length <= 1) {
+        throw new ApiError(409, 'last_admin', 'the organization must keep at least one active admin');
+      }
+    }
+    await commitAudited(
+      db,
+      session.org.id,
+      {
+        actor: session.user.id,
+        type: 'user.updated',
+        subject: user.id,
+        details: {
+          ...(change.roles && { roles: change.roles, previousRoles: user.roles }),
+          ...(change.status && { status: change.status, previousStatus: user.status }),
+        },
+      },
+      () => [
+        db.update(users).set({ roles: updated.roles, status: updated.status }).where(eq(users.id, user.id)),
+        // A disabled account is signed out everywhere at once.
+        ...(updated.status === 'disabled' ? [db.delete(sessions).where(eq(sessions.userId, user.id))] : []),
+      ],
+    );
+    return c.json(toUserView(updated));
+  },
+);

@@ -1,0 +1,114 @@
+import { eq } from 'drizzle-orm';
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { SESSION_COOKIE } from '../core/api/auth.js';
+import type { OrgSettingsView } from '../core/api/views.js';
+import { hashToken, isWellFormedToken, newToken } from './credentials.js';
+import type { Db } from './db/client.js';
+import { type OrgRow, org, sessions, users } from './db/schema.js';
+import type { ActiveSession, Env } from './env.js';
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+/** last_seen_at is written at most this often: idle expiry stays minute-accurate with few writes. */
+const TOUCH_INTERVAL_MS = MINUTE_MS;
+
+function positiveIntOr(text: string | undefined, fallback: number): number {
+  const value = Number(text);
+  return Number.isSafeInteger(value) && value > 0 ? value : fallback;
+}
+
+/** Org settings win; the SESSION_* vars are the deployment's defaults (issue 3: 30 min, 12 h). */
+export function effectiveSettings(env: Env, orgRow: OrgRow): OrgSettingsView {
+  return {
+    sessionIdleMinutes: orgRow.settings.sessionIdleMinutes ?? positiveIntOr(env.SESSION_IDLE_MINUTES, 30),
+    sessionAbsoluteHours:
+      orgRow.settings.sessionAbsoluteHours ?? positiveIntOr(env.SESSION_ABSOLUTE_HOURS, 12),
+    locale: orgRow.settings.locale === 'en' ? 'en' : 'zh-CN',
+  };
+}
+
+export interface StartedSession {
+  token: string;
+  insert: ReturnType<typeof insertSession>;
+  idleExpiresAt: number;
+  absoluteExpiresAt: number;
+}
+
+function insertSession(db: Db, tokenHash: string, userId: string, now: number, expiresAt: number) {
+  return db.insert(sessions).values({ tokenHash, userId, createdAt: now, lastSeenAt: now, expiresAt });
+}
+
+/** The insert joins the caller's audited batch, so a login and its audit event commit together. */
+export function startSession(db: Db, env: Env, orgRow: OrgRow, userId: string): StartedSession {
+  const settings = effectiveSettings(env, orgRow);
+  const now = Date.now();
+  const { token, hash } = newToken();
+  const absoluteExpiresAt = now + settings.sessionAbsoluteHours * HOUR_MS;
+  return {
+    token,
+    insert: insertSession(db, hash, userId, now, absoluteExpiresAt),
+    idleExpiresAt: Math.min(now + settings.sessionIdleMinutes * MINUTE_MS, absoluteExpiresAt),
+    absoluteExpiresAt,
+  };
+}
+
+export type SessionLookup =
+  | { kind: 'none' }
+  | { kind: 'expired' }
+  | { kind: 'active'; session: ActiveSession };
+
+/** Finds the session behind a cookie token, enforces idle and absolute expiry, and touches it. */
+export async function resumeSession(db: Db, env: Env, token: string | undefined): Promise<SessionLookup> {
+  if (!isWellFormedToken(token)) return { kind: 'none' };
+  const tokenHash = hashToken(token);
+  const [found] = await db
+    .select({ session: sessions, user: users, org })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(org, eq(org.singleton, 1))
+    .where(eq(sessions.tokenHash, tokenHash))
+    .limit(1);
+  if (found?.user.status !== 'active') return { kind: 'none' };
+
+  const now = Date.now();
+  const settings = effectiveSettings(env, found.org);
+  const idleDeadline = found.session.lastSeenAt + settings.sessionIdleMinutes * MINUTE_MS;
+  if (now >= idleDeadline || now >= found.session.expiresAt) {
+    await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+    return { kind: 'expired' };
+  }
+  let lastSeenAt = found.session.lastSeenAt;
+  if (now - lastSeenAt >= TOUCH_INTERVAL_MS) {
+    lastSeenAt = now;
+    await db.update(sessions).set({ lastSeenAt }).where(eq(sessions.tokenHash, tokenHash));
+  }
+  return {
+    kind: 'active',
+    session: {
+      tokenHash,
+      user: found.user,
+      org: found.org,
+      idleExpiresAt: Math.min(lastSeenAt + settings.sessionIdleMinutes * MINUTE_MS, found.session.expiresAt),
+      absoluteExpiresAt: found.session.expiresAt,
+    },
+  };
+}
+
+export function readSessionCookie(c: Context): string | undefined {
+  return getCookie(c, SESSION_COOKIE);
+}
+
+export function setSessionCookie(c: Context, token: string, absoluteExpiresAt: number): void {
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    secure: true,
+    sameSite: 'Strict',
+    path: '/',
+    maxAge: Math.max(0, Math.floor((absoluteExpiresAt - Date.now()) / 1000)),
+  });
+}
+
+export function clearSessionCookie(c: Context): void {
+  deleteCookie(c, SESSION_COOKIE, { httpOnly: true, secure: true, sameSite: 'Strict', path: '/' });
+}
