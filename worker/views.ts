@@ -56,6 +56,6 @@ export async function toSessionView(
     kdf: { salt: user.kdfSalt, m: user.kdfM, t: user.kdfT, p: 1 },
     keyBundle: user.keyBundle,
     rootWrap: await rootWrapFor(db, user),
-    session: times,
+    session: { idleExpiresAt: times.idleExpiresAt, absoluteExpiresAt: times.absoluteExpiresAt },
   };
 }

@@ -1,0 +1,23 @@
+import { env } from 'cloudflare:workers';
+
+/**
+ * The clock fake: instead of moving "now" forward, every stored time that expiry is computed
+ * from moves back by `ms`. The Worker keeps reading the real clock.
+ */
+export async function letTimePass(ms: number): Promise<void> {
+  await env.DB.batch([
+    env.DB.prepare(
+      'UPDATE sessions SET created_at = created_at - ?1, last_seen_at = last_seen_at - ?1, expires_at = expires_at - ?1',
+    ).bind(ms),
+    env.DB.prepare(
+      'UPDATE login_throttle SET last_failure_at = last_failure_at - ?1, locked_until = locked_until - ?1',
+    ).bind(ms),
+    env.DB.prepare('UPDATE invitations SET created_at = created_at - ?1, expires_at = expires_at - ?1').bind(
+      ms,
+    ),
+  ]);
+}
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
