@@ -1,0 +1,71 @@
+import { Dialog } from '@kobalte/core/dialog';
+import { createSignal, type ParentProps } from 'solid-js';
+import type { Session } from '../lib/account';
+import { useI18n } from '../lib/i18n';
+import { BrandMark } from '../ui/BrandMark';
+import { MenuIcon } from '../ui/icons';
+import { LocaleSwitch } from '../ui/LocaleSwitch';
+import { NavList } from './NavList';
+import { navigationFor } from './navigation';
+import { UserMenu } from './UserMenu';
+
+/** The signed-in frame: sidebar by role, top bar, content. Below laptop width the sidebar becomes a drawer. */
+export function AppShell(props: ParentProps<{ session: Session }>) {
+  const { t } = useI18n();
+  const [drawerOpen, setDrawerOpen] = createSignal(false);
+  const sections = () => navigationFor(props.session.user.roles);
+
+  return (
+    <div class="shell">
+      <a class="skip-link" href="#main">
+        {t('shell.skipToContent')}
+      </a>
+      <aside class="shell__sidebar">
+        <div class="shell__brand">
+          <BrandMark />
+        </div>
+        <nav aria-label={t('shell.navigation')}>
+          <NavList sections={sections()} />
+        </nav>
+      </aside>
+
+      <Dialog open={drawerOpen()} onOpenChange={setDrawerOpen}>
+        <Dialog.Portal>
+          <Dialog.Overlay class="dialog__overlay" />
+          <Dialog.Content class="nav-drawer">
+            <div class="nav-drawer__header">
+              <Dialog.Title class="nav-drawer__title">
+                <BrandMark />
+              </Dialog.Title>
+              <Dialog.CloseButton class="button button--quiet">{t('common.close')}</Dialog.CloseButton>
+            </div>
+            <nav aria-label={t('shell.navigation')}>
+              <NavList sections={sections()} onNavigate={() => setDrawerOpen(false)} />
+            </nav>
+          </Dialog.Content>
+        </Dialog.Portal>
+      </Dialog>
+
+      <header class="shell__topbar">
+        <button
+          type="button"
+          class="button button--quiet shell__menu-button"
+          aria-label={t('shell.openMenu')}
+          aria-expanded={drawerOpen()}
+          onClick={() => setDrawerOpen(true)}
+        >
+          <MenuIcon />
+        </button>
+        <span class="shell__org">{props.session.organization.name}</span>
+        <div class="shell__actions">
+          <LocaleSwitch />
+          <UserMenu user={props.session.user} />
+        </div>
+      </header>
+
+      <main id="main" class="shell__main" tabindex="-1">
+        {props.children}
+      </main>
+    </div>
+  );
+}

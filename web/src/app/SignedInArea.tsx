@@ -1,0 +1,46 @@
+import { Navigate, type RouteSectionProps } from '@solidjs/router';
+import { Match, Switch } from 'solid-js';
+import { LockScreen } from '../features/auth/LockScreen';
+import { useI18n } from '../lib/i18n';
+import { useSession } from '../lib/session';
+import { useVault } from '../lib/vault-context';
+import { Loading } from '../ui/Loading';
+import { AppShell } from './AppShell';
+import { PublicFrame } from './PublicFrame';
+import { BootFailure } from './StatusPages';
+
+/**
+ * Everything behind a session. With a session but a locked vault (idle, "lock", or a reload,
+ * since keys live in memory only) the lock screen replaces the whole shell, so no page that
+ * might hold decrypted data stays mounted.
+ */
+export function SignedInArea(props: RouteSectionProps) {
+  const { t } = useI18n();
+  const { bootstrap, retryBootstrap, organizationExists, session } = useSession();
+  const { state } = useVault();
+
+  return (
+    <Switch>
+      <Match when={state() === 'unlocked' && session()}>
+        {(current) => <AppShell session={current()}>{props.children}</AppShell>}
+      </Match>
+      <Match when={session()}>{(current) => <LockScreen session={current()} />}</Match>
+      <Match when={bootstrap.loading}>
+        <PublicFrame>
+          <Loading label={t('common.loading')} />
+        </PublicFrame>
+      </Match>
+      <Match when={bootstrap.error}>
+        <PublicFrame>
+          <BootFailure onRetry={retryBootstrap} />
+        </PublicFrame>
+      </Match>
+      <Match when={organizationExists() === false}>
+        <Navigate href="/setup" />
+      </Match>
+      <Match when={true}>
+        <Navigate href="/login" />
+      </Match>
+    </Switch>
+  );
+}

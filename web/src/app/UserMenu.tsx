@@ -1,0 +1,48 @@
+import { DropdownMenu } from '@kobalte/core/dropdown-menu';
+import { useNavigate } from '@solidjs/router';
+import type { SessionUser } from '../lib/account';
+import { useI18n } from '../lib/i18n';
+import { useSession } from '../lib/session';
+import { ChevronDownIcon, LockIcon, LogoutIcon } from '../ui/icons';
+
+export function UserMenu(props: { user: SessionUser }) {
+  const { t } = useI18n();
+  const { lock, logOut } = useSession();
+  const navigate = useNavigate();
+  const initial = () => Array.from(props.user.displayName.trim())[0] ?? '?';
+  const roleNames = () => props.user.roles.map((role) => t(`role.${role}`)).join(' · ');
+
+  const logOutAndLeave = async () => {
+    await logOut();
+    navigate('/login', { replace: true });
+  };
+
+  return (
+    <DropdownMenu>
+      <DropdownMenu.Trigger class="button button--quiet user-menu__trigger" aria-label={t('shell.userMenu')}>
+        <span class="user-menu__avatar" aria-hidden="true">
+          {initial()}
+        </span>
+        <span class="user-menu__name">{props.user.displayName}</span>
+        <ChevronDownIcon />
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content class="menu__content">
+          <div class="menu__label">
+            <div class="user-menu__email">{props.user.email}</div>
+            <div>{roleNames()}</div>
+          </div>
+          <DropdownMenu.Separator class="menu__separator" />
+          <DropdownMenu.Item class="menu__item" onSelect={lock}>
+            <LockIcon />
+            {t('shell.lock')}
+          </DropdownMenu.Item>
+          <DropdownMenu.Item class="menu__item" onSelect={() => void logOutAndLeave()}>
+            <LogoutIcon />
+            {t('shell.logout')}
+          </DropdownMenu.Item>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu>
+  );
+}

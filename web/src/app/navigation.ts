@@ -1,0 +1,90 @@
+import type { MessageKey } from '../lib/i18n';
+import type { Role } from '../lib/roles';
+import {
+  AuditIcon,
+  BookingsIcon,
+  CalendarIcon,
+  CasesIcon,
+  ClientsIcon,
+  FormIcon,
+  type IconComponent,
+  PaymentsIcon,
+  ReportsIcon,
+  RevenueIcon,
+  RulesIcon,
+  SettingsIcon,
+  SharedIcon,
+  SupervisionIcon,
+  TasksIcon,
+  UsersIcon,
+  WorkflowIcon,
+} from '../ui/icons';
+
+export interface NavItem {
+  readonly path: string;
+  readonly label: MessageKey;
+  readonly icon: IconComponent;
+}
+
+export interface NavSection {
+  readonly role: Role;
+  readonly label: MessageKey;
+  readonly items: readonly NavItem[];
+}
+
+const users: NavItem = { path: '/admin/users', label: 'nav.users', icon: UsersIcon };
+const audit: NavItem = { path: '/admin/audit', label: 'nav.audit', icon: AuditIcon };
+const forms: NavItem = { path: '/admin/forms', label: 'nav.forms', icon: FormIcon };
+const workflows: NavItem = { path: '/admin/workflows', label: 'nav.workflows', icon: WorkflowIcon };
+const rules: NavItem = { path: '/admin/rules', label: 'nav.rules', icon: RulesIcon };
+const reports: NavItem = { path: '/reports', label: 'nav.reports', icon: ReportsIcon };
+const settings: NavItem = { path: '/admin/settings', label: 'nav.settings', icon: SettingsIcon };
+const myCases: NavItem = { path: '/cases', label: 'nav.myCases', icon: CasesIcon };
+const schedule: NavItem = { path: '/schedule', label: 'nav.schedule', icon: CalendarIcon };
+const tasks: NavItem = { path: '/tasks', label: 'nav.tasks', icon: TasksIcon };
+const supervision: NavItem = { path: '/supervision', label: 'nav.supervision', icon: SupervisionIcon };
+const sharedCases: NavItem = { path: '/shared-cases', label: 'nav.sharedCases', icon: SharedIcon };
+const bookings: NavItem = { path: '/bookings', label: 'nav.bookings', icon: BookingsIcon };
+const clients: NavItem = { path: '/clients', label: 'nav.clients', icon: ClientsIcon };
+const payments: NavItem = { path: '/payments', label: 'nav.payments', icon: PaymentsIcon };
+const revenue: NavItem = { path: '/revenue', label: 'nav.revenue', icon: RevenueIcon };
+
+/** What each role works on, in the order the sidebar shows it. The server enforces the same roles. */
+export const NAV_SECTIONS: readonly NavSection[] = [
+  {
+    role: 'admin',
+    label: 'nav.section.admin',
+    items: [users, audit, forms, workflows, rules, reports, settings],
+  },
+  { role: 'director', label: 'nav.section.director', items: [reports, audit] },
+  { role: 'counselor', label: 'nav.section.counselor', items: [myCases, schedule, tasks] },
+  { role: 'supervisor', label: 'nav.section.supervisor', items: [supervision, sharedCases] },
+  { role: 'frontdesk', label: 'nav.section.frontdesk', items: [bookings, schedule, clients] },
+  { role: 'finance', label: 'nav.section.finance', items: [payments, revenue] },
+];
+
+/** The sections for someone holding `roles`; a page already listed under an earlier role is not repeated. */
+export function navigationFor(roles: readonly Role[]): NavSection[] {
+  const seen = new Set<string>();
+  const sections: NavSection[] = [];
+  for (const section of NAV_SECTIONS) {
+    if (!roles.includes(section.role)) continue;
+    const items = section.items.filter((item) => !seen.has(item.path));
+    for (const item of items) seen.add(item.path);
+    if (items.length > 0) sections.push({ ...section, items });
+  }
+  return sections;
+}
+
+/** Every page of the signed-in area, once each, with the roles that may open it. */
+export function allPages(): { item: NavItem; roles: Role[] }[] {
+  const pages = new Map<string, { item: NavItem; roles: Role[] }>();
+  for (const section of NAV_SECTIONS) {
+    for (const item of section.items) {
+      const page = pages.get(item.path) ?? { item, roles: [] };
+      page.roles.push(section.role);
+      pages.set(item.path, page);
+    }
+  }
+  return [...pages.values()];
+}

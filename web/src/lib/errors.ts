@@ -1,0 +1,35 @@
+import type { MessageKey } from './i18n';
+
+/** Failure reasons the UI can explain to a person; anything else is shown as `unknown`. */
+export const APP_ERROR_CODES = [
+  'network',
+  'invalid_credentials',
+  'rate_limited',
+  'invitation_invalid',
+  'organization_exists',
+  'forbidden',
+  'session_expired',
+  'root_key_changed',
+  'unknown',
+] as const;
+export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
+
+/** An error as a value with a code (STYLE §6): thrown by lib/account.ts, translated by the UI. */
+export class AppError extends Error {
+  override readonly name = 'AppError';
+  constructor(
+    readonly code: AppErrorCode,
+    message: string = code,
+  ) {
+    super(message);
+  }
+}
+
+export function isAppErrorCode(value: unknown): value is AppErrorCode {
+  return typeof value === 'string' && (APP_ERROR_CODES as readonly string[]).includes(value);
+}
+
+export function errorMessageKey(error: unknown): MessageKey {
+  const code: AppErrorCode = error instanceof AppError ? error.code : 'unknown';
+  return `error.${code}`;
+}
