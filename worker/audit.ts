@@ -30,8 +30,13 @@ export interface AuditHead {
   head: string;
 }
 
-/** Two writers that read the same head race for the same seq; the loser re-reads and retries. */
-const MAX_APPEND_ATTEMPTS = 5;
+/**
+ * Two writers that read the same head race for the same seq; the loser re-reads and retries
+ * after a short random pause. Each round commits at least one writer, so this many attempts
+ * always suffice for that many simultaneous writers.
+ */
+const MAX_APPEND_ATTEMPTS = 8;
+const RETRY_JITTER_MS = 15;
 
 export async function readAuditHead(db: Db, orgId: string): Promise<AuditHead> {
   const [last] = await db
@@ -82,6 +87,7 @@ export async function commitAudited(
       return;
     } catch (error) {
       if (attempt >= MAX_APPEND_ATTEMPTS || !isUniqueViolation(error, 'audit_events.seq')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * RETRY_JITTER_MS * attempt));
     }
   }
 }
