@@ -20,7 +20,14 @@ export function canonicalJson(value: unknown): string {
     case 'string':
       return serializeString(value);
     case 'object': {
-      if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+      if (Array.isArray(value)) {
+        // Array.from turns holes into undefined, which is refused rather than written as nothing.
+        return `[${Array.from(value, canonicalJson).join(',')}]`;
+      }
+      const prototype = Object.getPrototypeOf(value);
+      if (prototype !== Object.prototype && prototype !== null) {
+        fail('malformed', 'canonical JSON holds plain objects only (no Date, Map or byte array)');
+      }
       const entries = Object.entries(value as Record<string, unknown>)
         .filter(([, item]) => item !== undefined)
         .map(([key, item]) => [key.normalize('NFC'), item] as const)

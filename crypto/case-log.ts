@@ -2,7 +2,7 @@ import { concatBytes, constantTimeEqual, expectLength, lp, toHex, utf8 } from '.
 import { canonicalJsonBytes, type JsonValue } from './canonical-json.js';
 import { sign, verify } from './ed25519.js';
 import { fail } from './errors.js';
-import { sha256 } from './hash.js';
+import { sha256, sha256Async } from './hash.js';
 
 /** PROTOCOL §6: the hash-chained, signed log of every write to a case. */
 
@@ -154,21 +154,41 @@ export async function verifyCaseLog(input: CaseLogVerification): Promise<Verifie
   const signingKeys: Uint8Array[] = [];
   for (const { entry } of entries) {
     const key = input.certifiedSigningKey(entry.author);
-    if (!key)
+    if (!key) {
       fail(
         'uncertified',
         `entry ${entry.seq} is signed by a key the organization did not certify`,
         entry.seq,
       );
+    }
     signingKeys.push(key);
     heads.push(nextCaseHead(heads[heads.length - 1] as Uint8Array, entry));
   }
-  const valid = await Promise.all(
+  // Native signature checks run off the main thread while the records are hashed.
+  const signatures = Promise.all(
     entries.map(({ sig }, i) =>
       verify(signingKeys[i] as Uint8Array, headSignatureMessage(heads[i + 1] as Uint8Array), sig),
     ),
   );
-  const firstInvalid = valid.indexOf(false);
+  const latest = new Map<string, CaseLogEntry>();
+  const byRevision = new Map<string, CaseLogEntry>();
+  for (const { entry } of entries) {
+    byRevision.set(`${entry.record}@${entry.rev}`, entry);
+    const current = latest.get(entry.record);
+    if (!current || entry.rev > current.rev) latest.set(entry.record, entry);
+  }
+  const recordProblem = checkRecords(
+    input.records ?? [],
+    input.records !== undefined,
+    latest,
+    byRevision,
+  ).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+
+  // A bad signature is reported before any record problem: it is the more fundamental finding.
+  const firstInvalid = (await signatures).indexOf(false);
   if (firstInvalid >= 0) {
     fail('bad-signature', `entry ${firstInvalid + 1} of the case log does not verify`, firstInvalid + 1);
   }
@@ -179,44 +199,45 @@ export async function verifyCaseLog(input: CaseLogVerification): Promise<Verifie
       lastSeen.seq,
     );
   }
-
-  const latest = new Map<string, CaseLogEntry>();
-  const byRevision = new Map<string, CaseLogEntry>();
-  for (const { entry } of entries) {
-    byRevision.set(`${entry.record}@${entry.rev}`, entry);
-    const current = latest.get(entry.record);
-    if (!current || entry.rev > current.rev) latest.set(entry.record, entry);
-  }
-  if (input.records) checkRecords(input.records, latest, byRevision);
+  const problem = await recordProblem;
+  if (problem) throw problem;
   return { seq: entries.length, head: heads[heads.length - 1] as Uint8Array, latest };
 }
 
-function checkRecords(
+async function checkRecords(
   records: readonly PresentedRecord[],
+  complete: boolean,
   latest: Map<string, CaseLogEntry>,
   byRevision: Map<string, CaseLogEntry>,
-): void {
+): Promise<void> {
   const presented = new Set<string>();
+  const hashes = Promise.all(records.map((record) => sha256Async(record.envelope)));
   for (const record of records) {
     const entry = byRevision.get(`${record.record}@${record.rev}`);
     if (!entry) fail('injected', `record ${record.record} revision ${record.rev} is not in the case log`);
     if ((latest.get(record.record) as CaseLogEntry).rev !== record.rev) {
       fail('stale-revision', `record ${record.record} is shown at an old revision ${record.rev}`, entry.seq);
     }
-    if (envelopeHash(record.envelope) !== entry.envelope_hash) {
+    if (operationalHash(record.operational) !== entry.operational_hash) {
+      fail('altered', `the operational data of record ${record.record} was changed`, entry.seq);
+    }
+    presented.add(record.record);
+  }
+  if (complete) {
+    for (const [recordId, entry] of latest) {
+      if (!presented.has(recordId))
+        fail('dropped', `record ${recordId} is in the case log but was not returned`, entry.seq);
+    }
+  }
+  const digests = await hashes;
+  records.forEach((record, i) => {
+    const entry = byRevision.get(`${record.record}@${record.rev}`) as CaseLogEntry;
+    if (toHex(digests[i] as Uint8Array) !== entry.envelope_hash) {
       fail(
         'altered',
         `the ciphertext of record ${record.record} is not the one its author signed`,
         entry.seq,
       );
     }
-    if (operationalHash(record.operational) !== entry.operational_hash) {
-      fail('altered', `the operational data of record ${record.record} was changed`, entry.seq);
-    }
-    presented.add(record.record);
-  }
-  for (const [recordId, entry] of latest) {
-    if (!presented.has(recordId))
-      fail('dropped', `record ${recordId} is in the case log but was not returned`, entry.seq);
-  }
+  });
 }

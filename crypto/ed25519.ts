@@ -1,5 +1,5 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
-import { expectLength } from './bytes.js';
+import { expectLength, toHex } from './bytes.js';
 
 /**
  * Ed25519 (RFC 8032). Signing uses noble. Verification is strict (PROTOCOL §1: RFC 8032, not
@@ -60,6 +60,24 @@ export function verifySync(publicKey: Uint8Array, message: Uint8Array, signature
 
 let nativeSupport: Promise<boolean> | undefined;
 
+/** Importing a key costs about as much as a verification; a case log repeats a few authors. */
+const importedKeys = new Map<string, Promise<CryptoKey>>();
+const IMPORTED_KEYS_LIMIT = 1000;
+
+function importVerifyKey(publicKey: Uint8Array): Promise<CryptoKey> {
+  const id = toHex(publicKey);
+  let key = importedKeys.get(id);
+  if (!key) {
+    if (importedKeys.size >= IMPORTED_KEYS_LIMIT) importedKeys.clear();
+    key = crypto.subtle.importKey('raw', bufferSource(publicKey.slice()), { name: 'Ed25519' }, false, [
+      'verify',
+    ]);
+    importedKeys.set(id, key);
+    key.catch(() => importedKeys.delete(id));
+  }
+  return key;
+}
+
 function hasNativeEd25519(): Promise<boolean> {
   nativeSupport ??= (async () => {
     try {
@@ -89,9 +107,7 @@ export async function verify(
   if (!isStrictlyEncoded(publicKey, signature)) return false;
   if (!(await hasNativeEd25519())) return verifySync(publicKey, message, signature);
   try {
-    const key = await crypto.subtle.importKey('raw', bufferSource(publicKey), { name: 'Ed25519' }, false, [
-      'verify',
-    ]);
+    const key = await importVerifyKey(publicKey);
     return await crypto.subtle.verify('Ed25519', key, bufferSource(signature), bufferSource(message));
   } catch {
     return false;

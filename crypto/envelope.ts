@@ -47,11 +47,15 @@ export function encryptEnvelopeWithNonce(
   expectLength(nonce, 24, 'envelope nonce');
   if (!KINDS.has(kind)) fail('unsupported', `unknown envelope kind ${kind}`);
   const { encryptionKey, commitment, okm } = deriveEnvelopeKeys(key, nonce, context);
-  const header = concatBytes(new Uint8Array([ENVELOPE_VERSION, kind]), commitment, nonce);
-  const aad = concatBytes(header, lp(utf8(context)));
-  const sealed = xchacha20poly1305(encryptionKey, nonce, aad).encrypt(plaintext);
+  // Sealed straight into the envelope buffer: no copy of a large plaintext's ciphertext.
+  const envelope = new Uint8Array(HEADER_LENGTH + plaintext.length + TAG_LENGTH);
+  envelope.set([ENVELOPE_VERSION, kind]);
+  envelope.set(commitment, 2);
+  envelope.set(nonce, 34);
+  const aad = concatBytes(envelope.subarray(0, HEADER_LENGTH), lp(utf8(context)));
+  xchacha20poly1305(encryptionKey, nonce, aad).encrypt(plaintext, envelope.subarray(HEADER_LENGTH));
   wipe(okm);
-  return concatBytes(header, sealed) as Envelope;
+  return envelope as Envelope;
 }
 
 export function decryptEnvelope(

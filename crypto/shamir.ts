@@ -68,16 +68,16 @@ export function splitSecret(secret: Uint8Array, threshold: number, count: number
 /** Lagrange interpolation at x = 0. Needs at least M distinct shares; it cannot tell on its own. */
 export function combineShares(shares: readonly RawShare[]): Uint8Array {
   if (shares.length === 0) fail('insufficient-shares', 'no shares');
+  const distinct = dropRepeatedShares(shares);
   const length = (shares[0] as RawShare).value.length;
-  const indexes = new Set(shares.map((share) => share.index));
-  if (indexes.size !== shares.length) fail('inconsistent-shares', 'the same share was entered twice');
+
   if (shares.some((share) => share.value.length !== length || share.index < 1 || share.index > 255)) {
     fail('inconsistent-shares', 'shares of different lengths');
   }
-  const weights = shares.map((share) => {
+  const weights = distinct.map((share) => {
     let numerator = 1;
     let denominator = 1;
-    for (const other of shares) {
+    for (const other of distinct) {
       if (other.index === share.index) continue;
       numerator = gfMul(numerator, other.index);
       denominator = gfMul(denominator, other.index ^ share.index);
@@ -87,10 +87,26 @@ export function combineShares(shares: readonly RawShare[]): Uint8Array {
   const secret = new Uint8Array(length);
   for (let byte = 0; byte < length; byte++) {
     let value = 0;
-    shares.forEach((share, i) => {
+    distinct.forEach((share, i) => {
       value ^= gfMul(share.value[byte] as number, weights[i] as number);
     });
     secret[byte] = value;
   }
   return secret;
+}
+
+/** The same share typed twice counts once; two different values for one index is an error. */
+function dropRepeatedShares(shares: readonly RawShare[]): RawShare[] {
+  const byIndex = new Map<number, RawShare>();
+  for (const share of shares) {
+    const seen = byIndex.get(share.index);
+    if (!seen) byIndex.set(share.index, share);
+    else if (
+      seen.value.length !== share.value.length ||
+      seen.value.some((byte, i) => byte !== share.value[i])
+    ) {
+      fail('inconsistent-shares', `two different shares claim number ${share.index}`);
+    }
+  }
+  return [...byIndex.values()];
 }

@@ -94,10 +94,18 @@ describe('Shamir secret sharing over GF(256)', () => {
     expect(() => combineShares([])).toThrow(expect.objectContaining({ code: 'insufficient-shares' }));
   });
 
-  it('refuses the same index twice', () => {
-    const [first] = splitSecret(randomBytes(32), 2, 3) as [RawShare, ...RawShare[]];
+  it('counts the same share typed twice once', () => {
+    const secret = randomBytes(32);
+    const [first, second] = splitSecret(secret, 2, 3) as [RawShare, RawShare, ...RawShare[]];
 
-    expect(() => combineShares([first, first])).toThrow(
+    expect(combineShares([first, first, second])).toEqual(secret);
+  });
+
+  it('refuses two different values for the same share number', () => {
+    const [first] = splitSecret(randomBytes(32), 2, 3) as [RawShare, ...RawShare[]];
+    const altered = { index: first.index, value: randomBytes(32) };
+
+    expect(() => combineShares([first, altered])).toThrow(
       expect.objectContaining({ code: 'inconsistent-shares' }),
     );
   });

@@ -1,0 +1,3 @@
+import { benchEnvelopeThroughput, benchOpenCase, benchUnlock } from './crypto-bench.js';
+
+(globalThis as Record<string, unknown>).tacitBench = { benchEnvelopeThroughput, benchOpenCase, benchUnlock };
