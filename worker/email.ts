@@ -31,10 +31,16 @@ export const logOnlySender: EmailSender = {
   },
 };
 
-export function isDevOutbox(env: Env): boolean {
-  return env.DEV_OUTBOX === '1';
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The outbox holds invitation links, so it works only when switched on AND the app is reached on
+ * this machine: a deployment that kept DEV_OUTBOX = "1" by mistake still exposes nothing.
+ */
+export function isDevOutbox(env: Env, requestUrl: string): boolean {
+  return env.DEV_OUTBOX === '1' && LOOPBACK_HOSTS.has(new URL(requestUrl).hostname);
 }
 
-export function emailSenderFor(env: Env, db: Db): EmailSender {
-  return isDevOutbox(env) ? outboxSender(db) : logOnlySender;
+export function emailSenderFor(env: Env, db: Db, requestUrl: string): EmailSender {
+  return isDevOutbox(env, requestUrl) ? outboxSender(db) : logOnlySender;
 }

@@ -136,13 +136,16 @@ describe('deployment checks', () => {
     }
   });
 
-  it('hides the dev outbox when DEV_OUTBOX is off', async () => {
-    const production = { ...env, DEV_OUTBOX: '0' };
-    const res = await worker.fetch(
-      new Request(`${ORIGIN}/api/dev/outbox`),
-      production,
-      createExecutionContext(),
-    );
-    expect(res.status).toBe(404);
+  it('hides the dev outbox when DEV_OUTBOX is off, and from any host but this machine', async () => {
+    const outbox = (origin: string, devOutbox: string) =>
+      worker.fetch(
+        new Request(`${origin}/api/dev/outbox`),
+        { ...env, DEV_OUTBOX: devOutbox },
+        createExecutionContext(),
+      );
+
+    expect((await outbox(ORIGIN, '0')).status).toBe(404);
+    expect((await outbox('https://tacit.example.org', '1')).status).toBe(404);
+    expect((await outbox(ORIGIN, '1')).status).toBe(200);
   });
 });

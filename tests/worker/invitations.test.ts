@@ -21,7 +21,7 @@ describe('invitations', () => {
 
     const outbox = await new Browser().get('/api/dev/outbox');
     expect(outbox.body.emails[0]).toMatchObject({ to: 'li@clinic.test' });
-    expect(outbox.body.emails[0].body).toContain('https://tacit.test/invite#token=');
+    expect(outbox.body.emails[0].body).toContain('http://localhost:8787/invite#token=');
     const token = await invitationTokenFromOutbox('li@clinic.test');
 
     const invitee = new Browser();

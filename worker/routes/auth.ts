@@ -33,16 +33,14 @@ auth.post('/params', jsonBody(authParamsRequestSchema), async (c) => {
   const { db, pepper } = c.var;
   const { email } = c.req.valid('json');
   await requireOrg(db);
-  // The fake is computed for every look-up, so known and unknown emails cost the same.
+  // The fake salt and both look-ups run for every email, so known and unknown cost the same.
   const salt = fakeSalt(pepper, email);
-  const user = await findUserByEmail(c, email);
+  const [user, newest] = await Promise.all([
+    findUserByEmail(c, email),
+    // An unknown email gets the parameters of the newest account, so its answer looks the same.
+    db.select({ m: users.kdfM, t: users.kdfT }).from(users).orderBy(desc(users.createdAt)).limit(1).get(),
+  ]);
   if (user) return c.json<KdfParams>({ salt: user.kdfSalt, m: user.kdfM, t: user.kdfT, p: 1 });
-  // An unknown email gets the parameters the newest account has, so its answer looks the same.
-  const [newest] = await db
-    .select({ m: users.kdfM, t: users.kdfT })
-    .from(users)
-    .orderBy(desc(users.createdAt))
-    .limit(1);
   return c.json<KdfParams>({ salt, m: newest?.m ?? KDF_DEFAULT.m, t: newest?.t ?? KDF_DEFAULT.t, p: 1 });
 });
 

@@ -11,7 +11,7 @@ export const devRoutes = new Hono<AppEnv>();
 const OUTBOX_PAGE = 50;
 
 devRoutes.get('/outbox', async (c) => {
-  if (!isDevOutbox(c.env)) throw new ApiError(404, 'not_found', 'the dev outbox is off');
+  if (!isDevOutbox(c.env, c.req.url)) throw new ApiError(404, 'not_found', 'the dev outbox is off');
   const rows = await c.var.db.select().from(devOutbox).orderBy(desc(devOutbox.id)).limit(OUTBOX_PAGE);
   return c.json({
     emails: rows.map((row) => ({

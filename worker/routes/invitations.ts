@@ -81,7 +81,7 @@ invitationRoutes.post('/', requireRoles('admin'), jsonBody(createInvitationReque
   );
   // The token rides in the fragment, which browsers never send to a server (nor its logs).
   const link = `${new URL(c.req.url).origin}/invite#token=${token}`;
-  await emailSenderFor(c.env, db).send({
+  await emailSenderFor(c.env, db, c.req.url).send({
     to: body.email,
     ...invitationEmail(session.org.name, link, expiresAt),
   });

@@ -2,7 +2,8 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import worker from '../../../worker/index.js';
 
-export const ORIGIN = 'https://tacit.test';
+/** Local mode: the dev outbox answers on loopback hosts only. */
+export const ORIGIN = 'http://localhost:8787';
 
 export interface RequestOptions {
   /** Sent as JSON with Content-Type application/json. */
