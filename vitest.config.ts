@@ -39,6 +39,18 @@ export default defineConfig({
           setupFiles: ['tests/worker/apply-migrations.ts'],
         },
       },
+      {
+        // Real Chromium against `wrangler dev` with a fresh local D1 (tests/e2e/global-setup.ts).
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

@@ -1,0 +1,77 @@
+/** Chromium from the system (CI installs it), driven by playwright-core; helpers every browser test shares. */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const SCREENSHOT_DIR = join(process.cwd(), 'test-results');
+
+export const VIEWPORTS = {
+  laptop: { width: 1280, height: 800 },
+  tablet: { width: 768, height: 1024 },
+} as const;
+export type ViewportName = keyof typeof VIEWPORTS;
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Everything a page reported that a person would never want: console errors, CSP violations, uncaught errors. */
+export interface PageProblems {
+  readonly consoleErrors: string[];
+  readonly cspViolations: string[];
+  readonly pageErrors: string[];
+}
+
+export interface OpenedPage {
+  readonly page: Page;
+  readonly problems: PageProblems;
+  close(): Promise<void>;
+}
+
+/** A fresh browser context (empty storage, default locale) at one of the target sizes. */
+export async function openPage(
+  browser: Browser,
+  baseURL: string,
+  viewport: ViewportName,
+): Promise<OpenedPage> {
+  const context = await browser.newContext({ baseURL, viewport: VIEWPORTS[viewport] });
+  const page = await context.newPage();
+  const problems: PageProblems = { consoleErrors: [], cspViolations: [], pageErrors: [] };
+
+  // Injected by the browser's automation channel, so the strict CSP does not block it; it makes
+  // every violation visible even when Chromium would not log it to the console.
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const text = message.text();
+    if (/Content Security Policy|CSP violation/i.test(text)) problems.cspViolations.push(text);
+    else problems.consoleErrors.push(text);
+  });
+  page.on('pageerror', (error) => problems.pageErrors.push(error.message));
+
+  return { page, problems, close: () => context.close() };
+}
+
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
