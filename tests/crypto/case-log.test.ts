@@ -157,6 +157,15 @@ describe('case log (PROTOCOL §6)', () => {
     expect(await codeOf(verifyCaseLog({ ...s, lastSeen }))).toBe('altered');
   });
 
+  it('re-verifies only the entries after the head this browser verified before', async () => {
+    const s = scenario();
+    const lastSeen = { seq: 3, head: s.heads[3] as Uint8Array };
+    const garbled = (i: number) => s.entries.map((e, j) => (j === i ? { ...e, sig: randomBytes(64) } : e));
+    // Entry 2's content is bound to the remembered head; its signature was checked back then.
+    await expect(verifyCaseLog({ ...s, entries: garbled(1), lastSeen })).resolves.toMatchObject({ seq: 5 });
+    expect(await codeOf(verifyCaseLog({ ...s, entries: garbled(3), lastSeen }))).toBe('bad-signature');
+  });
+
   it('detects two records whose ciphertexts were swapped', async () => {
     const s = scenario();
     const [a, b] = s.records as [PresentedRecord, PresentedRecord];
