@@ -123,19 +123,30 @@ export function wrapCaseKey(
 }
 
 /** Refuses an expired grant even if the server still hands it out. */
-export async function unwrapCaseKey(
+async function unwrapUnexpired(
+  info: string,
+  expiresAtMs: number,
+  wrapped: WrappedKey,
+  recipientSk: Uint8Array,
+  granterPk: Uint8Array,
+  nowMs: number,
+): Promise<Uint8Array> {
+  const key = await unwrapKey(info, wrapped, recipientSk, granterPk);
+  if (expiresAtMs !== 0 && nowMs >= expiresAtMs) {
+    key.fill(0);
+    fail('expired', 'this access grant has expired');
+  }
+  return key;
+}
+
+export function unwrapCaseKey(
   grant: CaseGrant,
   wrapped: WrappedKey,
   recipientSk: Uint8Array,
   granterPk: Uint8Array,
   nowMs: number,
 ): Promise<Uint8Array> {
-  const key = await unwrapKey(caseGrantInfo(grant), wrapped, recipientSk, granterPk);
-  if (grant.expiresAtMs !== 0 && nowMs >= grant.expiresAtMs) {
-    key.fill(0);
-    fail('expired', 'this access grant has expired');
-  }
-  return key;
+  return unwrapUnexpired(caseGrantInfo(grant), grant.expiresAtMs, wrapped, recipientSk, granterPk, nowMs);
 }
 
 export function wrapContactKey(
@@ -147,19 +158,14 @@ export function wrapContactKey(
   return wrapKey(contactGrantInfo(grant), key, recipientPk, granterSeed);
 }
 
-export async function unwrapContactKey(
+export function unwrapContactKey(
   grant: ContactGrant,
   wrapped: WrappedKey,
   recipientSk: Uint8Array,
   granterPk: Uint8Array,
   nowMs: number,
 ): Promise<Uint8Array> {
-  const key = await unwrapKey(contactGrantInfo(grant), wrapped, recipientSk, granterPk);
-  if (grant.expiresAtMs !== 0 && nowMs >= grant.expiresAtMs) {
-    key.fill(0);
-    fail('expired', 'this contact-card grant has expired');
-  }
-  return key;
+  return unwrapUnexpired(contactGrantInfo(grant), grant.expiresAtMs, wrapped, recipientSk, granterPk, nowMs);
 }
 
 export function wrapGroupKey(
