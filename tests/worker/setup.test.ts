@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Browser } from './support/client.js';
-import { snapshotCounts } from './support/database.js';
+import { countRows, snapshotCounts } from './support/database.js';
 import { account, orgKeys, setupRequest, tamper } from './support/factories.js';
 
 describe('first-run setup', () => {
@@ -41,6 +41,18 @@ describe('first-run setup', () => {
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('already_initialized');
     expect(await snapshotCounts()).toEqual(before);
+  });
+
+  it('lets exactly one of two simultaneous setups win', async () => {
+    const results = await Promise.all([
+      new Browser().post('/api/setup', setupRequest()),
+      new Browser().post('/api/setup', setupRequest()),
+    ]);
+
+    expect(results.map((res) => res.status).sort()).toEqual([201, 409]);
+    expect(await countRows('org')).toBe(1);
+    expect(await countRows('users')).toBe(1);
+    expect(await countRows('audit_events')).toBe(1);
   });
 
   it('refuses an admin certificate the root key did not sign', async () => {
