@@ -38,10 +38,10 @@ export function PassphraseField(props: PassphraseFieldProps) {
           <button
             type="button"
             class="button button--quiet field__action"
-            aria-pressed={visible()}
+            aria-label={visible() ? t('passphrase.hide') : t('passphrase.show')}
             onClick={() => setVisible((shown) => !shown)}
           >
-            {visible() ? t('passphrase.hide') : t('passphrase.show')}
+            {visible() ? t('passphrase.hideShort') : t('passphrase.showShort')}
           </button>
         }
       />

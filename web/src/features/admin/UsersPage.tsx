@@ -60,7 +60,7 @@ export function UsersPage() {
                         <span class="muted">{item.email}</span>
                         <span class="muted">{formatDateTime(item.registeredAt)}</span>
                       </div>
-                      <span>
+                      <span class="pending-list__fingerprint">
                         <span class="visually-hidden">{t('users.pending.fingerprint')}</span>
                         <Fingerprint value={item.keyFingerprint} />
                       </span>

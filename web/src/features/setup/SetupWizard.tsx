@@ -1,5 +1,5 @@
 import { Navigate, useNavigate } from '@solidjs/router';
-import { createSignal, Match, Show, Switch } from 'solid-js';
+import { batch, createSignal, Match, Show, Switch } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { PublicFrame } from '../../app/PublicFrame';
 import { createOrganization, type Organization, type RecoveryShare } from '../../lib/account';
@@ -51,12 +51,16 @@ export function SetupWizard() {
         },
         recovery: recovery(),
       });
-      signIn(created);
-      setAdmin({ passphrase: '', confirmation: '' });
-      setMaterial({
-        organization: created.session.organization,
-        shares: created.recoveryShares,
-        recoveryCode: created.recoveryCode,
+      // One update: the sheet must replace the wizard in the same tick the session appears,
+      // or the "organization exists → go to login" guard would fire in between.
+      batch(() => {
+        setMaterial({
+          organization: created.session.organization,
+          shares: created.recoveryShares,
+          recoveryCode: created.recoveryCode,
+        });
+        signIn(created);
+        setAdmin({ passphrase: '', confirmation: '' });
       });
     } catch (error) {
       setCreationError(error);

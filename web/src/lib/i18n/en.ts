@@ -108,6 +108,8 @@ export const en: Dictionary = {
   'passphrase.confirm': 'Confirm passphrase',
   'passphrase.show': 'Show passphrase',
   'passphrase.hide': 'Hide passphrase',
+  'passphrase.showShort': 'Show',
+  'passphrase.hideShort': 'Hide',
   'passphrase.strength': 'Strength: {level}',
   'passphrase.level.weak': 'weak',
   'passphrase.level.fair': 'fair',

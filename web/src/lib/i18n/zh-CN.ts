@@ -102,6 +102,8 @@ export const zhCN = {
   'passphrase.confirm': '再次输入口令',
   'passphrase.show': '显示口令',
   'passphrase.hide': '隐藏口令',
+  'passphrase.showShort': '显示',
+  'passphrase.hideShort': '隐藏',
   'passphrase.strength': '强度：{level}',
   'passphrase.level.weak': '弱',
   'passphrase.level.fair': '一般',
