@@ -1,4 +1,4 @@
-import type { MessageKey } from './i18n';
+import type { MessageKey } from './i18n/messages';
 
 /** Failure reasons the UI can explain to a person; anything else is shown as `unknown`. */
 export const APP_ERROR_CODES = [

@@ -1,4 +1,4 @@
-import type { MessageKey, MessageParams } from './i18n';
+import type { MessageKey, MessageParams } from './i18n/messages';
 
 /** A validation failure as a message key, translated where it is shown. */
 export interface ValidationMessage {
