@@ -47,8 +47,11 @@ export function encryptEnvelopeWithNonce(
   expectLength(nonce, 24, 'envelope nonce');
   if (!KINDS.has(kind)) fail('unsupported', `unknown envelope kind ${kind}`);
   const { encryptionKey, commitment, okm } = deriveEnvelopeKeys(key, nonce, context);
-  // Sealed straight into the envelope buffer: no copy of a large plaintext's ciphertext.
-  const envelope = new Uint8Array(HEADER_LENGTH + plaintext.length + TAG_LENGTH);
+  // Sealed straight into the envelope's buffer, which starts 2 bytes in so that the ciphertext
+  // (at offset 58) is 4-byte aligned: noble's fast path needs aligned output, and a copy of a
+  // large ciphertext is avoided.
+  const buffer = new ArrayBuffer(2 + HEADER_LENGTH + plaintext.length + TAG_LENGTH);
+  const envelope = new Uint8Array(buffer, 2);
   envelope.set([ENVELOPE_VERSION, kind]);
   envelope.set(commitment, 2);
   envelope.set(nonce, 34);
@@ -80,7 +83,7 @@ export function decryptEnvelope(
     }
     const aad = concatBytes(header, lp(utf8(context)));
     try {
-      return xchacha20poly1305(encryptionKey, nonce, aad).decrypt(envelope.subarray(HEADER_LENGTH));
+      return xchacha20poly1305(encryptionKey, nonce, aad).decrypt(alignedCiphertext(envelope));
     } catch {
       return fail('tampered', 'the envelope was altered');
     }
@@ -91,4 +94,10 @@ export function decryptEnvelope(
 
 export function envelopeKind(envelope: Uint8Array): number | undefined {
   return envelope[1];
+}
+
+/** The ciphertext on a 4-byte boundary (noble's fast path); copied only when it is not. */
+function alignedCiphertext(envelope: Uint8Array): Uint8Array {
+  const ciphertext = envelope.subarray(HEADER_LENGTH);
+  return ciphertext.byteOffset % 4 === 0 ? ciphertext : ciphertext.slice();
 }
