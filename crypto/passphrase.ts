@@ -19,7 +19,7 @@ export const KDF_FLOOR = { m: 19 * 1024, t: 2, p: 1 } as const;
  * Chosen by measurement (docs/benchmarks.md, "argon2id-unlock"): the strongest setting whose
  * unlock stays under 1.5 s in Chromium on the reference machine.
  */
-export const KDF_DEFAULT: KdfParams = { m: 19 * 1024, t: 2, p: 1 };
+export const KDF_DEFAULT: KdfParams = { m: 128 * 1024, t: 2, p: 1 };
 
 export function checkKdfParams(params: KdfParams): void {
   const { m, t, p } = params;
