@@ -4,11 +4,103 @@
  * and is handed straight to the vault (lib/vault.ts).
  *
  * Failures reject with an `AppError` (lib/errors.ts) whose code the UI translates; anything else
- * is shown as an unknown error. The bodies are stubs until they are wired to crypto/ and the API.
+ * is shown as an unknown error. The ceremonies themselves live in lib/protocol/ (DOM-free, so the
+ * demo script runs them too); this module adapts them to the pages and the vault.
  */
-// biome-ignore-all lint/correctness/noUnusedFunctionParameters: the stub bodies ignore their inputs until wired.
+
+import {
+  auditPageSchema,
+  createInvitationResponseSchema,
+  type InvitationView,
+  invitationListSchema,
+  okResponseSchema,
+  outboxSchema,
+  type SessionView,
+  sessionViewSchema,
+  setupStatusSchema,
+  userListSchema,
+} from '../../../core/api/index';
+import { fromBase64Url, isCryptoError, keyFingerprint, signAuditCheckpoint } from '../../../crypto/index';
+import { ApiError, createApiClient } from './api-client';
+import { AppError, type AppErrorCode } from './errors';
+import * as protocol from './protocol/index';
+import { memberKeyFingerprint, type OpenedKeys } from './protocol/keys';
+import { localStorageRootPins } from './protocol/pins';
 import type { Role } from './roles';
 import type { UserKeys } from './vault';
+
+const api = createApiClient();
+const pins = () => localStorageRootPins(localStorage);
+
+const API_ERRORS: Partial<Record<string, AppErrorCode>> = {
+  network: 'network',
+  invalid_credentials: 'invalid_credentials',
+  locked: 'rate_limited',
+  invitation_invalid: 'invitation_invalid',
+  already_initialized: 'organization_exists',
+  forbidden: 'forbidden',
+  csrf: 'forbidden',
+  no_session: 'session_expired',
+  session_expired: 'session_expired',
+};
+
+const CRYPTO_ERRORS: Partial<Record<string, AppErrorCode>> = {
+  // A wrong passphrase cannot reach this point (the server refuses the auth key first), but a
+  // wrong recovery code's typo check or a bundle that does not open reads as bad credentials.
+  'wrong-key': 'invalid_credentials',
+  'bad-checksum': 'recovery_code_invalid',
+  malformed: 'recovery_code_invalid',
+  'root-changed': 'root_key_changed',
+};
+
+/** Every failure leaves this module as an AppError the pages can translate. */
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof ApiError) return new AppError(API_ERRORS[error.code] ?? 'unknown', error.message);
+  if (isCryptoError(error)) return new AppError(CRYPTO_ERRORS[error.code] ?? 'integrity', error.message);
+  return new AppError('unknown', error instanceof Error ? error.message : String(error));
+}
+
+async function run<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toAppError(error);
+  }
+}
+
+function toSession(view: SessionView): Session {
+  return {
+    organization: {
+      id: view.org.id,
+      name: view.org.name,
+      rootFingerprint: keyFingerprint(fromBase64Url(view.org.rootPk)),
+    },
+    user: {
+      id: view.user.id,
+      email: view.user.email,
+      displayName: view.user.displayName,
+      roles: view.user.roles,
+    },
+    idleTimeoutMs: view.org.settings.sessionIdleMinutes * 60_000,
+    expiresAt: view.session.absoluteExpiresAt,
+  };
+}
+
+/** The vault's shape; the protocol's copies are zeroed once the vault has taken its own. */
+function toVaultKeys(keys: OpenedKeys): UserKeys {
+  return { encryptionSecretKey: keys.x25519Sk, signingSeed: keys.ed25519Seed, orgRootSeed: keys.orgRootSeed };
+}
+
+function toOpenInvitation(invitation: InvitationView): OpenInvitation {
+  return {
+    id: invitation.id,
+    email: invitation.email,
+    roles: invitation.roles,
+    createdAt: invitation.createdAt,
+    expiresAt: invitation.expiresAt,
+  };
+}
 
 /** A lowercase UUID (PROTOCOL §2). */
 export type UserId = string;
@@ -80,32 +172,68 @@ export interface CreatedOrganization extends SignedIn {
 
 /** Creates the org root key, the admin's keys and the org recovery key in this browser; stores only public and wrapped material. */
 export async function createOrganization(input: NewOrganization): Promise<CreatedOrganization> {
-  throw new Error('not wired yet');
+  return run(async () => {
+    const created = await protocol.createOrganization(api, pins(), {
+      name: input.organizationName,
+      admin: input.admin,
+      recovery: input.recovery,
+    });
+    return {
+      session: toSession(created.view),
+      keys: toVaultKeys(created.keys),
+      recoveryShares: created.recoveryShares,
+      recoveryCode: created.recoveryCode,
+    };
+  });
 }
 
 // ── sessions ─────────────────────────────────────────────────────────────────
 
 export async function fetchBootstrap(): Promise<Bootstrap> {
-  throw new Error('not wired yet');
+  return run(async () => {
+    const { initialized } = await api.get('/api/setup/status', setupStatusSchema);
+    if (!initialized) return { organizationExists: false, session: null };
+    try {
+      return {
+        organizationExists: true,
+        session: toSession(await api.get('/api/auth/session', sessionViewSchema)),
+      };
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401)
+        return { organizationExists: true, session: null };
+      throw error;
+    }
+  });
 }
 
 /** PROTOCOL §4: parameter look-up, Argon2id, auth key, open the key bundle, check the pinned root fingerprint. */
 export async function logIn(email: string, passphrase: string): Promise<SignedIn> {
-  throw new Error('not wired yet');
+  return run(async () => {
+    const signedIn = await protocol.signInWithPassphrase(api, pins(), email, passphrase);
+    return { session: toSession(signedIn.view), keys: toVaultKeys(signedIn.keys) };
+  });
 }
 
 export async function logInWithRecoveryCode(email: string, recoveryCode: string): Promise<SignedIn> {
-  throw new Error('not wired yet');
+  return run(async () => {
+    const signedIn = await protocol.signInWithRecoveryCode(api, pins(), email, recoveryCode);
+    signedIn.recoveryAuthKey.fill(0);
+    return { session: toSession(signedIn.view), keys: toVaultKeys(signedIn.keys) };
+  });
 }
 
 /** Re-opens the keys of the session's user after a lock, without ending the session. */
 export async function unlockKeys(session: Session, passphrase: string): Promise<UserKeys> {
-  throw new Error('not wired yet');
+  return run(async () => {
+    const reopened = await protocol.reopenKeys(api, pins(), passphrase);
+    if (reopened.view.user.id !== session.user.id) throw new AppError('session_expired');
+    return toVaultKeys(reopened.keys);
+  });
 }
 
 /** Ends the server session. The caller has already locked the vault. */
 export async function logOut(): Promise<void> {
-  throw new Error('not wired yet');
+  await run(() => api.send('POST', '/api/auth/logout', {}, okResponseSchema));
 }
 
 // ── invitations ──────────────────────────────────────────────────────────────
@@ -133,12 +261,27 @@ export interface AcceptedInvitation {
 }
 
 export async function fetchInvitation(token: string): Promise<InvitationDetails> {
-  throw new Error('not wired yet');
+  return run(async () => {
+    const invitation = await protocol.lookUpInvitation(api, token);
+    return {
+      organizationName: invitation.orgName,
+      email: invitation.email,
+      roles: invitation.roles,
+      expiresAt: 0,
+    };
+  });
 }
 
 /** Makes the member's keys in this browser and registers the public half; certification follows. */
 export async function acceptInvitation(input: InvitationAcceptance): Promise<AcceptedInvitation> {
-  throw new Error('not wired yet');
+  return run(async () => {
+    const joined = await protocol.joinOrganization(api, pins(), input);
+    return {
+      email: joined.user.email,
+      keyFingerprint: joined.keyFingerprint,
+      recoveryCode: joined.recoveryCode,
+    };
+  });
 }
 
 // ── members (admin) ──────────────────────────────────────────────────────────
@@ -180,24 +323,71 @@ export interface PendingCertification {
 }
 
 export async function listMembers(): Promise<readonly Member[]> {
-  throw new Error('not wired yet');
+  return run(async () => {
+    const { users } = await api.get('/api/users', userListSchema);
+    return users.map((user) => ({
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      roles: user.roles,
+      status: user.status === 'disabled' ? 'disabled' : user.cert ? 'active' : 'pending_certification',
+    }));
+  });
 }
 
 export async function listOpenInvitations(): Promise<readonly OpenInvitation[]> {
-  throw new Error('not wired yet');
+  return run(async () => {
+    const { invitations } = await api.get('/api/invitations', invitationListSchema);
+    return invitations.filter((invitation) => invitation.status === 'pending').map(toOpenInvitation);
+  });
 }
 
 export async function inviteMember(invitation: NewInvitation): Promise<OpenInvitation> {
-  throw new Error('not wired yet');
+  return run(async () => {
+    const created = await api.send('POST', '/api/invitations', invitation, createInvitationResponseSchema);
+    return {
+      id: created.id,
+      email: invitation.email,
+      roles: invitation.roles,
+      createdAt: Date.now(),
+      expiresAt: created.expiresAt,
+    };
+  });
 }
 
 export async function listPendingCertifications(): Promise<readonly PendingCertification[]> {
-  throw new Error('not wired yet');
+  return run(async () => {
+    const { users } = await api.get('/api/users', userListSchema);
+    return users
+      .filter((user) => user.cert === null && user.status === 'active')
+      .map((user) => {
+        const encryptionPublicKey = fromBase64Url(user.x25519Pk);
+        const signingPublicKey = fromBase64Url(user.ed25519Pk);
+        return {
+          userId: user.id,
+          email: user.email,
+          displayName: user.displayName,
+          encryptionPublicKey,
+          signingPublicKey,
+          keyFingerprint: memberKeyFingerprint(encryptionPublicKey, signingPublicKey),
+          registeredAt: user.createdAt,
+        };
+      });
+  });
 }
 
 /** Signs the member's certificate with the org root seed from `keys` (admins only) and uploads it. */
 export async function certifyMember(keys: UserKeys, pending: PendingCertification): Promise<void> {
-  throw new Error('not wired yet');
+  const rootSeed = keys.orgRootSeed;
+  if (!rootSeed) throw new AppError('forbidden');
+  // Signed before the first await: the vault lends these keys only for this synchronous call.
+  const certified = protocol.certifyUser(api, rootSeed, {
+    id: pending.userId,
+    email: pending.email,
+    x25519Pk: pending.encryptionPublicKey,
+    ed25519Pk: pending.signingPublicKey,
+  });
+  await run(() => certified);
 }
 
 // ── audit log (PROTOCOL §8) ──────────────────────────────────────────────────
@@ -224,12 +414,45 @@ export type AuditVerification =
   | { readonly intact: false; readonly brokenAtSeq: number };
 
 export async function listAuditEvents(page: { beforeSeq?: number; limit: number }): Promise<AuditPage> {
-  throw new Error('not wired yet');
+  return run(async () => {
+    const query = `?limit=${page.limit}${page.beforeSeq ? `&before=${page.beforeSeq}` : ''}`;
+    const [result, { users }] = await Promise.all([
+      api.get(`/api/audit${query}`, auditPageSchema),
+      api.get('/api/users/directory', userListSchema),
+    ]);
+    const names = new Map(users.map((user) => [user.id, user.displayName]));
+    return {
+      events: result.events.map((event) => ({
+        seq: event.seq,
+        time: event.at,
+        actor: event.actor ? { id: event.actor, displayName: names.get(event.actor) ?? event.actor } : null,
+        type: event.type,
+        subject: event.subject,
+      })),
+      nextBeforeSeq: result.nextBefore,
+    };
+  });
 }
 
 /** Replays the whole chain and the signed checkpoints in the browser. */
-export async function verifyAuditChain(): Promise<AuditVerification> {
-  throw new Error('not wired yet');
+export async function verifyAuditChain(
+  /** An admin's signer: when given, the verified head is signed as a checkpoint. */
+  signHead?: (n: number, head: Uint8Array) => Uint8Array,
+): Promise<AuditVerification> {
+  return run(async () => {
+    const view = await api.get('/api/auth/session', sessionViewSchema);
+    const verdict = await protocol.verifyServerAuditChain(api, view.org.id, fromBase64Url(view.org.rootPk));
+    if (!verdict.intact) return { intact: false, brokenAtSeq: verdict.brokenAtSeq };
+    if (signHead && verdict.verifiedThroughSeq > 0) {
+      await protocol
+        .signAuditHead(api, signHead, verdict.verifiedThroughSeq, verdict.head)
+        .catch((error: unknown) => {
+          // Someone (or this admin, a moment ago) already signed this head: that is fine.
+          if (!(error instanceof ApiError && error.code === 'conflict')) throw error;
+        });
+    }
+    return { intact: true, verifiedThroughSeq: verdict.verifiedThroughSeq };
+  });
 }
 
 // ── dev outbox (local mode only) ─────────────────────────────────────────────
@@ -243,5 +466,19 @@ export interface OutboxEmail {
 }
 
 export async function listOutbox(): Promise<readonly OutboxEmail[]> {
-  throw new Error('not wired yet');
+  return run(async () => {
+    const { emails } = await api.get('/api/dev/outbox', outboxSchema);
+    return emails.map((email) => ({
+      id: String(email.id),
+      to: email.to,
+      subject: email.subject,
+      text: email.body,
+      sentAt: email.createdAt,
+    }));
+  });
+}
+
+/** Signs an audit checkpoint with the lent keys (call inside `vault.withKeys`). */
+export function signAuditHeadWith(keys: UserKeys, n: number, head: Uint8Array): Uint8Array {
+  return signAuditCheckpoint(keys.signingSeed, n, head);
 }

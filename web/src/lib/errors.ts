@@ -10,6 +10,8 @@ export const APP_ERROR_CODES = [
   'forbidden',
   'session_expired',
   'root_key_changed',
+  'recovery_code_invalid',
+  'integrity',
   'unknown',
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

@@ -4,10 +4,13 @@ import {
   type AuditPage,
   type AuditVerification,
   listAuditEvents,
+  signAuditHeadWith,
   verifyAuditChain,
 } from '../../lib/account';
 import { errorMessageKey } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
+import { useSession } from '../../lib/session';
+import { useVault } from '../../lib/vault-context';
 import { Alert } from '../../ui/Alert';
 import { AsyncContent } from '../../ui/AsyncContent';
 import { AuditIcon } from '../../ui/icons';
@@ -17,6 +20,13 @@ const PAGE_SIZE = 50;
 
 export function AuditLogPage() {
   const { t, formatDateTime } = useI18n();
+  const { session } = useSession();
+  const { vault } = useVault();
+  // An admin's browser signs the head it verified as a checkpoint (PROTOCOL §8); directors only verify.
+  const checkpointSigner = () =>
+    session()?.user.roles.includes('admin')
+      ? (n: number, head: Uint8Array) => vault.withKeys((keys) => signAuditHeadWith(keys, n, head))
+      : undefined;
   const [firstPage, { refetch }] = createResource(() => listAuditEvents({ limit: PAGE_SIZE }));
   const [olderPages, setOlderPages] = createSignal<readonly AuditPage[]>([]);
   const [loadingMore, setLoadingMore] = createSignal(false);
@@ -48,7 +58,7 @@ export function AuditLogPage() {
     setVerification(null);
     setVerifyFailure(null);
     try {
-      setVerification(await verifyAuditChain());
+      setVerification(await verifyAuditChain(checkpointSigner()));
     } catch (error) {
       setVerifyFailure(error);
     } finally {

@@ -230,4 +230,7 @@ export const en: Dictionary = {
   'error.session_expired': 'Your session has expired. Please log in again.',
   'error.root_key_changed':
     'The organization root key differs from the one recorded earlier. Tacit stopped for safety; contact your administrator.',
+  'error.recovery_code_invalid': 'This recovery code has a typo. Check each group of characters.',
+  'error.integrity':
+    'The server returned data that failed a security check (it may have been altered). Nothing was shown. Contact your administrator.',
 };

@@ -215,4 +215,6 @@ export const zhCN = {
   'error.forbidden': '您没有执行此操作的权限。',
   'error.session_expired': '会话已过期，请重新登录。',
   'error.root_key_changed': '机构根密钥与此前记录的不一致。为安全起见已停止，请联系管理员。',
+  'error.recovery_code_invalid': '恢复码有误，请逐组核对字符。',
+  'error.integrity': '服务器返回的数据未通过安全校验（可能被篡改），因此没有显示。请联系管理员。',
 } as const;

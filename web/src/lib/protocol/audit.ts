@@ -1,0 +1,89 @@
+import {
+  AUDIT_PAGE_MAX,
+  type AuditEventView,
+  auditCheckpointListSchema,
+  auditPageSchema,
+  okResponseSchema,
+  userListSchema,
+} from '../../../../core/api/index';
+import {
+  auditGenesisHead,
+  fromBase64Url,
+  fromHex,
+  nextAuditHead,
+  toBase64Url,
+  toHex,
+  verifyAuditCheckpoint,
+} from '../../../../crypto/index';
+import type { ApiClient } from '../api-client';
+import { certifiedSigningKey } from './keys';
+
+/** PROTOCOL §8 in the browser: replay the server's audit chain and sign checkpoints over it. */
+
+export type AuditChainVerdict =
+  | { intact: true; verifiedThroughSeq: number; head: Uint8Array }
+  | { intact: false; brokenAtSeq: number };
+
+export async function fetchWholeAuditLog(api: ApiClient): Promise<AuditEventView[]> {
+  const events: AuditEventView[] = [];
+  let before: number | null | undefined;
+  do {
+    const query = before ? `?limit=${AUDIT_PAGE_MAX}&before=${before}` : `?limit=${AUDIT_PAGE_MAX}`;
+    const page = await api.get(`/api/audit${query}`, auditPageSchema);
+    events.push(...page.events);
+    before = page.nextBefore;
+  } while (before);
+  return events.sort((a, b) => a.seq - b.seq);
+}
+
+export async function verifyServerAuditChain(
+  api: ApiClient,
+  orgId: string,
+  rootPk: Uint8Array,
+): Promise<AuditChainVerdict> {
+  const events = await fetchWholeAuditLog(api);
+  let head = auditGenesisHead(orgId);
+  const heads = new Map<number, Uint8Array>();
+  for (const [i, event] of events.entries()) {
+    if (event.seq !== i + 1) return { intact: false, brokenAtSeq: i + 1 };
+    const { seq, at, actor, type, subject, details } = event;
+    head = nextAuditHead(head, { seq, at, actor, type, subject, details });
+    if (toHex(head) !== event.hash) return { intact: false, brokenAtSeq: seq };
+    heads.set(seq, head);
+  }
+  const [{ checkpoints }, { users }] = await Promise.all([
+    api.get('/api/audit/checkpoints', auditCheckpointListSchema),
+    api.get('/api/users/directory', userListSchema),
+  ]);
+  for (const checkpoint of checkpoints) {
+    const admin = users.find((user) => user.id === checkpoint.adminUserId);
+    const adminPk = admin && certifiedSigningKey(rootPk, admin);
+    const replayed = heads.get(checkpoint.n);
+    const signedHead = fromHex(checkpoint.head);
+    if (
+      !adminPk ||
+      !replayed ||
+      toHex(replayed) !== checkpoint.head ||
+      !verifyAuditCheckpoint(adminPk, checkpoint.n, signedHead, fromBase64Url(checkpoint.sig))
+    ) {
+      return { intact: false, brokenAtSeq: checkpoint.n };
+    }
+  }
+  return { intact: true, verifiedThroughSeq: events.length, head };
+}
+
+/** An admin signs the head it just verified, so nothing behind it can be rewritten unnoticed. */
+export async function signAuditHead(
+  api: ApiClient,
+  sign: (n: number, head: Uint8Array) => Uint8Array,
+  n: number,
+  head: Uint8Array,
+) {
+  const sig = sign(n, head);
+  await api.send(
+    'POST',
+    '/api/audit/checkpoints',
+    { n, head: toHex(head), sig: toBase64Url(sig) },
+    okResponseSchema,
+  );
+}

@@ -1,0 +1,7 @@
+/** The account ceremonies of PROTOCOL §4 over the HTTP API: DOM-free, shared with the demo script. */
+export * from './audit';
+export * from './keys';
+export * from './membership';
+export * from './organization';
+export * from './pins';
+export * from './sign-in';
