@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { hashHexSchema, idSchema, signature } from './encoding.js';
+import { z } from './zod.js';
 
 /** Every kind of event the audit chain records (PROTOCOL §8). */
 export const AUDIT_EVENT_TYPES = [

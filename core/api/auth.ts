@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { emailSchema, fixedBytes } from './encoding.js';
 import { kdfSchema } from './kdf.js';
 import { keyBundleSchema, sessionViewSchema } from './views.js';
+import { z } from './zod.js';
 
 export const SESSION_COOKIE = 'tacit_session';
 

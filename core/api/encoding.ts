@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /** PROTOCOL §2: bytes travel as base64url without padding, identifiers are lowercase UUIDs. */
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /** The one error shape of every API response (STYLE: errors are values with codes). */
 export const ERROR_CODES = [

@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { displayNameSchema, emailSchema, fixedBytes, idSchema, publicKey } from './encoding.js';
 import { rolesSchema } from './roles.js';
 import { newAccountSchema } from './setup.js';
+import { z } from './zod.js';
 
 /** The token travels only in the link's fragment (`/invite#token=…`), never in a server log. */
 export const invitationTokenSchema = fixedBytes('invitation token', 32);

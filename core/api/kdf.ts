@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { fixedBytes } from './encoding.js';
+import { z } from './zod.js';
 
 /**
  * PROTOCOL §4: Argon2id parameters live per user. The server refuses anything below the floor,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /** DESIGN §1: the people who use Tacit. A user may hold several roles. */
 export const ROLES = ['admin', 'director', 'supervisor', 'counselor', 'frontdesk', 'finance'] as const;

@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { displayNameSchema, emailSchema, fixedBytes, idSchema, publicKey } from './encoding.js';
 import { kdfSchema } from './kdf.js';
 import { certSchema, keyBundleSchema, rootWrapSchema } from './views.js';
+import { z } from './zod.js';
 
 export const setupStatusSchema = z.object({ initialized: z.boolean() });
 export type SetupStatus = z.infer<typeof setupStatusSchema>;

@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { idSchema } from './encoding.js';
 import { rolesSchema } from './roles.js';
 import { certSchema, rootWrapSchema, userViewSchema } from './views.js';
+import { z } from './zod.js';
 
 export const userListSchema = z.object({ users: z.array(userViewSchema) });
 export type UserList = z.infer<typeof userListSchema>;

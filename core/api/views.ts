@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   displayNameSchema,
   emailSchema,
@@ -10,6 +9,7 @@ import {
 } from './encoding.js';
 import { kdfSchema } from './kdf.js';
 import { rolesSchema } from './roles.js';
+import { z } from './zod.js';
 
 /** Shapes the server returns, shared so the web client can validate what an untrusted server sends. */
 

@@ -61,6 +61,9 @@ export async function openPage(
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const text = message.text();
+    // Chromium logs every 4xx/5xx fetch as a console error; a 401 for "no session yet" or a wrong
+    // passphrase is the API speaking, not the page failing.
+    if (/^Failed to load resource: the server responded with a status of 4\d\d/.test(text)) return;
     if (/Content Security Policy|CSP violation/i.test(text)) problems.cspViolations.push(text);
     else problems.consoleErrors.push(text);
   });

@@ -46,6 +46,8 @@ describe('a first day with Tacit', () => {
     browser = await launchChromium();
     adminTab = await openPage(browser, baseURL, 'laptop');
     counselorTab = await openPage(browser, baseURL, 'tablet');
+    // Argon2id at the default parameters takes about a second per unlock; nothing else should wait long.
+    for (const tab of [adminTab, counselorTab]) tab.page.setDefaultTimeout(15_000);
   });
 
   afterAll(async () => {
@@ -106,7 +108,7 @@ describe('a first day with Tacit', () => {
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '用户与邀请' }).click();
     await page.getByRole('heading', { level: 1, name: '用户与邀请' }).waitFor();
     await page.getByRole('button', { name: '邀请成员' }).click();
-    const dialog = page.getByRole('dialog');
+    const dialog = page.getByRole('alertdialog');
     await dialog.getByLabel('电子邮箱').fill(counselor.email);
     await dialog.getByText('咨询师', { exact: true }).click();
     await dialog.getByRole('button', { name: '发送邀请' }).click();
@@ -114,9 +116,12 @@ describe('a first day with Tacit', () => {
     await page.getByText(counselor.email).first().waitFor();
     await saveScreenshot(page, 'journey-03-invited');
 
-    await page.goto('/dev/outbox');
-    const link = page.getByRole('link', { name: /\/invite#token=/ }).first();
+    // The outbox in a tab of its own: reloading the app's tab would lock the vault (keys live in memory only).
+    const outbox = await page.context().newPage();
+    await outbox.goto('/dev/outbox');
+    const link = outbox.getByRole('link', { name: /\/invite#token=/ }).first();
     inviteLink = (await link.getAttribute('href')) ?? '';
+    await outbox.close();
     expect(inviteLink).toMatch(/\/invite#token=[A-Za-z0-9_-]{43}$/);
   });
 
@@ -140,12 +145,13 @@ describe('a first day with Tacit', () => {
 
   it('lets the admin certify the counselor’s keys after comparing fingerprints', async () => {
     const { page } = adminTab;
-    await page.goto('/admin/users');
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '审计日志' }).click();
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '用户与邀请' }).click();
     await page.getByRole('heading', { name: '待认证的密钥' }).waitFor();
     await page.getByRole('button', { name: '认证' }).waitFor();
     expect(await fingerprintIn(page)).toBe(counselorFingerprint);
     await page.getByRole('button', { name: '认证' }).click();
-    const dialog = page.getByRole('dialog');
+    const dialog = page.getByRole('alertdialog');
     await dialog.getByRole('button', { name: '指纹一致，认证' }).waitFor();
     expect(await fingerprintIn(dialog)).toBe(counselorFingerprint);
     await dialog.getByRole('button', { name: '指纹一致，认证' }).click();
@@ -194,7 +200,7 @@ describe('a first day with Tacit', () => {
 
   it('keeps an audit chain the admin’s browser verifies and signs', async () => {
     const { page } = adminTab;
-    await page.goto('/admin/audit');
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '审计日志' }).click();
     await page.getByRole('heading', { level: 1, name: '审计日志' }).waitFor();
     await page.getByRole('cell', { name: 'user.certified' }).waitFor();
     await page.getByRole('button', { name: '验证哈希链' }).click();
@@ -204,7 +210,6 @@ describe('a first day with Tacit', () => {
 
   it('showed no console errors and no CSP violations along the way', () => {
     expect(adminTab.problems).toEqual(noProblems);
-    expect(counselorTab.problems.cspViolations).toEqual([]);
-    expect(counselorTab.problems.pageErrors).toEqual([]);
+    expect(counselorTab.problems).toEqual(noProblems);
   });
 });

@@ -1,6 +1,5 @@
 import { Router } from '@solidjs/router';
 import { render } from 'solid-js/web';
-import { z } from 'zod';
 import { routes } from './app/routes';
 import { I18nProvider } from './lib/i18n';
 import { SessionProvider } from './lib/session';
@@ -9,9 +8,6 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/components.css';
 import './app/shell.css';
-
-// zod compiles fast parsers with `new Function`; the strict CSP (no 'unsafe-eval') forbids that.
-z.config({ jitless: true });
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
