@@ -1,0 +1,91 @@
+/**
+ * `npm run demo [-- --url http://localhost:8787]`: fills a running local instance with a realistic
+ * center through the real HTTP API and the real crypto, exactly as browsers would: the admin's
+ * "browser" creates the organization, invites everyone, each person's "browser" accepts with its
+ * own keys, and the admin certifies them. Prints the logins. Run `npm start` first.
+ */
+import {
+  createInvitationResponseSchema,
+  outboxSchema,
+  setupStatusSchema,
+  userListSchema,
+} from '../core/api/index.js';
+import { fromBase64Url } from '../crypto/index.js';
+import type { ApiClient } from '../web/src/lib/api-client.js';
+import {
+  certifyUser,
+  createOrganization,
+  joinOrganization,
+  memoryRootPins,
+  signInWithPassphrase,
+} from '../web/src/lib/protocol/index.js';
+import { nodeApiClient } from './demo/node-api.js';
+import { DEMO_ADMIN, DEMO_ORGANIZATION, DEMO_STAFF, type DemoPerson } from './demo/people.js';
+
+const urlFlag = process.argv.indexOf('--url');
+const baseUrl = (urlFlag > 0 ? process.argv[urlFlag + 1] : undefined) ?? 'http://localhost:8787';
+const pins = memoryRootPins();
+
+async function adminSession(): Promise<{ api: ApiClient; rootSeed: Uint8Array }> {
+  const api = nodeApiClient(baseUrl);
+  const { initialized } = await api.get('/api/setup/status', setupStatusSchema);
+  if (!initialized) {
+    console.log(`Creating ${DEMO_ORGANIZATION} and its first admin…`);
+    const created = await createOrganization(api, pins, {
+      name: DEMO_ORGANIZATION,
+      locale: 'zh-CN',
+      admin: DEMO_ADMIN,
+      recovery: { threshold: 2, total: 3 },
+    });
+    return { api, rootSeed: created.keys.orgRootSeed as Uint8Array };
+  }
+  const signedIn = await signInWithPassphrase(api, pins, DEMO_ADMIN.email, DEMO_ADMIN.passphrase).catch(
+    () => {
+      throw new Error(`this instance was not set up by the demo (cannot log in as ${DEMO_ADMIN.email})`);
+    },
+  );
+  if (!signedIn.keys.orgRootSeed) throw new Error('the demo admin holds no org root key');
+  return { api, rootSeed: signedIn.keys.orgRootSeed };
+}
+
+async function inviteToken(admin: ApiClient, email: string): Promise<string> {
+  const { emails } = await admin.get('/api/dev/outbox', outboxSchema);
+  const body = emails.find((message) => message.to === email)?.body ?? '';
+  const token = /#token=([A-Za-z0-9_-]+)/.exec(body)?.[1];
+  if (!token) throw new Error(`no invitation email for ${email} in the dev outbox (is DEV_OUTBOX=1?)`);
+  return token;
+}
+
+async function addMember(admin: ApiClient, rootSeed: Uint8Array, person: DemoPerson, existing: Set<string>) {
+  if (existing.has(person.email)) return 'already there';
+  await admin.send(
+    'POST',
+    '/api/invitations',
+    { email: person.email, roles: person.roles },
+    createInvitationResponseSchema,
+  );
+  const joined = await joinOrganization(nodeApiClient(baseUrl), pins, {
+    token: await inviteToken(admin, person.email),
+    displayName: person.displayName,
+    passphrase: person.passphrase,
+  });
+  await certifyUser(admin, rootSeed, {
+    id: joined.user.id,
+    email: joined.user.email,
+    x25519Pk: fromBase64Url(joined.user.x25519Pk),
+    ed25519Pk: fromBase64Url(joined.user.ed25519Pk),
+  });
+  return 'invited, keys made, certified';
+}
+
+const { api: admin, rootSeed } = await adminSession();
+const { users } = await admin.get('/api/users', userListSchema);
+const existing = new Set(users.map((user) => user.email));
+for (const person of DEMO_STAFF) {
+  console.log(`${person.displayName.padEnd(12)} ${await addMember(admin, rootSeed, person, existing)}`);
+}
+
+console.log(`\nTacit demo at ${baseUrl} — logins (local demo only):`);
+for (const person of [DEMO_ADMIN, ...DEMO_STAFF]) {
+  console.log(`  ${person.roles.join(',').padEnd(20)} ${person.email.padEnd(34)} ${person.passphrase}`);
+}
