@@ -183,7 +183,7 @@ function caseLogVectors() {
         rev,
         form: '00000000-0000-4000-8000-000000000004@1',
         envelope: fixed(`case_log/${i}/envelope/${seq}`, 120),
-        operational: { duration_minutes: 50, service: 'individual', session_date: '2026-11-0' + seq },
+        operational: { duration_minutes: 50, service: 'individual', session_date: `2026-11-0${seq}` },
         time: 1767225600000 + seq * 3_600_000,
       });
       entries.push(appended.entry);

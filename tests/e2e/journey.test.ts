@@ -90,7 +90,7 @@ describe('a first day with Tacit', () => {
 
     await page.getByRole('heading', { name: '打印并保管恢复材料' }).waitFor({ timeout: 60_000 });
     for (const index of [1, 2, 3]) await page.getByText(`恢复份额 ${index} / 3`).waitFor();
-    const sheet = await page.locator('main').innerText();
+    const sheet = (await page.locator('main').textContent()) ?? '';
     expect(sheet).toMatch(/[0-9A-Z]{4}(-[0-9A-Z]{4}){15}/); // a printed Shamir share
     expect(sheet).toMatch(/[0-9A-Z]{4}(-[0-9A-Z]{4}){7}/); // the admin's recovery code
     await saveScreenshot(page, 'journey-02-recovery-sheet');
