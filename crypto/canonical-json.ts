@@ -30,7 +30,7 @@ export function canonicalJson(value: unknown): string {
       }
       const entries = Object.entries(value as Record<string, unknown>)
         .filter(([, item]) => item !== undefined)
-        .map(([key, item]) => [key.normalize('NFC'), item] as const)
+        .map(([key, item]) => [nfc(key), item] as const)
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       for (let i = 1; i < entries.length; i++) {
         if (entries[i]?.[0] === entries[i - 1]?.[0]) fail('malformed', 'duplicate key after NFC');
@@ -46,7 +46,15 @@ export function canonicalJsonBytes(value: unknown): Uint8Array {
   return utf8(canonicalJson(value));
 }
 
+/** Printable ASCII is already NFC and well formed: the common case skips both checks. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+function nfc(text: string): string {
+  return PRINTABLE_ASCII.test(text) ? text : text.normalize('NFC');
+}
+
 function serializeString(text: string): string {
+  if (PRINTABLE_ASCII.test(text)) return JSON.stringify(text);
   if (!text.isWellFormed()) fail('malformed', 'string has a lone surrogate');
   return JSON.stringify(text.normalize('NFC'));
 }

@@ -2,8 +2,8 @@ import {
   type CaseLogEntry,
   type CaseLogVerification,
   type PresentedRecord,
+  startCaseLogVerification,
   type VerifiedCaseLog,
-  verifyCaseLog,
 } from './case-log.js';
 import { fail } from './errors.js';
 import { decryptRecord, type RecordBinding, type SecretFields } from './record.js';
@@ -36,7 +36,7 @@ export interface OpenCaseFileInput extends Omit<CaseLogVerification, 'records'> 
 export async function openCaseFile(
   input: OpenCaseFileInput,
 ): Promise<{ log: VerifiedCaseLog; records: OpenedRecord[] }> {
-  const verification = verifyCaseLog(input);
+  const { verdict } = await startCaseLogVerification(input);
   const entries = new Map<string, CaseLogEntry>(
     input.entries.map(({ entry }) => [`${entry.record}@${entry.rev}`, entry]),
   );
@@ -64,8 +64,8 @@ export async function openCaseFile(
     });
   } catch (error) {
     // The log's own verdict says more than a record that fails to open.
-    await verification;
+    await verdict;
     throw error;
   }
-  return { log: await verification, records: opened };
+  return { log: await verdict, records: opened };
 }

@@ -1,6 +1,6 @@
 import { concatBytes, constantTimeEqual, expectLength, lp, toHex, utf8 } from './bytes.js';
 import { canonicalJsonBytes, type JsonValue } from './canonical-json.js';
-import { sign, verify } from './ed25519.js';
+import { prepareSignatureCheck, sign } from './ed25519.js';
 import { fail } from './errors.js';
 import { sha256, sha256Async } from './hash.js';
 
@@ -140,6 +140,16 @@ function checkSequence(entries: readonly SignedCaseLogEntry[]): void {
  * bad-signature, uncertified, rollback, stale-revision.
  */
 export async function verifyCaseLog(input: CaseLogVerification): Promise<VerifiedCaseLog> {
+  return (await startCaseLogVerification(input)).verdict;
+}
+
+/**
+ * The same, in two steps: it resolves once every check has been handed off (native signature
+ * checks run off the main thread), so the caller can decrypt meanwhile and await `verdict` after.
+ */
+export async function startCaseLogVerification(
+  input: CaseLogVerification,
+): Promise<{ verdict: Promise<VerifiedCaseLog> }> {
   const { entries, lastSeen } = input;
   checkSequence(entries);
   if (lastSeen && entries.length < lastSeen.seq) {
@@ -172,13 +182,14 @@ export async function verifyCaseLog(input: CaseLogVerification): Promise<Verifie
     );
   }
   // Entries up to a head this browser verified before are bound to it by the hash chain: their
-  // signatures were checked then. Native checks of the rest run off the main thread meanwhile.
+  // signatures were checked then.
   const alreadyVerified = lastSeen?.seq ?? 0;
+  const check = await prepareSignatureCheck(signingKeys.slice(alreadyVerified));
   const signatures = Promise.all(
     entries.map(({ sig }, i) =>
       i < alreadyVerified
         ? true
-        : verify(signingKeys[i] as Uint8Array, headSignatureMessage(heads[i + 1] as Uint8Array), sig),
+        : check(signingKeys[i] as Uint8Array, headSignatureMessage(heads[i + 1] as Uint8Array), sig),
     ),
   );
   const latest = new Map<string, CaseLogEntry>();
@@ -198,14 +209,17 @@ export async function verifyCaseLog(input: CaseLogVerification): Promise<Verifie
     (error: unknown) => error,
   );
 
-  // A bad signature is reported before any record problem: it is the more fundamental finding.
-  const firstInvalid = (await signatures).indexOf(false);
-  if (firstInvalid >= 0) {
-    fail('bad-signature', `entry ${firstInvalid + 1} of the case log does not verify`, firstInvalid + 1);
-  }
-  const problem = await recordProblem;
-  if (problem) throw problem;
-  return { seq: entries.length, head: heads[heads.length - 1] as Uint8Array, latest };
+  const verdict = (async () => {
+    // A bad signature is reported before any record problem: it is the more fundamental finding.
+    const firstInvalid = (await signatures).indexOf(false);
+    if (firstInvalid >= 0) {
+      fail('bad-signature', `entry ${firstInvalid + 1} of the case log does not verify`, firstInvalid + 1);
+    }
+    const problem = await recordProblem;
+    if (problem) throw problem;
+    return { seq: entries.length, head: heads[heads.length - 1] as Uint8Array, latest };
+  })();
+  return { verdict };
 }
 
 async function checkRecords(

@@ -60,31 +60,11 @@ export function verifySync(publicKey: Uint8Array, message: Uint8Array, signature
 
 let nativeSupport: Promise<boolean> | undefined;
 
-/** Importing a key costs about as much as a verification; a case log repeats a few authors. */
-const importedKeys = new Map<string, Promise<CryptoKey>>();
-const IMPORTED_KEYS_LIMIT = 1000;
-
-function importVerifyKey(publicKey: Uint8Array): Promise<CryptoKey> {
-  const id = toHex(publicKey);
-  let key = importedKeys.get(id);
-  if (!key) {
-    if (importedKeys.size >= IMPORTED_KEYS_LIMIT) importedKeys.clear();
-    key = crypto.subtle.importKey('raw', bufferSource(publicKey.slice()), { name: 'Ed25519' }, false, [
-      'verify',
-    ]);
-    importedKeys.set(id, key);
-    key.catch(() => importedKeys.delete(id));
-  }
-  return key;
-}
-
 function hasNativeEd25519(): Promise<boolean> {
   nativeSupport ??= (async () => {
     try {
       const probe = signingPublicKey(new Uint8Array(32));
-      const key = await crypto.subtle.importKey('raw', bufferSource(probe), { name: 'Ed25519' }, false, [
-        'verify',
-      ]);
+      const key = await importVerifyKey(probe);
       const message = new Uint8Array(1);
       return await crypto.subtle.verify(
         'Ed25519',
@@ -97,6 +77,45 @@ function hasNativeEd25519(): Promise<boolean> {
     }
   })();
   return nativeSupport;
+}
+
+function importVerifyKey(publicKey: Uint8Array): Promise<CryptoKey> {
+  return crypto.subtle.importKey('raw', bufferSource(publicKey.slice()), { name: 'Ed25519' }, false, [
+    'verify',
+  ]);
+}
+
+export type SignatureCheck = (
+  publicKey: Uint8Array,
+  message: Uint8Array,
+  signature: Uint8Array,
+) => Promise<boolean>;
+
+/**
+ * Imports these keys once, then returns a check that hands each signature to the platform at the
+ * moment it is called: a caller can start hundreds of checks, go on with other work on the main
+ * thread, and collect the verdicts later. Keys it was not prepared for are checked too, just slower.
+ */
+export async function prepareSignatureCheck(publicKeys: readonly Uint8Array[]): Promise<SignatureCheck> {
+  if (!(await hasNativeEd25519())) {
+    return async (publicKey, message, signature) => verifySync(publicKey, message, signature);
+  }
+  const imported = new Map<string, CryptoKey>();
+  await Promise.all(
+    publicKeys.map(async (publicKey) => {
+      const id = toHex(publicKey);
+      if (imported.has(id) || publicKey.length !== 32) return;
+      imported.set(id, await importVerifyKey(publicKey).catch(() => undefined as never));
+    }),
+  );
+  return (publicKey, message, signature) => {
+    if (!isStrictlyEncoded(publicKey, signature)) return Promise.resolve(false);
+    const key = imported.get(toHex(publicKey));
+    if (!key) return verify(publicKey, message, signature);
+    return crypto.subtle
+      .verify('Ed25519', key, bufferSource(signature), bufferSource(message))
+      .catch(() => false);
+  };
 }
 
 export async function verify(

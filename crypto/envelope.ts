@@ -21,8 +21,11 @@ const HEADER_LENGTH = 58;
 const TAG_LENGTH = 16;
 const KINDS = new Set<number>(Object.values(EnvelopeKind));
 
-function deriveEnvelopeKeys(key: Uint8Array, nonce: Uint8Array, context: string) {
-  const okm = hkdfSha256(key, nonce, concatBytes(lp('tacit/1/envelope'), lp(utf8(context))), 64);
+const ENVELOPE_LABEL = lp('tacit/1/envelope');
+
+/** `boundContext` = lp(context): bound into both the key derivation and the AAD. */
+function deriveEnvelopeKeys(key: Uint8Array, nonce: Uint8Array, boundContext: Uint8Array) {
+  const okm = hkdfSha256(key, nonce, concatBytes(ENVELOPE_LABEL, boundContext), 64);
   return { encryptionKey: okm.subarray(0, 32), commitment: okm.subarray(32, 64), okm };
 }
 
@@ -46,7 +49,8 @@ export function encryptEnvelopeWithNonce(
   expectLength(key, 32, 'envelope key');
   expectLength(nonce, 24, 'envelope nonce');
   if (!KINDS.has(kind)) fail('unsupported', `unknown envelope kind ${kind}`);
-  const { encryptionKey, commitment, okm } = deriveEnvelopeKeys(key, nonce, context);
+  const boundContext = lp(utf8(context));
+  const { encryptionKey, commitment, okm } = deriveEnvelopeKeys(key, nonce, boundContext);
   // Sealed straight into the envelope's buffer, which starts 2 bytes in so that the ciphertext
   // (at offset 58) is 4-byte aligned: noble's fast path needs aligned output, and a copy of a
   // large ciphertext is avoided.
@@ -55,7 +59,7 @@ export function encryptEnvelopeWithNonce(
   envelope.set([ENVELOPE_VERSION, kind]);
   envelope.set(commitment, 2);
   envelope.set(nonce, 34);
-  const aad = concatBytes(envelope.subarray(0, HEADER_LENGTH), lp(utf8(context)));
+  const aad = concatBytes(envelope.subarray(0, HEADER_LENGTH), boundContext);
   xchacha20poly1305(encryptionKey, nonce, aad).encrypt(plaintext, envelope.subarray(HEADER_LENGTH));
   wipe(okm);
   return envelope as Envelope;
@@ -75,13 +79,14 @@ export function decryptEnvelope(
   if (envelope[1] !== kind) fail('malformed', `expected envelope kind ${kind}, found ${envelope[1]}`);
   const header = envelope.subarray(0, HEADER_LENGTH);
   const nonce = envelope.subarray(34, HEADER_LENGTH);
-  const { encryptionKey, commitment, okm } = deriveEnvelopeKeys(key, nonce, context);
+  const boundContext = lp(utf8(context));
+  const { encryptionKey, commitment, okm } = deriveEnvelopeKeys(key, nonce, boundContext);
   try {
     // Key commitment first: a wrong key or context is refused before any AEAD work.
     if (!constantTimeEqual(commitment, envelope.subarray(2, 34))) {
       fail('wrong-key', 'this key or context does not open this envelope');
     }
-    const aad = concatBytes(header, lp(utf8(context)));
+    const aad = concatBytes(header, boundContext);
     try {
       return xchacha20poly1305(encryptionKey, nonce, aad).decrypt(alignedCiphertext(envelope));
     } catch {

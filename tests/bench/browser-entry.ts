@@ -1,3 +1,8 @@
-import { benchEnvelopeThroughput, benchOpenCase, benchUnlock } from './crypto-bench.js';
+import { benchEnvelopeThroughput, benchOpenCase, benchOpenCaseParts, benchUnlock } from './crypto-bench.js';
 
-(globalThis as Record<string, unknown>).tacitBench = { benchEnvelopeThroughput, benchOpenCase, benchUnlock };
+(globalThis as Record<string, unknown>).tacitBench = {
+  benchEnvelopeThroughput,
+  benchOpenCase,
+  benchOpenCaseParts,
+  benchUnlock,
+};

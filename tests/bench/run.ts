@@ -1,7 +1,13 @@
 import { existsSync } from 'node:fs';
 import { KDF_DEFAULT, KDF_FLOOR, type KdfParams } from '../../crypto/passphrase.js';
 import { withBenchPage } from './chromium.js';
-import { type BenchResult, benchEnvelopeThroughput, benchOpenCase, benchUnlock } from './crypto-bench.js';
+import {
+  type BenchResult,
+  benchEnvelopeThroughput,
+  benchOpenCase,
+  benchOpenCaseParts,
+  benchUnlock,
+} from './crypto-bench.js';
 
 /**
  * `npm run bench`: one JSON line per figure on stdout
@@ -12,6 +18,7 @@ import { type BenchResult, benchEnvelopeThroughput, benchOpenCase, benchUnlock }
 type BenchApi = {
   benchEnvelopeThroughput: typeof benchEnvelopeThroughput;
   benchOpenCase: typeof benchOpenCase;
+  benchOpenCaseParts: typeof benchOpenCaseParts;
   benchUnlock: typeof benchUnlock;
 };
 
@@ -25,6 +32,7 @@ const sweep = process.argv.includes('--argon2-sweep');
 
 report(await benchEnvelopeThroughput(), '');
 report(await benchOpenCase(200), '');
+report(await benchOpenCaseParts(200), '');
 report(
   [{ bench: 'argon2id-unlock-node', value: await benchUnlock(KDF_DEFAULT), unit: 'ms', target: 1500 }],
   '',
@@ -43,6 +51,7 @@ if (existsSync('/usr/bin/chromium')) {
       ) as Promise<T>;
     report(await call((api) => api.benchEnvelopeThroughput()), ':chromium');
     report(await call((api) => api.benchOpenCase(200)), ':chromium');
+    report(await call((api) => api.benchOpenCaseParts(200)), ':chromium');
     const unlock = await call((api, params) => api.benchUnlock(params));
     report(
       [
