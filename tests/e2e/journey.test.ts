@@ -5,7 +5,8 @@ import { launchChromium, type OpenedPage, openPage, saveScreenshot } from './bro
 /**
  * Issue 3's journey on a fresh app, in the order a center lives it: the first admin sets the
  * organization up, invites a counselor, certifies the counselor's keys; the counselor logs in, logs
- * out, and the idle timer locks the vault. The steps share one server, so they run in order.
+ * out, and the idle timer locks the vault; later the counselor changes the passphrase, forgets it,
+ * and comes back with the recovery code. The steps share one server, so they run in order.
  */
 
 const baseURL = inject('baseURL');
@@ -20,6 +21,8 @@ const counselor = {
   name: '王芳',
   email: 'wang.fang@xinqing.example',
   passphrase: '我家的猫叫小白今年三岁了喜欢晒太阳',
+  changedPassphrase: '楼下的面包店每天早上七点开门卖豆沙包',
+  recoveredPassphrase: '周末去山里看红叶顺便带上两壶热茶',
 };
 
 /** A fingerprint as shown: 5 groups of 8 hex digits, each in its own span. */
@@ -35,12 +38,27 @@ async function logIn(page: Page, who: { email: string; passphrase: string }) {
   await page.getByRole('button', { name: '登录' }).click();
 }
 
+async function logOut(page: Page) {
+  await page.getByRole('button', { name: '用户菜单' }).click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await page.getByRole('heading', { level: 1, name: '登录' }).waitFor();
+}
+
+async function logInWithRecoveryCode(page: Page, email: string, recoveryCode: string) {
+  await page.getByRole('link', { name: '忘记口令？使用恢复码登录' }).click();
+  await page.getByRole('heading', { level: 1, name: '使用恢复码登录' }).waitFor();
+  await page.getByLabel('电子邮箱').fill(email);
+  await page.getByLabel('恢复码').fill(recoveryCode);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
 describe('a first day with Tacit', () => {
   let browser: Browser;
   let adminTab: OpenedPage;
   let counselorTab: OpenedPage;
   let inviteLink = '';
   let counselorFingerprint = '';
+  let counselorRecoveryCode = '';
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -138,6 +156,7 @@ describe('a first day with Tacit', () => {
     await page.getByRole('heading', { name: '账户已创建' }).waitFor({ timeout: 60_000 });
     counselorFingerprint = await fingerprintIn(page);
     expect(counselorFingerprint).toMatch(/^[0-9a-f]{8}( [0-9a-f]{8}){4}$/);
+    counselorRecoveryCode = ((await page.locator('code.secret-code').textContent()) ?? '').trim();
     await saveScreenshot(page, 'journey-04-invitation-accepted');
     await page.getByText('我已妥善保存恢复码').click();
     await page.getByRole('link', { name: '前往登录' }).click();
@@ -206,6 +225,68 @@ describe('a first day with Tacit', () => {
     await page.getByRole('button', { name: '验证哈希链' }).click();
     await page.getByText(/哈希链完整，已验证到第 \d+ 条。/).waitFor();
     await saveScreenshot(page, 'journey-08-audit-verified');
+  });
+
+  it('lets the counselor change the passphrase from the user menu, proving the current one', async () => {
+    const { page } = counselorTab;
+    await page.getByRole('button', { name: '用户菜单' }).click();
+    await page.getByRole('menuitem', { name: '修改口令' }).click();
+    await page.getByRole('heading', { level: 1, name: '修改口令' }).waitFor();
+
+    await page.getByLabel('当前口令').fill('这不是我的口令但也足够长');
+    await page.getByLabel('新口令', { exact: true }).fill(counselor.changedPassphrase);
+    await page.getByLabel('再次输入新口令').fill(counselor.changedPassphrase);
+    await page.getByRole('button', { name: '保存新口令' }).click();
+    await page.getByText('当前口令不正确。').waitFor({ timeout: 60_000 });
+
+    await page.getByLabel('当前口令').fill(counselor.passphrase);
+    await page.getByRole('button', { name: '保存新口令' }).click();
+    await page.getByText('口令已修改。下次登录和解锁请使用新口令。').waitFor({ timeout: 60_000 });
+    await saveScreenshot(page, 'journey-09-passphrase-changed');
+  });
+
+  it('refuses the old passphrase after the change and opens the keys with the new one', async () => {
+    const { page } = counselorTab;
+    await logOut(page);
+    await logIn(page, counselor);
+    await page.getByText('邮箱或口令不正确。').waitFor({ timeout: 60_000 });
+    await logIn(page, { email: counselor.email, passphrase: counselor.changedPassphrase });
+    await page.getByRole('button', { name: '用户菜单' }).waitFor({ timeout: 60_000 });
+  });
+
+  it('after a recovery-code login, has the counselor set a new passphrase and shows a new code once', async () => {
+    const { page } = counselorTab;
+    await logOut(page);
+    await logInWithRecoveryCode(page, counselor.email, counselorRecoveryCode);
+    await page.getByRole('heading', { level: 1, name: '设置新口令' }).waitFor({ timeout: 60_000 });
+    expect(await page.getByLabel('当前口令').count()).toBe(0);
+    await saveScreenshot(page, 'journey-10-set-new-passphrase');
+
+    await page.getByLabel('新口令', { exact: true }).fill(counselor.recoveredPassphrase);
+    await page.getByLabel('再次输入新口令').fill(counselor.recoveredPassphrase);
+    await page.getByRole('button', { name: '保存新口令' }).click();
+    await page.getByRole('heading', { level: 1, name: '新口令已设置' }).waitFor({ timeout: 60_000 });
+    const newRecoveryCode = ((await page.locator('code.secret-code').textContent()) ?? '').trim();
+    expect(newRecoveryCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/);
+    expect(newRecoveryCode).not.toBe(counselorRecoveryCode);
+    await saveScreenshot(page, 'journey-11-new-recovery-code');
+
+    expect(await page.getByRole('button', { name: '进入默契' }).isDisabled()).toBe(true);
+    await page.getByText('我已妥善保存新的恢复码').click();
+    await page.getByRole('button', { name: '进入默契' }).click();
+    await page.getByRole('button', { name: '用户菜单' }).waitFor();
+  });
+
+  it('logs in with the newest passphrase; the used recovery code no longer works', async () => {
+    const { page } = counselorTab;
+    await logOut(page);
+    await logIn(page, { email: counselor.email, passphrase: counselor.recoveredPassphrase });
+    await page.getByRole('button', { name: '用户菜单' }).waitFor({ timeout: 60_000 });
+
+    await logOut(page);
+    await logInWithRecoveryCode(page, counselor.email, counselorRecoveryCode);
+    await page.getByText('邮箱或口令不正确。').waitFor({ timeout: 60_000 });
+    await saveScreenshot(page, 'journey-12-old-recovery-code-refused');
   });
 
   it('showed no console errors and no CSP violations along the way', () => {

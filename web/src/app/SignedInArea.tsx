@@ -1,5 +1,6 @@
 import { Navigate, type RouteSectionProps } from '@solidjs/router';
 import { Match, Switch } from 'solid-js';
+import { SetNewPassphrasePage } from '../features/account/SetNewPassphrasePage';
 import { LockScreen } from '../features/auth/LockScreen';
 import { useI18n } from '../lib/i18n';
 import { useSession } from '../lib/session';
@@ -12,15 +13,19 @@ import { BootFailure } from './StatusPages';
 /**
  * Everything behind a session. With a session but a locked vault (idle, "lock", or a reload,
  * since keys live in memory only) the lock screen replaces the whole shell, so no page that
- * might hold decrypted data stays mounted.
+ * might hold decrypted data stays mounted. Right after a recovery-code login, setting a new
+ * passphrase comes before everything else, whatever the address.
  */
 export function SignedInArea(props: RouteSectionProps) {
   const { t } = useI18n();
-  const { bootstrap, retryBootstrap, organizationExists, session } = useSession();
+  const { bootstrap, retryBootstrap, organizationExists, session, mustSetPassphrase } = useSession();
   const { state } = useVault();
 
   return (
     <Switch>
+      <Match when={state() === 'unlocked' && session() && mustSetPassphrase()}>
+        <SetNewPassphrasePage />
+      </Match>
       <Match when={state() === 'unlocked' && session()}>
         {(current) => <AppShell session={current()}>{props.children}</AppShell>}
       </Match>

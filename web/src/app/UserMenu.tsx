@@ -3,7 +3,7 @@ import { useNavigate } from '@solidjs/router';
 import type { SessionUser } from '../lib/account';
 import { useI18n } from '../lib/i18n';
 import { useSession } from '../lib/session';
-import { ChevronDownIcon, LockIcon, LogoutIcon } from '../ui/icons';
+import { ChevronDownIcon, KeyIcon, LockIcon, LogoutIcon } from '../ui/icons';
 
 export function UserMenu(props: { user: SessionUser }) {
   const { t } = useI18n();
@@ -33,6 +33,10 @@ export function UserMenu(props: { user: SessionUser }) {
             <div>{roleNames()}</div>
           </div>
           <DropdownMenu.Separator class="menu__separator" />
+          <DropdownMenu.Item class="menu__item" onSelect={() => navigate('/account/passphrase')}>
+            <KeyIcon />
+            {t('account.passphrase.menu')}
+          </DropdownMenu.Item>
           <DropdownMenu.Item class="menu__item" onSelect={lock}>
             <LockIcon />
             {t('shell.lock')}

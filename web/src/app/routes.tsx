@@ -1,5 +1,6 @@
 import type { RouteDefinition } from '@solidjs/router';
 import type { Component } from 'solid-js';
+import { ChangePassphrasePage } from '../features/account/ChangePassphrasePage';
 import { AuditLogPage } from '../features/admin/AuditLogPage';
 import { UsersPage } from '../features/admin/UsersPage';
 import { InvitePage } from '../features/auth/InvitePage';
@@ -36,6 +37,11 @@ export const routes: RouteDefinition[] = [
   {
     path: '/',
     component: SignedInArea,
-    children: [{ path: '/', component: HomeRedirect }, ...signedInPages, { path: '*', component: NotFound }],
+    children: [
+      { path: '/', component: HomeRedirect },
+      ...signedInPages,
+      { path: '/account/passphrase', component: ChangePassphrasePage },
+      { path: '*', component: NotFound },
+    ],
   },
 ];

@@ -20,7 +20,15 @@ import {
   setupStatusSchema,
   userListSchema,
 } from '../../../core/api/index';
-import { fromBase64Url, isCryptoError, keyFingerprint, signAuditCheckpoint } from '../../../crypto/index';
+import {
+  concatBytes,
+  decodeKeyBundle,
+  fromBase64Url,
+  isCryptoError,
+  keyFingerprint,
+  signAuditCheckpoint,
+  wipeUserKeys,
+} from '../../../crypto/index';
 import { ApiError, createApiClient } from './api-client';
 import { AppError, type AppErrorCode } from './errors';
 import * as protocol from './protocol/index';
@@ -143,6 +151,16 @@ export interface SignedIn {
   readonly session: Session;
   /** Ownership passes to the vault: `vault.unlock(keys)` zeroes these arrays. */
   readonly keys: UserKeys;
+  /** Present only after a recovery-code login: the person must set a new passphrase next. */
+  readonly recoveryProof?: RecoveryProof;
+}
+
+/**
+ * What a recovery-code login can show the server again to set a new passphrase (the old one is
+ * what was lost). Held in memory only, until the change is done or the vault locks; never stored.
+ */
+export interface RecoveryProof {
+  readonly recoveryAuthKey: Uint8Array;
 }
 
 // ── first run ────────────────────────────────────────────────────────────────
@@ -217,8 +235,11 @@ export async function logIn(email: string, passphrase: string): Promise<SignedIn
 export async function logInWithRecoveryCode(email: string, recoveryCode: string): Promise<SignedIn> {
   return run(async () => {
     const signedIn = await protocol.signInWithRecoveryCode(api, pins(), email, recoveryCode);
-    signedIn.recoveryAuthKey.fill(0);
-    return { session: toSession(signedIn.view), keys: toVaultKeys(signedIn.keys) };
+    return {
+      session: toSession(signedIn.view),
+      keys: toVaultKeys(signedIn.keys),
+      recoveryProof: { recoveryAuthKey: signedIn.recoveryAuthKey },
+    };
   });
 }
 
@@ -228,6 +249,45 @@ export async function unlockKeys(session: Session, passphrase: string): Promise<
     const reopened = await protocol.reopenKeys(api, pins(), passphrase);
     if (reopened.view.user.id !== session.user.id) throw new AppError('session_expired');
     return toVaultKeys(reopened.keys);
+  });
+}
+
+export interface PassphraseChange {
+  /** The current passphrase, or the proof kept from a recovery-code login. */
+  readonly current: { readonly passphrase: string } | { readonly recoveryProof: RecoveryProof };
+  readonly newPassphrase: string;
+  /** Also issue a new personal recovery code (always so after a recovery-code login). */
+  readonly rotateRecoveryCode: boolean;
+}
+
+export interface ChangedPassphrase {
+  /** The new personal recovery code, shown once; null when it was not rotated. */
+  readonly recoveryCode: string | null;
+}
+
+/**
+ * PROTOCOL §4: re-seals the same keys under the new passphrase. Call inside `vault.withKeys`: the
+ * key bytes (and the recovery proof) are copied before the first await, since Argon2id takes a
+ * second, and the copies wiped when done; a wrong current passphrase rejects 'invalid_credentials'.
+ */
+export function changePassphrase(keys: UserKeys, change: PassphraseChange): Promise<ChangedPassphrase> {
+  const accountKeys = decodeKeyBundle(concatBytes(keys.encryptionSecretKey, keys.signingSeed));
+  const current =
+    'passphrase' in change.current
+      ? { passphrase: change.current.passphrase }
+      : { recoveryAuthKey: change.current.recoveryProof.recoveryAuthKey.slice() };
+  return run(async () => {
+    try {
+      return await protocol.changePassphrase(api, {
+        current,
+        newPassphrase: change.newPassphrase,
+        keys: accountKeys,
+        rotateRecoveryCode: change.rotateRecoveryCode,
+      });
+    } finally {
+      wipeUserKeys(accountKeys);
+      if ('recoveryAuthKey' in current) current.recoveryAuthKey.fill(0);
+    }
   });
 }
 

@@ -3,11 +3,13 @@ import {
   createContext,
   createResource,
   createSignal,
+  onCleanup,
   type ParentProps,
   type Resource,
   useContext,
 } from 'solid-js';
 import * as account from './account';
+import { AppError } from './errors';
 import { useVault } from './vault-context';
 
 export interface SessionContextValue {
@@ -24,6 +26,21 @@ export interface SessionContextValue {
   lock(): void;
   /** Wipes the keys first, then ends the server session; local state is cleared even if the server is unreachable. */
   logOut(): Promise<void>;
+  /**
+   * True from a recovery-code login until the person has set a new passphrase and saved the new
+   * recovery code; the app shows nothing else meanwhile. A lock ends it (the proof is wiped).
+   */
+  readonly mustSetPassphrase: Accessor<boolean>;
+  /**
+   * Re-seals the vault's keys under a new passphrase, proving the current one or, while
+   * `mustSetPassphrase`, the recovery code just used (a new one is then issued). Rejects with an AppError.
+   */
+  changePassphrase(change: {
+    currentPassphrase: string | null;
+    newPassphrase: string;
+  }): Promise<account.ChangedPassphrase>;
+  /** Called once the new recovery code is saved: the app opens normally. */
+  finishRecovery(): void;
 }
 
 const SessionContext = createContext<SessionContextValue>();
@@ -34,6 +51,22 @@ export function SessionProvider(props: ParentProps) {
   // undefined: nothing happened in this page yet, so the bootstrap answer stands.
   const [localSession, setLocalSession] = createSignal<account.Session | null | undefined>(undefined);
   const [organizationCreated, setOrganizationCreated] = createSignal(false);
+
+  // Memory only, and only until the new passphrase is set or the vault locks (PROTOCOL §4).
+  let recoveryProof: account.RecoveryProof | null = null;
+  const [mustSetPassphrase, setMustSetPassphrase] = createSignal(false);
+  const forgetRecoveryProof = () => {
+    recoveryProof?.recoveryAuthKey.fill(0);
+    recoveryProof = null;
+  };
+  onCleanup(
+    vault.subscribe((state) => {
+      if (state !== 'locked') return;
+      forgetRecoveryProof();
+      setMustSetPassphrase(false);
+    }),
+  );
+  onCleanup(forgetRecoveryProof);
 
   const loaded = () => (bootstrap.state === 'ready' ? bootstrap() : undefined);
 
@@ -47,8 +80,11 @@ export function SessionProvider(props: ParentProps) {
     retryBootstrap: () => void refetch(),
     organizationExists: () => (organizationCreated() ? true : loaded()?.organizationExists),
     session,
-    signIn({ session: signedIn, keys }) {
+    signIn({ session: signedIn, keys, recoveryProof: proof }) {
       vault.unlock(keys);
+      forgetRecoveryProof();
+      recoveryProof = proof ?? null;
+      setMustSetPassphrase(proof !== undefined);
       setIdleTimeout(signedIn.idleTimeoutMs);
       setOrganizationCreated(true);
       setLocalSession(signedIn);
@@ -69,6 +105,23 @@ export function SessionProvider(props: ParentProps) {
         // The cookie expires on its own; the keys are already gone, which is what protects clients.
       }
     },
+    mustSetPassphrase,
+    async changePassphrase({ currentPassphrase, newPassphrase }) {
+      const proof = recoveryProof;
+      const current =
+        currentPassphrase !== null ? { passphrase: currentPassphrase } : proof && { recoveryProof: proof };
+      if (!current) throw new AppError('session_expired');
+      const changed = await vault.withKeys((keys) =>
+        account.changePassphrase(keys, {
+          current,
+          newPassphrase,
+          rotateRecoveryCode: currentPassphrase === null,
+        }),
+      );
+      if (proof === recoveryProof) forgetRecoveryProof();
+      return changed;
+    },
+    finishRecovery: () => setMustSetPassphrase(false),
   };
 
   return <SessionContext.Provider value={value}>{props.children}</SessionContext.Provider>;

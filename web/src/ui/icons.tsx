@@ -147,6 +147,12 @@ export const LockIcon: IconComponent = () => (
     <path d="M8 10.5V7.5a4 4 0 018 0v3" />
   </Icon>
 );
+export const KeyIcon: IconComponent = () => (
+  <Icon>
+    <circle cx="8" cy="15" r="4" />
+    <path d="M11 12l8.5-8.5M16 7l2.5 2.5M14 9l2 2" />
+  </Icon>
+);
 export const LogoutIcon: IconComponent = () => (
   <Icon>
     <path d="M14 4h4a2 2 0 012 2v12a2 2 0 01-2 2h-4M10 16l-4-4 4-4M6 12h10" />

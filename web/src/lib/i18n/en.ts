@@ -162,6 +162,31 @@ export const en: Dictionary = {
   'lock.unlock': 'Unlock',
   'lock.unlocking': 'Unlocking…',
 
+  'account.passphrase.menu': 'Change passphrase',
+  'account.passphrase.heading': 'Change passphrase',
+  'account.passphrase.cardTitle': 'Choose a new passphrase',
+  'account.passphrase.intro':
+    'Your new passphrase is used only in this browser: your keys are re-encrypted here and the server never sees it. Afterwards you are logged out on your other devices.',
+  'account.passphrase.current': 'Current passphrase',
+  'account.passphrase.new': 'New passphrase',
+  'account.passphrase.confirm': 'Confirm new passphrase',
+  'account.passphrase.submit': 'Save new passphrase',
+  'account.passphrase.submitting': 'Re-encrypting your keys…',
+  'account.passphrase.changed': 'Your passphrase has been changed. Use the new one to log in and unlock.',
+  'account.passphrase.wrongCurrent': 'The current passphrase is not correct.',
+  'account.passphrase.sameAsCurrent': 'The new passphrase must differ from the current one.',
+  'account.reset.heading': 'Set a new passphrase',
+  'account.reset.intro':
+    'You logged in with your recovery code. Set a new passphrase first; you will then get a new recovery code and the old one stops working.',
+  'account.reset.done.heading': 'Your new passphrase is set',
+  'account.reset.done.intro':
+    'Your old recovery code no longer works. Log in with your new passphrase from now on.',
+  'account.reset.done.recoveryCode': 'Your new recovery code',
+  'account.reset.done.recoveryNote':
+    'Shown only once. Print or copy it and keep it safe; it logs you in if you forget your passphrase.',
+  'account.reset.done.confirm': 'I have saved my new recovery code',
+  'account.reset.done.continue': 'Enter Tacit',
+
   'users.heading': 'Users & invitations',
   'users.invite': 'Invite someone',
   'users.caption': 'Members of the organization',
