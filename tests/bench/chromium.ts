@@ -2,21 +2,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { build } from 'vite';
+import { launchChromium } from '../e2e/browser.js';
 
 /** Runs a bundle of tests/bench in headless Chromium on a loopback page (a secure context). */
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 async function bundleBenchmarks(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'tacit-bench-'));
@@ -55,7 +45,7 @@ export async function withBenchPage<T>(run: (page: Page) => Promise<T>): Promise
   const server = await serve(await bundleBenchmarks());
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${port}/`);

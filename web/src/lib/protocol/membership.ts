@@ -4,17 +4,10 @@ import {
   type UserView,
   userViewSchema,
 } from '../../../../core/api/index';
-import {
-  createPassphraseCredentials,
-  createRecoveryCredentials,
-  fromBase64Url,
-  generateUserKeys,
-  signCert,
-  toBase64Url,
-  wipeUserKeys,
-} from '../../../../crypto/index';
+import { fromBase64Url, signCert, toBase64Url, wipeUserKeys } from '../../../../crypto/index';
 import type { ApiClient } from '../api-client';
 import { memberKeyFingerprint } from './keys';
+import { makeNewAccount } from './new-account';
 import { pinRoot, type RootPinStore } from './pins';
 
 /** Joining an organization: the invitee's browser makes its keys; an admin's browser certifies them. */
@@ -34,35 +27,19 @@ export async function joinOrganization(
   pins: RootPinStore,
   input: { token: string; displayName: string; passphrase: string },
 ): Promise<JoinedOrganization> {
-  const userId = crypto.randomUUID();
-  const keys = generateUserKeys();
+  const { account, keys, recoveryCode } = await makeNewAccount(input.displayName, input.passphrase);
   try {
-    const login = await createPassphraseCredentials(input.passphrase, userId, keys);
-    const recovery = createRecoveryCredentials(userId, keys);
     const view = await api.send(
       'POST',
       '/api/invitations/accept',
-      {
-        token: input.token,
-        user: {
-          id: userId,
-          displayName: input.displayName.trim(),
-          kdf: { salt: toBase64Url(login.salt), ...login.params },
-          authKey: toBase64Url(login.auth),
-          keyBundle: toBase64Url(login.keyBundle),
-          recoveryBundle: toBase64Url(recovery.recoveryBundle),
-          recoveryAuthKey: toBase64Url(recovery.auth),
-          x25519Pk: toBase64Url(keys.x25519Pk),
-          ed25519Pk: toBase64Url(keys.ed25519Pk),
-        },
-      },
+      { token: input.token, user: account },
       sessionViewSchema,
     );
     pinRoot(pins, view.org.id, fromBase64Url(view.org.rootPk));
     return {
       user: view.user,
       keyFingerprint: memberKeyFingerprint(keys.x25519Pk, keys.ed25519Pk),
-      recoveryCode: recovery.code,
+      recoveryCode,
     };
   } finally {
     wipeUserKeys(keys);

@@ -1,10 +1,7 @@
 import { type SessionView, sessionViewSchema } from '../../../../core/api/index';
 import {
-  createPassphraseCredentials,
-  createRecoveryCredentials,
   createRecoveryKeySplit,
   formatRecoveryShare,
-  generateUserKeys,
   randomBytes,
   signCert,
   signingPublicKey,
@@ -13,6 +10,7 @@ import {
 } from '../../../../crypto/index';
 import type { ApiClient } from '../api-client';
 import type { OpenedKeys } from './keys';
+import { makeNewAccount } from './new-account';
 import { pinRoot, type RootPinStore } from './pins';
 
 /**
@@ -42,13 +40,14 @@ export async function createOrganization(
   input: NewOrganizationInput,
 ): Promise<CreatedOrganization> {
   const orgId = crypto.randomUUID();
-  const adminId = crypto.randomUUID();
   const email = input.admin.email.trim().toLowerCase();
   const rootSeed = randomBytes(32);
   const rootPk = signingPublicKey(rootSeed);
-  const keys = generateUserKeys();
-  const login = await createPassphraseCredentials(input.admin.passphrase, adminId, keys);
-  const recovery = createRecoveryCredentials(adminId, keys);
+  const { account, keys, recoveryCode } = await makeNewAccount(
+    input.admin.displayName,
+    input.admin.passphrase,
+  );
+  const adminId = account.id;
   const split = createRecoveryKeySplit(input.recovery.threshold, input.recovery.total);
   const issuedAtMs = Date.now();
   const certSig = signCert(rootSeed, {
@@ -78,19 +77,7 @@ export async function createOrganization(
         recoveryShareCount: input.recovery.total,
         ...(input.locale ? { locale: input.locale } : {}),
       },
-      admin: {
-        id: adminId,
-        email,
-        displayName: input.admin.displayName.trim(),
-        kdf: { salt: toBase64Url(login.salt), ...login.params },
-        authKey: toBase64Url(login.auth),
-        keyBundle: toBase64Url(login.keyBundle),
-        recoveryBundle: toBase64Url(recovery.recoveryBundle),
-        recoveryAuthKey: toBase64Url(recovery.auth),
-        x25519Pk: toBase64Url(keys.x25519Pk),
-        ed25519Pk: toBase64Url(keys.ed25519Pk),
-        cert: { issuedAtMs, sig: toBase64Url(certSig) },
-      },
+      admin: { ...account, email, cert: { issuedAtMs, sig: toBase64Url(certSig) } },
       rootWrap: {
         enc: toBase64Url(rootWrap.enc),
         ct: toBase64Url(rootWrap.ct),
@@ -107,7 +94,5 @@ export async function createOrganization(
     text: formatRecoveryShare(share),
   }));
   for (const share of split.shares) share.value.fill(0);
-  login.auth.fill(0);
-  recovery.auth.fill(0);
-  return { view, keys: { ...keys, orgRootSeed: rootSeed }, recoveryShares, recoveryCode: recovery.code };
+  return { view, keys: { ...keys, orgRootSeed: rootSeed }, recoveryShares, recoveryCode };
 }
