@@ -2,7 +2,7 @@ import { concatBytes, constantTimeEqual, expectLength, lp, toHex, utf8 } from '.
 import { canonicalJsonBytes, type JsonValue } from './canonical-json.js';
 import { prepareSignatureCheck, sign } from './ed25519.js';
 import { fail } from './errors.js';
-import { sha256, sha256Async } from './hash.js';
+import { sha256 } from './hash.js';
 
 /** PROTOCOL §6: the hash-chained, signed log of every write to a case. */
 
@@ -199,15 +199,12 @@ export async function startCaseLogVerification(
     const current = latest.get(entry.record);
     if (!current || entry.rev > current.rev) latest.set(entry.record, entry);
   }
-  const recordProblem = checkRecords(
-    input.records ?? [],
-    input.records !== undefined,
-    latest,
-    byRevision,
-  ).then(
-    () => undefined,
-    (error: unknown) => error,
-  );
+  let recordProblem: unknown;
+  try {
+    checkRecords(input.records ?? [], input.records !== undefined, latest, byRevision);
+  } catch (error) {
+    recordProblem = error;
+  }
 
   const verdict = (async () => {
     // A bad signature is reported before any record problem: it is the more fundamental finding.
@@ -215,21 +212,19 @@ export async function startCaseLogVerification(
     if (firstInvalid >= 0) {
       fail('bad-signature', `entry ${firstInvalid + 1} of the case log does not verify`, firstInvalid + 1);
     }
-    const problem = await recordProblem;
-    if (problem) throw problem;
+    if (recordProblem) throw recordProblem;
     return { seq: entries.length, head: heads[heads.length - 1] as Uint8Array, latest };
   })();
   return { verdict };
 }
 
-async function checkRecords(
+function checkRecords(
   records: readonly PresentedRecord[],
   complete: boolean,
   latest: Map<string, CaseLogEntry>,
   byRevision: Map<string, CaseLogEntry>,
-): Promise<void> {
+): void {
   const presented = new Set<string>();
-  const hashes = Promise.all(records.map((record) => sha256Async(record.envelope)));
   for (const record of records) {
     const entry = byRevision.get(`${record.record}@${record.rev}`);
     if (!entry) fail('injected', `record ${record.record} revision ${record.rev} is not in the case log`);
@@ -243,19 +238,19 @@ async function checkRecords(
   }
   if (complete) {
     for (const [recordId, entry] of latest) {
-      if (!presented.has(recordId))
+      if (!presented.has(recordId)) {
         fail('dropped', `record ${recordId} is in the case log but was not returned`, entry.seq);
+      }
     }
   }
-  const digests = await hashes;
-  records.forEach((record, i) => {
+  for (const record of records) {
     const entry = byRevision.get(`${record.record}@${record.rev}`) as CaseLogEntry;
-    if (toHex(digests[i] as Uint8Array) !== entry.envelope_hash) {
+    if (envelopeHash(record.envelope) !== entry.envelope_hash) {
       fail(
         'altered',
         `the ciphertext of record ${record.record} is not the one its author signed`,
         entry.seq,
       );
     }
-  });
+  }
 }

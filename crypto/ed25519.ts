@@ -100,12 +100,12 @@ export async function prepareSignatureCheck(publicKeys: readonly Uint8Array[]): 
   if (!(await hasNativeEd25519())) {
     return async (publicKey, message, signature) => verifySync(publicKey, message, signature);
   }
+  const distinct = new Map(publicKeys.filter((key) => key.length === 32).map((key) => [toHex(key), key]));
   const imported = new Map<string, CryptoKey>();
   await Promise.all(
-    publicKeys.map(async (publicKey) => {
-      const id = toHex(publicKey);
-      if (imported.has(id) || publicKey.length !== 32) return;
-      imported.set(id, await importVerifyKey(publicKey).catch(() => undefined as never));
+    [...distinct].map(async ([id, publicKey]) => {
+      const key = await importVerifyKey(publicKey).catch(() => undefined);
+      if (key) imported.set(id, key);
     }),
   );
   return (publicKey, message, signature) => {

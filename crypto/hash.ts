@@ -10,9 +10,3 @@ export function sha256(data: Uint8Array): Uint8Array {
 export function hkdfSha256(ikm: Uint8Array, salt: Uint8Array, info: Uint8Array | string, length: number) {
   return hkdf(nobleSha256, ikm, salt, typeof info === 'string' ? utf8(info) : info, length);
 }
-
-/** Native SHA-256 where the platform has WebCrypto (it runs off the main thread), else noble. */
-export async function sha256Async(data: Uint8Array): Promise<Uint8Array> {
-  if (!globalThis.crypto?.subtle) return sha256(data);
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>));
-}

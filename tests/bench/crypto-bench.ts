@@ -110,7 +110,7 @@ export async function benchEnvelopeThroughput(): Promise<BenchResult[]> {
 }
 
 /** A case of `notes` notes of 2 KB, as the server would return it to the grantee. */
-function makeCase(notes: number) {
+export function makeCase(notes: number) {
   const org = crypto.randomUUID();
   const caseId = crypto.randomUUID();
   const counselor = { id: crypto.randomUUID(), ...generateUserKeys() };
