@@ -227,6 +227,20 @@ describe('a first day with Tacit', () => {
     await saveScreenshot(page, 'journey-08-audit-verified');
   });
 
+  it('shows the signed-in shell in English too, without reloading the keys away', async () => {
+    const { page } = adminTab;
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Users & invitations' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Users & invitations' }).waitFor();
+    await saveScreenshot(page, 'journey-08b-users-en');
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('heading', { level: 1, name: '用户与邀请' }).waitFor();
+  });
+
   it('lets the counselor change the passphrase from the user menu, proving the current one', async () => {
     const { page } = counselorTab;
     await page.getByRole('button', { name: '用户菜单' }).click();
