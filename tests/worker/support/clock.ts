@@ -15,6 +15,16 @@ export async function letTimePass(ms: number): Promise<void> {
     env.DB.prepare('UPDATE invitations SET created_at = created_at - ?1, expires_at = expires_at - ?1').bind(
       ms,
     ),
+    // 0 means "no expiry" and stays 0.
+    env.DB.prepare(
+      'UPDATE case_key_wraps SET created_at = created_at - ?1, expires_at = CASE expires_at WHEN 0 THEN 0 ELSE expires_at - ?1 END',
+    ).bind(ms),
+    env.DB.prepare(
+      'UPDATE contact_key_wraps SET expires_at = CASE expires_at WHEN 0 THEN 0 ELSE expires_at - ?1 END',
+    ).bind(ms),
+    env.DB.prepare(
+      'UPDATE access_requests SET created_at = created_at - ?1, decided_at = decided_at - ?1',
+    ).bind(ms),
   ]);
 }
 

@@ -2,6 +2,16 @@ import { env } from 'cloudflare:workers';
 
 /** Children before parents: D1 enforces the foreign keys. */
 const TABLES = [
+  'access_requests',
+  'case_log',
+  'case_records',
+  'case_key_wraps',
+  'case_epochs',
+  'cases',
+  'contact_key_wraps',
+  'clients',
+  'group_key_wraps',
+  'groups',
   'audit_checkpoints',
   'audit_events',
   'dev_outbox',

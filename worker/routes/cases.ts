@@ -1,0 +1,246 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { Hono } from 'hono';
+import {
+  CASE_TRANSITIONS,
+  caseFileQuerySchema,
+  caseIdParamSchema,
+  createCaseRequestSchema,
+  transferCaseRequestSchema,
+  updateCaseRequestSchema,
+} from '../../core/api/cases.js';
+import { ORG_RECOVERY } from '../../core/api/key-wraps.js';
+import { toHex } from '../../crypto/bytes.js';
+import { caseLogGenesis } from '../../crypto/case-log.js';
+import { caseGrantInfo } from '../../crypto/grant.js';
+import { commitAudited } from '../audit.js';
+import { isLive, requireCaseHolder, requireCaseManager, wrapsAtEpoch } from '../case-access.js';
+import { buildCaseFile, toCaseSummary, toMyCase } from '../case-views.js';
+import { requireVisibleClient } from '../contact-access.js';
+import { isUniqueViolation } from '../db/client.js';
+import { type CaseKeyWrapRow, type CaseRow, caseEpochs, caseKeyWraps, cases } from '../db/schema.js';
+import type { AppEnv } from '../env.js';
+import { ApiError } from '../errors.js';
+import {
+  assertDistinctRecipients,
+  assertGrantSignature,
+  assertRecipient,
+  requireCertified,
+} from '../key-wraps.js';
+import { requireRoles, requireSession } from '../middleware/session.js';
+import { usersById } from '../people.js';
+import { jsonBody, pathParams, queryParams } from '../validation.js';
+
+/** Cases: creation, the case file, status and transfer. Records and keys have their own routers. */
+export const caseRoutes = new Hono<AppEnv>();
+
+/**
+ * Epoch 0 is wrapped to the primary counselor (the caller) and to the org recovery key; a case
+ * without the recovery wrap could be lost with its counselor, so it is refused (PROTOCOL §4).
+ */
+caseRoutes.post('/', requireRoles('counselor'), jsonBody(createCaseRequestSchema), async (c) => {
+  const { db, session } = c.var;
+  const body = c.req.valid('json');
+  const me = session.user;
+  requireCertified(me, 'open a case');
+  const now = Date.now();
+  await requireVisibleClient(db, me.id, body.clientId, now);
+  assertDistinctRecipients(body.wraps.map((wrap) => wrap.to));
+  const recovery = body.wraps.find((wrap) => wrap.to === ORG_RECOVERY);
+  if (recovery?.perm !== 'write' || recovery.expiresAt !== 0) {
+    throw new ApiError(400, 'recovery_wrap_missing', 'a case needs its key wrapped to the org recovery key');
+  }
+  const own = body.wraps.find((wrap) => wrap.to === me.id);
+  if (own?.perm !== 'write' || own.expiresAt !== 0) {
+    throw new ApiError(400, 'bad_recipient', 'wrap epoch 0 to yourself with write access and no expiry');
+  }
+  const wrapRows: CaseKeyWrapRow[] = [recovery, own].map((wrap) => {
+    const info = caseGrantInfo({
+      org: session.org.id,
+      caseId: body.id,
+      epoch: 0,
+      to: wrap.to,
+      perm: wrap.perm,
+      expiresAtMs: 0,
+      by: me.id,
+    });
+    assertGrantSignature(info, wrap, me);
+    return {
+      id: crypto.randomUUID(),
+      caseId: body.id,
+      epoch: 0,
+      toUserId: wrap.to,
+      perm: wrap.perm,
+      expiresAt: 0,
+      enc: wrap.enc,
+      ct: wrap.ct,
+      sig: wrap.sig,
+      byUserId: me.id,
+      createdAt: now,
+      revokedAt: null,
+    };
+  });
+  const caseRow: CaseRow = {
+    id: body.id,
+    clientId: body.clientId,
+    primaryCounselorId: me.id,
+    status: 'intake',
+    serviceType: body.serviceType,
+    channel: body.channel,
+    openedAt: now,
+    closedAt: null,
+    currentEpoch: 0,
+    logSeq: 0,
+    logHead: toHex(caseLogGenesis(body.id)),
+    needsRotation: false,
+    createdBy: me.id,
+  };
+  try {
+    await commitAudited(
+      db,
+      session.org.id,
+      {
+        actor: me.id,
+        type: 'case.created',
+        subject: caseRow.id,
+        details: { clientId: body.clientId, serviceType: body.serviceType, channel: body.channel },
+      },
+      () => [
+        db.insert(cases).values(caseRow),
+        db.insert(caseEpochs).values({
+          caseId: caseRow.id,
+          epoch: 0,
+          inboxPk: body.inbox.pk,
+          inboxSealed: body.inbox.sealed,
+          previousKeyEnvelope: null,
+          openedBy: me.id,
+          openedAt: now,
+        }),
+        ...wrapRows.map((row) => db.insert(caseKeyWraps).values(row)),
+      ],
+    );
+  } catch (error) {
+    if (isUniqueViolation(error, 'cases.id')) throw new ApiError(409, 'conflict', 'this case id is taken');
+    throw error;
+  }
+  const grant = wrapRows[1] as CaseKeyWrapRow;
+  return c.json(toMyCase(toCaseSummary(caseRow, wrapRows, now), grant), 201);
+});
+
+/** The cases where the caller holds a live grant at the current epoch: metadata only. */
+caseRoutes.get('/', requireSession, async (c) => {
+  const { db, session } = c.var;
+  const now = Date.now();
+  const rows = await db
+    .select({ caseRow: cases, grant: caseKeyWraps })
+    .from(caseKeyWraps)
+    .innerJoin(cases, and(eq(cases.id, caseKeyWraps.caseId), eq(cases.currentEpoch, caseKeyWraps.epoch)))
+    .where(and(eq(caseKeyWraps.toUserId, session.user.id), isNull(caseKeyWraps.revokedAt)))
+    .orderBy(desc(cases.openedAt));
+  const live = rows.filter(({ grant }) => isLive(grant, now));
+  const list = await Promise.all(
+    live.map(async ({ caseRow, grant }) =>
+      toMyCase(toCaseSummary(caseRow, await wrapsAtEpoch(db, caseRow.id, caseRow.currentEpoch), now), grant),
+    ),
+  );
+  return c.json({ cases: list });
+});
+
+caseRoutes.get(
+  '/:id',
+  requireSession,
+  pathParams(caseIdParamSchema),
+  queryParams(caseFileQuerySchema),
+  async (c) => {
+    const { db, session } = c.var;
+    const now = Date.now();
+    const { caseRow, grant } = await requireCaseHolder(db, c.req.valid('param').id, session.user.id, now);
+    const { history } = c.req.valid('query');
+    const file = await buildCaseFile(db, caseRow, grant, session.user.id, history, now);
+    await commitAudited(db, session.org.id, {
+      actor: session.user.id,
+      type: 'case.read',
+      subject: caseRow.id,
+      details: {
+        epoch: caseRow.currentEpoch,
+        seq: caseRow.logSeq,
+        wraps: file.myWraps.map((wrap) => wrap.id),
+        ...(history && { history }),
+      },
+    });
+    return c.json(file);
+  },
+);
+
+caseRoutes.patch(
+  '/:id',
+  requireSession,
+  pathParams(caseIdParamSchema),
+  jsonBody(updateCaseRequestSchema),
+  async (c) => {
+    const { db, session } = c.var;
+    const caseRow = await requireCaseManager(db, c.req.valid('param').id, session);
+    const { status } = c.req.valid('json');
+    if (!CASE_TRANSITIONS[caseRow.status].includes(status)) {
+      throw new ApiError(409, 'invalid_transition', `a case cannot go from ${caseRow.status} to ${status}`);
+    }
+    const now = Date.now();
+    const closedAt = status === 'closed' ? now : status === 'archived' ? caseRow.closedAt : null;
+    await commitAudited(
+      db,
+      session.org.id,
+      {
+        actor: session.user.id,
+        type: 'case.status_changed',
+        subject: caseRow.id,
+        details: { from: caseRow.status, to: status },
+      },
+      // The status it was read at: of two racing changes, the second matches no row.
+      () => [
+        db
+          .update(cases)
+          .set({ status, closedAt })
+          .where(and(eq(cases.id, caseRow.id), eq(cases.status, caseRow.status))),
+      ],
+    );
+    const updated = { ...caseRow, status, closedAt };
+    return c.json(toCaseSummary(updated, await wrapsAtEpoch(db, caseRow.id, caseRow.currentEpoch), now));
+  },
+);
+
+/**
+ * The new primary counselor gets the key from a holder's browser afterwards (POST …/grants with
+ * a write wrap without expiry); until then they see the case only in requests and transfers.
+ */
+caseRoutes.post(
+  '/:id/transfer',
+  requireSession,
+  pathParams(caseIdParamSchema),
+  jsonBody(transferCaseRequestSchema),
+  async (c) => {
+    const { db, session } = c.var;
+    const caseRow = await requireCaseManager(db, c.req.valid('param').id, session);
+    const { primaryCounselorId } = c.req.valid('json');
+    const next = (await usersById(db, [primaryCounselorId])).get(primaryCounselorId);
+    assertRecipient(next, primaryCounselorId);
+    if (!next.roles.includes('counselor')) {
+      throw new ApiError(409, 'bad_recipient', 'a case is transferred to a counselor');
+    }
+    if (next.id === caseRow.primaryCounselorId) {
+      throw new ApiError(409, 'conflict', 'this counselor is already the primary counselor');
+    }
+    await commitAudited(
+      db,
+      session.org.id,
+      {
+        actor: session.user.id,
+        type: 'case.transferred',
+        subject: caseRow.id,
+        details: { from: caseRow.primaryCounselorId, to: next.id },
+      },
+      () => [db.update(cases).set({ primaryCounselorId: next.id }).where(eq(cases.id, caseRow.id))],
+    );
+    const now = Date.now();
+    const updated = { ...caseRow, primaryCounselorId: next.id };
+    return c.json(toCaseSummary(updated, await wrapsAtEpoch(db, caseRow.id, caseRow.currentEpoch), now));
+  },
+);
