@@ -58,3 +58,19 @@ export const openInboxSubmission = (
   submissionId: string,
   sealed: HpkeSealed,
 ) => openSubmission(inboxSk, inboxInfo(caseId, submissionId), sealed);
+
+/**
+ * An access request's free-text note (why a supervisor asks for a case) is secret: sealed to the
+ * primary counselor's X25519 key. Our extension of §7, plaintext = the UTF-8 note.
+ */
+export function accessNoteInfo(org: string, requestId: string, to: string): string {
+  return `tacit/1/access-note|org=${org}|request=${requestId}|to=${to}`;
+}
+
+export function sealAccessNote(counselorPk: Uint8Array, info: string, note: string): HpkeSealed {
+  return sealBase(counselorPk, utf8(info), new Uint8Array(0), utf8(note));
+}
+
+export function openAccessNote(counselorSk: Uint8Array, info: string, sealed: HpkeSealed): string {
+  return fromUtf8(openBase(sealed.enc, counselorSk, utf8(info), new Uint8Array(0), sealed.ct));
+}
