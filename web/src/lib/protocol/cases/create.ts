@@ -1,0 +1,112 @@
+import {
+  type CaseWrap,
+  type ContactWrap,
+  clientSummarySchema,
+  myCaseSchema,
+  ORG_RECOVERY,
+} from '../../../../../core/api/index';
+import {
+  type ContactCard,
+  caseGrantInfo,
+  contactGrantInfo,
+  createCaseInboxKey,
+  encryptContactCard,
+  generateSymmetricKey,
+  toBase64Url,
+  type WrappedKey,
+  wrapKey,
+} from '../../../../../crypto/index';
+import type { CaseContext } from './context';
+
+/** Opening a file: the client's contact card and the case, each with its own key (DESIGN §2). */
+
+const encodeWrap = (wrapped: WrappedKey) => ({
+  enc: toBase64Url(wrapped.enc),
+  ct: toBase64Url(wrapped.ct),
+  sig: toBase64Url(wrapped.sig),
+});
+
+export interface NewClient {
+  card: ContactCard;
+  channel?: 'website' | 'phone' | 'walk_in' | 'referral' | 'email' | 'other';
+  /** the front-desk group, which holds every contact card key */
+  frontDesk?: { id: string; x25519Pk: Uint8Array };
+}
+
+export async function createClient(context: CaseContext, input: NewClient) {
+  const { me, orgId } = context;
+  const clientId = crypto.randomUUID();
+  const key = generateSymmetricKey();
+  const wrapTo = (toKind: 'user' | 'group', to: string, pk: Uint8Array): ContactWrap => ({
+    ...encodeWrap(
+      wrapKey(
+        contactGrantInfo({ org: orgId, clientId, epoch: 0, to, perm: 'write', expiresAtMs: 0, by: me.id }),
+        key,
+        pk,
+        me.keys.ed25519Seed,
+      ),
+    ),
+    toKind,
+    to,
+    perm: 'write',
+    expiresAt: 0,
+  });
+  const wraps = [wrapTo('user', me.id, me.keys.x25519Pk)];
+  if (input.frontDesk) wraps.push(wrapTo('group', input.frontDesk.id, input.frontDesk.x25519Pk));
+  const contactEnvelope = encryptContactCard(key, { org: orgId, clientId, epoch: 0 }, input.card);
+  key.fill(0);
+  return context.api.send(
+    'POST',
+    '/api/clients',
+    {
+      id: clientId,
+      ...(input.channel ? { channel: input.channel } : {}),
+      contactEnvelope: toBase64Url(contactEnvelope),
+      wraps,
+    },
+    clientSummarySchema,
+  );
+}
+
+export interface NewCase {
+  clientId: string;
+  serviceType: 'individual' | 'couple' | 'family' | 'group' | 'child_adolescent' | 'crisis' | 'assessment';
+  channel: 'in_person' | 'video' | 'phone' | 'chat';
+}
+
+/** Epoch 0: the case key wrapped to me (the primary counselor) and to the org recovery key. */
+export async function createCase(context: CaseContext, input: NewCase) {
+  const { me, orgId, recoveryPk } = context;
+  const caseId = crypto.randomUUID();
+  const caseKey = generateSymmetricKey();
+  const wrapTo = (to: string, pk: Uint8Array): CaseWrap => ({
+    ...encodeWrap(
+      wrapKey(
+        caseGrantInfo({ org: orgId, caseId, epoch: 0, to, perm: 'write', expiresAtMs: 0, by: me.id }),
+        caseKey,
+        pk,
+        me.keys.ed25519Seed,
+      ),
+    ),
+    to,
+    perm: 'write',
+    expiresAt: 0,
+  });
+  const inbox = createCaseInboxKey(caseId, 0, caseKey);
+  inbox.secretKey.fill(0);
+  const created = await context.api.send(
+    'POST',
+    '/api/cases',
+    {
+      id: caseId,
+      clientId: input.clientId,
+      serviceType: input.serviceType,
+      channel: input.channel,
+      inbox: { pk: toBase64Url(inbox.publicKey), sealed: toBase64Url(inbox.sealed) },
+      wraps: [wrapTo(me.id, me.keys.x25519Pk), wrapTo(ORG_RECOVERY, recoveryPk)],
+    },
+    myCaseSchema,
+  );
+  caseKey.fill(0);
+  return created;
+}
