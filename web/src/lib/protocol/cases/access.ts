@@ -9,29 +9,21 @@ import {
 } from '../../../../../core/api/index';
 import {
   accessNoteInfo,
-  caseGrantInfo,
   createCaseInboxKey,
   generateSymmetricKey,
   sealAccessNote,
   sealPreviousEpochKey,
   toBase64Url,
-  type WrappedKey,
-  wrapKey,
 } from '../../../../../crypto/index';
 import type { CaseContext } from './context';
 import type { OpenedCase } from './open';
+import { caseWrapFor } from './wraps';
 
 /**
  * Temporary access (DESIGN §2, PROTOCOL §5): asked for with a reason and a duration, decided by the
  * primary counselor or a director, delivered as a wrap by a key holder's browser with the expiry
  * bound into it, and ended by rotation: the next epoch's key goes to the remaining holders only.
  */
-
-const encodeWrap = (wrapped: WrappedKey) => ({
-  enc: toBase64Url(wrapped.enc),
-  ct: toBase64Url(wrapped.ct),
-  sig: toBase64Url(wrapped.sig),
-});
 
 export interface AccessAsk {
   caseId: string;
@@ -76,35 +68,22 @@ export function decideAccess(context: CaseContext, requestId: string, decision: 
 
 /** A write holder's browser wraps the current key to the approved requester, expiry bound in. */
 export function deliverAccess(context: CaseContext, opened: OpenedCase, request: AccessRequestView) {
-  const { me, orgId } = context;
   const recipient = opened.people.get(request.requesterId);
   if (!recipient) throw new Error('the requester has no certified keys');
   const epoch = opened.currentEpoch;
   const key = opened.keys.get(epoch);
   if (!key) throw new Error('the current case key is not open');
   const expiresAt = (context.now?.() ?? Date.now()) + request.durationMs;
-  const wrapped = wrapKey(
-    caseGrantInfo({
-      org: orgId,
-      caseId: request.caseId,
-      epoch,
-      to: request.requesterId,
-      perm: request.perm,
-      expiresAtMs: expiresAt,
-      by: me.id,
-    }),
-    key,
-    recipient.x25519Pk,
-    me.keys.ed25519Seed,
-  );
+  const wrap = caseWrapFor(context, request.caseId, epoch, key, {
+    to: request.requesterId,
+    pk: recipient.x25519Pk,
+    perm: request.perm,
+    expiresAt,
+  });
   return context.api.send(
     'POST',
     `/api/cases/${request.caseId}/grants`,
-    {
-      epoch,
-      requestId: request.id,
-      wrap: { ...encodeWrap(wrapped), to: request.requesterId, perm: request.perm, expiresAt },
-    },
+    { epoch, requestId: request.id, wrap },
     deliverGrantResponseSchema,
   );
 }
@@ -118,7 +97,7 @@ export function revokeAccess(context: CaseContext, caseId: string, grantId: stri
  * expiry, and to the org recovery key; epoch e's key under e+1's; a new inbox key.
  */
 export async function rotateCaseKey(context: CaseContext, opened: OpenedCase) {
-  const { me, orgId, recoveryPk } = context;
+  const { recoveryPk } = context;
   const caseId = opened.view.case.id;
   const epoch = opened.currentEpoch;
   const currentKey = opened.keys.get(epoch);
@@ -127,40 +106,24 @@ export async function rotateCaseKey(context: CaseContext, opened: OpenedCase) {
   const nextKey = generateSymmetricKey();
   const holders = opened.view.grants.filter((grant) => grant.epoch === epoch && grant.status === 'live');
   const wraps: CaseWrap[] = holders.map((grant) => {
-    const recipientPk = grant.to === ORG_RECOVERY ? recoveryPk : opened.people.get(grant.to)?.x25519Pk;
-    if (!recipientPk) throw new Error(`holder ${grant.to} has no certified keys`);
-    const info = caseGrantInfo({
-      org: orgId,
-      caseId,
-      epoch: next,
+    const pk = grant.to === ORG_RECOVERY ? recoveryPk : opened.people.get(grant.to)?.x25519Pk;
+    if (!pk) throw new Error(`holder ${grant.to} has no certified keys`);
+    return caseWrapFor(context, caseId, next, nextKey, {
       to: grant.to,
-      perm: grant.perm,
-      expiresAtMs: grant.expiresAt,
-      by: me.id,
-    });
-    return {
-      ...encodeWrap(wrapKey(info, nextKey, recipientPk, me.keys.ed25519Seed)),
-      to: grant.to,
+      pk,
       perm: grant.perm,
       expiresAt: grant.expiresAt,
-    };
+    });
   });
   if (!holders.some((grant) => grant.to === ORG_RECOVERY)) {
-    const info = caseGrantInfo({
-      org: orgId,
-      caseId,
-      epoch: next,
-      to: ORG_RECOVERY,
-      perm: 'write',
-      expiresAtMs: 0,
-      by: me.id,
-    });
-    wraps.push({
-      ...encodeWrap(wrapKey(info, nextKey, recoveryPk, me.keys.ed25519Seed)),
-      to: ORG_RECOVERY,
-      perm: 'write',
-      expiresAt: 0,
-    });
+    wraps.push(
+      caseWrapFor(context, caseId, next, nextKey, {
+        to: ORG_RECOVERY,
+        pk: recoveryPk,
+        perm: 'write',
+        expiresAt: 0,
+      }),
+    );
   }
   const inbox = createCaseInboxKey(caseId, next, nextKey);
   inbox.secretKey.fill(0);

@@ -1,5 +1,4 @@
 import {
-  type CaseWrap,
   type ContactWrap,
   clientSummarySchema,
   myCaseSchema,
@@ -7,24 +6,17 @@ import {
 } from '../../../../../core/api/index';
 import {
   type ContactCard,
-  caseGrantInfo,
   contactGrantInfo,
   createCaseInboxKey,
   encryptContactCard,
   generateSymmetricKey,
   toBase64Url,
-  type WrappedKey,
   wrapKey,
 } from '../../../../../crypto/index';
 import type { CaseContext } from './context';
+import { caseWrapFor, encodeWrap } from './wraps';
 
 /** Opening a file: the client's contact card and the case, each with its own key (DESIGN §2). */
-
-const encodeWrap = (wrapped: WrappedKey) => ({
-  enc: toBase64Url(wrapped.enc),
-  ct: toBase64Url(wrapped.ct),
-  sig: toBase64Url(wrapped.sig),
-});
 
 export interface NewClient {
   card: ContactCard;
@@ -76,22 +68,11 @@ export interface NewCase {
 
 /** Epoch 0: the case key wrapped to me (the primary counselor) and to the org recovery key. */
 export async function createCase(context: CaseContext, input: NewCase) {
-  const { me, orgId, recoveryPk } = context;
+  const { me, recoveryPk } = context;
   const caseId = crypto.randomUUID();
   const caseKey = generateSymmetricKey();
-  const wrapTo = (to: string, pk: Uint8Array): CaseWrap => ({
-    ...encodeWrap(
-      wrapKey(
-        caseGrantInfo({ org: orgId, caseId, epoch: 0, to, perm: 'write', expiresAtMs: 0, by: me.id }),
-        caseKey,
-        pk,
-        me.keys.ed25519Seed,
-      ),
-    ),
-    to,
-    perm: 'write',
-    expiresAt: 0,
-  });
+  const wrapTo = (to: string, pk: Uint8Array) =>
+    caseWrapFor(context, caseId, 0, caseKey, { to, pk, perm: 'write', expiresAt: 0 });
   const inbox = createCaseInboxKey(caseId, 0, caseKey);
   inbox.secretKey.fill(0);
   const created = await context.api.send(
