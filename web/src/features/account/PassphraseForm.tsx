@@ -7,6 +7,7 @@ import { useSession } from '../../lib/session';
 import type { ValidationMessage } from '../../lib/validation';
 import { Alert } from '../../ui/Alert';
 import { PassphraseField } from '../../ui/PassphraseField';
+import { SubmitButton } from '../../ui/SubmitButton';
 
 /**
  * New passphrase (with strength meter) and its confirmation, and the current passphrase unless the
@@ -101,12 +102,11 @@ export function PassphraseForm(props: {
         error={shown(errors().confirmation)}
         disabled={submitting()}
       />
-      <button type="submit" class="button button--primary button--block" disabled={submitting()}>
-        <Show when={submitting()} fallback={t('account.passphrase.submit')}>
-          <span class="spinner" aria-hidden="true" />
-          {t('account.passphrase.submitting')}
-        </Show>
-      </button>
+      <SubmitButton
+        busy={submitting()}
+        label={t('account.passphrase.submit')}
+        busyLabel={t('account.passphrase.submitting')}
+      />
     </form>
   );
 }

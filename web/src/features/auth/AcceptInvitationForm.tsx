@@ -6,6 +6,7 @@ import { checkNewPassphrase, checkPassphraseConfirmation } from '../../lib/passp
 import { checkRequiredText } from '../../lib/validation';
 import { Alert } from '../../ui/Alert';
 import { PassphraseField } from '../../ui/PassphraseField';
+import { SubmitButton } from '../../ui/SubmitButton';
 import { TextField } from '../../ui/TextField';
 
 export function AcceptInvitationForm(props: {
@@ -92,12 +93,7 @@ export function AcceptInvitationForm(props: {
         error={shown(errors().confirmation)}
         disabled={submitting()}
       />
-      <button type="submit" class="button button--primary button--block" disabled={submitting()}>
-        <Show when={submitting()} fallback={t('invite.submit')}>
-          <span class="spinner" aria-hidden="true" />
-          {t('invite.submitting')}
-        </Show>
-      </button>
+      <SubmitButton busy={submitting()} label={t('invite.submit')} busyLabel={t('invite.submitting')} />
     </form>
   );
 }

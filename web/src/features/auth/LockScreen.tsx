@@ -8,6 +8,7 @@ import { useSession } from '../../lib/session';
 import { Alert } from '../../ui/Alert';
 import { LockIcon } from '../../ui/icons';
 import { PassphraseField } from '../../ui/PassphraseField';
+import { SubmitButton } from '../../ui/SubmitButton';
 import './auth.css';
 
 /** Shown whenever a session exists but the keys are not in memory: after idle, "lock", or a reload. */
@@ -65,12 +66,7 @@ export function LockScreen(props: { session: Session }) {
           disabled={unlocking()}
           autofocus
         />
-        <button type="submit" class="button button--primary button--block" disabled={unlocking()}>
-          <Show when={unlocking()} fallback={t('lock.unlock')}>
-            <span class="spinner" aria-hidden="true" />
-            {t('lock.unlocking')}
-          </Show>
-        </button>
+        <SubmitButton busy={unlocking()} label={t('lock.unlock')} busyLabel={t('lock.unlocking')} />
         <button
           type="button"
           class="button button--quiet button--block"

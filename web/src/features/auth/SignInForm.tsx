@@ -8,6 +8,7 @@ import { useSession } from '../../lib/session';
 import { checkEmail, normalizeEmail, type ValidationMessage } from '../../lib/validation';
 import { useVault } from '../../lib/vault-context';
 import { Alert } from '../../ui/Alert';
+import { SubmitButton } from '../../ui/SubmitButton';
 import { TextField } from '../../ui/TextField';
 
 export interface SignInFormProps {
@@ -82,12 +83,7 @@ export function SignInForm(props: SignInFormProps) {
             required
           />
           {props.secretField(secret, setSecret, () => (attempted() ? tMessage(secretError()) : null))}
-          <button type="submit" class="button button--primary button--block" disabled={submitting()}>
-            <Show when={submitting()} fallback={t('login.submit')}>
-              <span class="spinner" aria-hidden="true" />
-              {t('login.submitting')}
-            </Show>
-          </button>
+          <SubmitButton busy={submitting()} label={t('login.submit')} busyLabel={t('login.submitting')} />
           <p class="auth-card__alternative">
             <A href={props.alternative.href}>{props.alternative.label}</A>
           </p>

@@ -2,6 +2,7 @@ import { For, Show } from 'solid-js';
 import { errorMessageKey } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
 import { Alert } from '../../ui/Alert';
+import { SubmitButton } from '../../ui/SubmitButton';
 import { StepHeading } from './StepHeading';
 
 export const MIN_RECOVERY_SHARES = 2;
@@ -84,12 +85,12 @@ export function RecoveryStep(props: {
         <button type="button" class="button" disabled={props.creating} onClick={() => props.onBack()}>
           {t('common.back')}
         </button>
-        <button type="submit" class="button button--primary" disabled={props.creating}>
-          <Show when={props.creating} fallback={t('setup.create')}>
-            <span class="spinner" aria-hidden="true" />
-            {t('setup.creating')}
-          </Show>
-        </button>
+        <SubmitButton
+          busy={props.creating}
+          label={t('setup.create')}
+          busyLabel={t('setup.creating')}
+          block={false}
+        />
       </div>
     </form>
   );
