@@ -6,6 +6,10 @@ import { UsersPage } from '../features/admin/UsersPage';
 import { InvitePage } from '../features/auth/InvitePage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RecoveryLoginPage } from '../features/auth/RecoveryLoginPage';
+import { CasePage } from '../features/cases/CasePage';
+import { CasesPage } from '../features/cases/CasesPage';
+import { RecordEditorPage } from '../features/cases/RecordEditorPage';
+import { SharedCasesPage } from '../features/cases/SharedCasesPage';
 import { OutboxPage } from '../features/dev/OutboxPage';
 import { SetupWizard } from '../features/setup/SetupWizard';
 import { HomeRedirect } from './HomeRedirect';
@@ -18,7 +22,12 @@ import { ComingSoon, NotFound } from './StatusPages';
 const BUILT_PAGES: Readonly<Record<string, Component>> = {
   '/admin/users': UsersPage,
   '/admin/audit': AuditLogPage,
+  '/cases': CasesPage,
+  '/shared-cases': SharedCasesPage,
 };
+
+/** A case file opens for whoever holds its key; anyone who may ask for access sees how to. */
+const CASE_ROLES = ['counselor', 'supervisor', 'director'] as const;
 
 const signedInPages: RouteDefinition[] = allPages().map(({ item, roles }) => {
   const Page = BUILT_PAGES[item.path];
@@ -40,6 +49,22 @@ export const routes: RouteDefinition[] = [
     children: [
       { path: '/', component: HomeRedirect },
       ...signedInPages,
+      {
+        path: '/cases/:id',
+        component: () => (
+          <RoleGate roles={CASE_ROLES}>
+            <CasePage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: '/cases/:id/write/:form',
+        component: () => (
+          <RoleGate roles={CASE_ROLES}>
+            <RecordEditorPage />
+          </RoleGate>
+        ),
+      },
       { path: '/account/passphrase', component: ChangePassphrasePage },
       { path: '*', component: NotFound },
     ],

@@ -62,7 +62,7 @@ const CRYPTO_ERRORS: Partial<Record<string, AppErrorCode>> = {
 };
 
 /** Every failure leaves this module as an AppError the pages can translate. */
-function toAppError(error: unknown): AppError {
+export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ApiError) return new AppError(API_ERRORS[error.code] ?? 'unknown', error.message);
   if (isCryptoError(error)) return new AppError(CRYPTO_ERRORS[error.code] ?? 'integrity', error.message);

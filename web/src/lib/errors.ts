@@ -12,6 +12,26 @@ export const APP_ERROR_CODES = [
   'root_key_changed',
   'recovery_code_invalid',
   'integrity',
+  // case files (issue 4)
+  'no_case_access',
+  'grant_expired',
+  'grant_revoked',
+  'write_required',
+  'already_requested',
+  'already_holder',
+  'request_not_pending',
+  'case_conflict',
+  'case_archived',
+  'key_unavailable',
+  // a case log that fails verification (PROTOCOL §6): each failure has its own sentence
+  'integrity_dropped',
+  'integrity_reordered',
+  'integrity_injected',
+  'integrity_altered',
+  'integrity_bad_signature',
+  'integrity_uncertified',
+  'integrity_rollback',
+  'integrity_stale_revision',
   'unknown',
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

@@ -1,6 +1,8 @@
+import { casesEn } from './cases.en';
 import type { Dictionary } from './messages';
 
 export const en: Dictionary = {
+  ...casesEn,
   'app.name': 'Tacit',
   'app.documentTitle': 'Tacit',
   'app.tagline': 'The zero-knowledge office for counseling centers',

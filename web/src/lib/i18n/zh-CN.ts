@@ -1,5 +1,8 @@
 // The source dictionary: its keys are the message keys of the whole app (see ./en.ts).
+import { casesZhCN } from './cases.zh-CN';
+
 export const zhCN = {
+  ...casesZhCN,
   'app.name': '默契',
   'app.documentTitle': '默契 Tacit',
   'app.tagline': '心理咨询机构的零知识办公平台',

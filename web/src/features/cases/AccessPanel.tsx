@@ -1,0 +1,180 @@
+import { createSignal, For, Show } from 'solid-js';
+import {
+  type AccessRequest,
+  type CaseFile,
+  decideCaseAccess,
+  deliverCaseAccess,
+  type Person,
+  revokeCaseAccess,
+} from '../../lib/cases';
+import { errorMessageKey } from '../../lib/errors';
+import { useI18n } from '../../lib/i18n';
+import { useSession } from '../../lib/session';
+import { useVault } from '../../lib/vault-context';
+import { Alert } from '../../ui/Alert';
+import { accessLabel, DAY_MS } from './labels';
+
+/**
+ * The primary counselor's side of temporary access: decide requests, deliver the key from this
+ * browser once approved, see who holds the key, revoke (the next visit rotates it).
+ */
+export function AccessPanel(props: {
+  file: CaseFile;
+  people: ReadonlyMap<string, Person>;
+  onChanged: () => void;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { vault } = useVault();
+  const { session } = useSession();
+  const [busy, setBusy] = createSignal(false);
+  const [failure, setFailure] = createSignal<unknown>(null);
+  const [notice, setNotice] = createSignal<string | null>(null);
+  const caseId = () => props.file.summary.id;
+  const nameOf = (id: string) => props.people.get(id)?.displayName ?? id;
+
+  const act = async (work: () => Promise<void>, done?: string) => {
+    if (busy()) return;
+    setBusy(true);
+    setFailure(null);
+    setNotice(null);
+    try {
+      await work();
+      if (done) setNotice(done);
+      props.onChanged();
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const describe = (request: AccessRequest) =>
+    t('case.access.request', {
+      name: nameOf(request.requesterId),
+      perm: t(`cases.perm.${request.perm}`),
+      days: Math.round(request.durationMs / DAY_MS),
+      reason: t(`access.reason.${request.reason}`),
+    });
+
+  const shareLink = () => `${location.origin}/cases/${caseId()}?counselor=${session()?.user.id ?? ''}`;
+
+  return (
+    <section class="card" aria-labelledby="access-heading">
+      <h2 class="card__title" id="access-heading">
+        {t('case.access.heading')}
+      </h2>
+      <Show when={failure()}>
+        <Alert tone="error">{t(errorMessageKey(failure()))}</Alert>
+      </Show>
+      <Show when={notice()}>
+        <Alert tone="success">{notice()}</Alert>
+      </Show>
+
+      <h3 class="access-subheading">{t('case.access.requests')}</h3>
+      <Show
+        when={props.file.pendingRequests.length > 0}
+        fallback={<p class="empty">{t('case.access.noRequests')}</p>}
+      >
+        <ul class="access-list">
+          <For each={props.file.pendingRequests}>
+            {(request) => (
+              <li class="access-list__item">
+                <span>{describe(request)}</span>
+                <Show when={request.noteText}>
+                  {(note) => <span class="muted">{t('case.access.note', { note: note() })}</span>}
+                </Show>
+                <div class="button-row">
+                  <button
+                    type="button"
+                    class="button button--primary"
+                    disabled={busy()}
+                    onClick={() => void act(() => decideCaseAccess(request.id, 'approve'))}
+                  >
+                    {t('case.access.approve')}
+                  </button>
+                  <button
+                    type="button"
+                    class="button"
+                    disabled={busy()}
+                    onClick={() => void act(() => decideCaseAccess(request.id, 'deny'))}
+                  >
+                    {t('case.access.deny')}
+                  </button>
+                </div>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+
+      <Show when={props.file.pendingDeliveries.length > 0}>
+        <h3 class="access-subheading">{t('case.access.deliveries')}</h3>
+        <ul class="access-list">
+          <For each={props.file.pendingDeliveries}>
+            {(request) => (
+              <li class="access-list__item">
+                <span>{describe(request)}</span>
+                <div class="button-row">
+                  <button
+                    type="button"
+                    class="button button--primary"
+                    disabled={busy()}
+                    onClick={() =>
+                      void act(
+                        () => vault.withKeys((keys) => deliverCaseAccess(keys, caseId(), request.id)),
+                        t('case.access.delivered', { name: nameOf(request.requesterId) }),
+                      )
+                    }
+                  >
+                    {t('case.access.deliver')}
+                  </button>
+                </div>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+
+      <h3 class="access-subheading">{t('case.access.grants')}</h3>
+      <ul class="access-list">
+        <For each={props.file.grants.filter((grant) => grant.status === 'live')}>
+          {(grant) => (
+            <li class="access-list__item access-list__item--row">
+              <span>
+                <strong>{grant.isRecovery ? t('case.access.recovery') : nameOf(grant.to)}</strong>
+                <span class="muted"> · {accessLabel(i18n, grant.perm, grant.expiresAt)}</span>
+              </span>
+              <Show when={!grant.isRecovery && grant.to !== session()?.user.id}>
+                <button
+                  type="button"
+                  class="button button--danger"
+                  disabled={busy()}
+                  onClick={() =>
+                    void act(
+                      () => revokeCaseAccess(caseId(), grant.id),
+                      t('case.access.revoked', { name: nameOf(grant.to) }),
+                    )
+                  }
+                >
+                  {t('case.access.revoke')}
+                </button>
+              </Show>
+            </li>
+          )}
+        </For>
+      </ul>
+
+      <label class="field share-link">
+        <span class="field__label">{t('case.access.shareLink')}</span>
+        <input
+          class="field__input"
+          readOnly
+          value={shareLink()}
+          onFocus={(event) => event.currentTarget.select()}
+        />
+        <span class="field__hint">{t('case.access.shareHint')}</span>
+      </label>
+    </section>
+  );
+}

@@ -1,0 +1,180 @@
+import { A, useParams, useSearchParams } from '@solidjs/router';
+import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { type CaseFile, fetchPeople, openCaseFile, type Person } from '../../lib/cases';
+import { AppError, errorMessageKey } from '../../lib/errors';
+import { useI18n } from '../../lib/i18n';
+import { useSession } from '../../lib/session';
+import { useVault } from '../../lib/vault-context';
+import { Alert } from '../../ui/Alert';
+import { Loading } from '../../ui/Loading';
+import { AccessPanel } from './AccessPanel';
+import { accessLabel, caseNumber, STATUS_BADGE } from './labels';
+import { RecordList } from './RecordList';
+import { RequestAccessPanel } from './RequestAccessPanel';
+import './cases.css';
+
+const NO_ACCESS = ['no_case_access', 'grant_revoked', 'grant_expired'];
+const CONTACT_FIELDS = ['name', 'phone', 'email', 'emergencyContact'] as const;
+
+/**
+ * One case file: verified as a whole before anything is shown (PROTOCOL §6). A failed check shows
+ * its specific warning and no content; no access shows the way to ask for it.
+ */
+export function CasePage() {
+  const params = useParams<{ id: string }>();
+  const [search] = useSearchParams<{ history?: string; counselor?: string }>();
+  const { t } = useI18n();
+  const { vault } = useVault();
+  const { session } = useSession();
+  const [version, setVersion] = createSignal(0);
+  const [file] = createResource(
+    () => ({ id: params.id, history: search.history, version: version() }),
+    ({ id, history }) => vault.withKeys((keys) => openCaseFile(keys, id, history)),
+  );
+  const [people] = createResource(fetchPeople, { initialValue: new Map<string, Person>() });
+  const errorCode = () => (file.error instanceof AppError ? file.error.code : 'unknown');
+  const canAsk = () =>
+    (session()?.user.roles ?? []).some((role) => role === 'supervisor' || role === 'counselor');
+
+  return (
+    <div class="case-page">
+      <A href="/cases" class="back-link">
+        {t('case.back')}
+      </A>
+      <Switch>
+        <Match when={file.state === 'errored'}>
+          <h1>{t('cases.caseNumber', { id: caseNumber(params.id) })}</h1>
+          <Show
+            when={NO_ACCESS.includes(errorCode())}
+            fallback={
+              <Alert tone="error">
+                <strong>{t('case.verifyFailed')}</strong> {t(errorMessageKey(file.error))}
+              </Alert>
+            }
+          >
+            <Alert tone="warning">{t(errorMessageKey(file.error))}</Alert>
+            <Show when={canAsk()}>
+              <RequestAccessPanel caseId={params.id} counselorId={search.counselor} />
+            </Show>
+          </Show>
+        </Match>
+        <Match when={file.latest}>
+          {(loaded) => (
+            <CaseFileView file={loaded()} people={people()} onChanged={() => setVersion((v) => v + 1)} />
+          )}
+        </Match>
+        <Match when={true}>
+          <Loading label={t('case.opening')} />
+        </Match>
+      </Switch>
+    </div>
+  );
+}
+
+function CaseFileView(props: { file: CaseFile; people: ReadonlyMap<string, Person>; onChanged: () => void }) {
+  const i18n = useI18n();
+  const { t, formatDate } = i18n;
+  const { session } = useSession();
+  const summary = () => props.file.summary;
+  const canWrite = () => summary().myPerm === 'write';
+  const isPrimary = () => summary().primaryCounselorId === session()?.user.id;
+
+  return (
+    <>
+      <div class="page-header">
+        <h1>
+          {t('cases.caseNumber', { id: caseNumber(summary().id) })}{' '}
+          <span class={STATUS_BADGE[summary().status]}>{t(`cases.status.${summary().status}`)}</span>
+        </h1>
+        <Show when={canWrite()}>
+          <div class="button-row">
+            <A class="button button--primary" href={`/cases/${summary().id}/write/session-note`}>
+              {t('case.records.writeNote')}
+            </A>
+            <A class="button" href={`/cases/${summary().id}/write/intake`}>
+              {t('case.records.writeIntake')}
+            </A>
+          </div>
+        </Show>
+      </div>
+      <p class="muted">
+        {t(`cases.service.${summary().serviceType}`)} · {t(`cases.channel.${summary().channel}`)} ·{' '}
+        {t('case.openedOn', { date: formatDate(summary().openedAt) })} ·{' '}
+        {accessLabel(i18n, summary().myPerm, summary().myExpiresAt)}
+      </p>
+      <Alert tone="success">{t('case.verified', { count: props.file.verifiedEntries })}</Alert>
+      <Show when={props.file.rotatedToEpoch}>
+        {(epoch) => <Alert tone="info">{t('case.rotated', { epoch: epoch() })}</Alert>}
+      </Show>
+      <Show when={!canWrite()}>
+        <p class="muted">{t('case.readOnly')}</p>
+      </Show>
+
+      <div class="case-layout">
+        <div class="case-layout__main">
+          <Show when={props.file.history}>
+            {(history) => (
+              <section class="card" aria-labelledby="history-heading">
+                <div class="page-header">
+                  <h2 class="card__title" id="history-heading">
+                    {t('case.history.heading')}
+                  </h2>
+                  <A class="button button--quiet" href={`/cases/${summary().id}`}>
+                    {t('case.history.close')}
+                  </A>
+                </div>
+                <RecordList
+                  caseId={summary().id}
+                  records={history()}
+                  people={props.people}
+                  canWrite={false}
+                  asHistory
+                />
+              </section>
+            )}
+          </Show>
+          <section class="card" aria-labelledby="records-heading">
+            <h2 class="card__title" id="records-heading">
+              {t('case.records.heading')}
+            </h2>
+            <Show
+              when={props.file.records.length > 0}
+              fallback={<p class="empty">{t('case.records.empty')}</p>}
+            >
+              <RecordList
+                caseId={summary().id}
+                records={props.file.records}
+                people={props.people}
+                canWrite={canWrite()}
+              />
+            </Show>
+          </section>
+        </div>
+        <div class="case-layout__side">
+          <section class="card" aria-labelledby="contact-heading">
+            <h2 class="card__title" id="contact-heading">
+              {t('case.contact.heading')}
+            </h2>
+            <Show when={props.file.contact} fallback={<p class="muted">{t('case.contact.notShared')}</p>}>
+              {(card) => (
+                <dl class="contact-card">
+                  <For each={CONTACT_FIELDS.filter((field) => typeof card()[field] === 'string')}>
+                    {(field) => (
+                      <div class="contact-card__item">
+                        <dt>{t(`case.contact.${field}`)}</dt>
+                        <dd>{String(card()[field])}</dd>
+                      </div>
+                    )}
+                  </For>
+                </dl>
+              )}
+            </Show>
+          </section>
+          <Show when={isPrimary()}>
+            <AccessPanel file={props.file} people={props.people} onChanged={props.onChanged} />
+          </Show>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,142 @@
+import { A, useNavigate, useParams, useSearchParams } from '@solidjs/router';
+import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
+import { type FormValues, validateValues } from '../../../../core/forms/index';
+import { BUILT_IN_FORMS } from '../../../../core/forms/templates/index';
+import { openCaseFile, writeCaseRecord } from '../../lib/cases';
+import { errorMessageKey } from '../../lib/errors';
+import { useI18n } from '../../lib/i18n';
+import { useVault } from '../../lib/vault-context';
+import { Alert } from '../../ui/Alert';
+import { Loading } from '../../ui/Loading';
+import { FormRenderer, visibleValues } from '../forms/FormRenderer';
+import { localized } from '../forms/localized';
+import { caseNumber } from './labels';
+import './cases.css';
+
+/**
+ * Writing a record, or correcting one (a new revision of the same record id): the values stay in
+ * this page's memory until they are encrypted and appended to the case log.
+ */
+export function RecordEditorPage() {
+  const params = useParams<{ id: string; form: string }>();
+  const [search] = useSearchParams<{ record?: string }>();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { vault } = useVault();
+  const navigate = useNavigate();
+  const form = () => BUILT_IN_FORMS.find((candidate) => candidate.id === params.form);
+  const [values, setValues] = createSignal<FormValues>({});
+  const [touched, setTouched] = createSignal<ReadonlySet<string>>(new Set());
+  const [attempted, setAttempted] = createSignal(false);
+  const [saving, setSaving] = createSignal(false);
+  const [failure, setFailure] = createSignal<unknown>(null);
+
+  // A correction starts from the record's latest revision, opened and verified like the case.
+  const [original] = createResource(
+    () => search.record,
+    async (recordId) => {
+      const file = await vault.withKeys((keys) => openCaseFile(keys, params.id));
+      const record = file.records.find((candidate) => candidate.recordId === recordId);
+      if (record) setValues({ ...record.values });
+      return record ?? null;
+    },
+  );
+
+  const change = (fieldId: string, value: unknown) => {
+    setValues((current) => ({ ...current, [fieldId]: value }));
+    setTouched((current) => new Set([...current, fieldId]));
+  };
+
+  const save = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const definition = form();
+    if (!definition || saving()) return;
+    setAttempted(true);
+    const kept = visibleValues(definition, values());
+    if (validateValues(definition, kept).length > 0) return;
+    setSaving(true);
+    setFailure(null);
+    try {
+      const recordId = search.record;
+      await vault.withKeys((keys) =>
+        writeCaseRecord(keys, params.id, {
+          form: definition,
+          values: kept,
+          ...(recordId ? { recordId } : {}),
+        }),
+      );
+      navigate(`/cases/${params.id}`);
+    } catch (error) {
+      setFailure(error);
+      setSaving(false);
+    }
+  };
+
+  return (
+    <div class="case-page">
+      <A href={`/cases/${params.id}`} class="back-link">
+        {t('form.cancel')}
+      </A>
+      <Show when={form()} fallback={<Alert tone="error">{t('error.unknown')}</Alert>}>
+        {(definition) => (
+          <>
+            <div class="page-header">
+              <h1>{localized(i18n, definition().title)}</h1>
+              <span class="muted">{t('cases.caseNumber', { id: caseNumber(params.id) })}</span>
+            </div>
+            <Show when={definition().description}>
+              {(description) => <p class="muted">{localized(i18n, description())}</p>}
+            </Show>
+            <Switch>
+              <Match when={search.record && original.state === 'errored'}>
+                <Alert tone="error">{t(errorMessageKey(original.error))}</Alert>
+              </Match>
+              <Match when={search.record && original.loading}>
+                <Loading label={t('case.opening')} />
+              </Match>
+              <Match when={true}>
+                <Show when={search.record}>
+                  <Alert tone="info">{t('form.correcting')}</Alert>
+                </Show>
+                <form
+                  class="card record-editor"
+                  onSubmit={(event) => void save(event)}
+                  novalidate
+                  aria-busy={saving()}
+                >
+                  <Show when={failure()}>
+                    <Alert tone="error">{t(errorMessageKey(failure()))}</Alert>
+                  </Show>
+                  <Show
+                    when={
+                      attempted() &&
+                      validateValues(definition(), visibleValues(definition(), values())).length > 0
+                    }
+                  >
+                    <Alert tone="error">{t('form.fixErrors')}</Alert>
+                  </Show>
+                  <FormRenderer
+                    form={definition()}
+                    values={values()}
+                    onChange={change}
+                    showAllErrors={attempted()}
+                    touched={touched()}
+                    disabled={saving()}
+                  />
+                  <div class="button-row button-row--end">
+                    <A class="button" href={`/cases/${params.id}`}>
+                      {t('common.cancel')}
+                    </A>
+                    <button type="submit" class="button button--primary" disabled={saving()}>
+                      {saving() ? t('form.saving') : t('form.save')}
+                    </button>
+                  </div>
+                </form>
+              </Match>
+            </Switch>
+          </>
+        )}
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { A } from '@solidjs/router';
+import { For, Show } from 'solid-js';
+import type { CaseRecord, Person } from '../../lib/cases';
+import { useI18n } from '../../lib/i18n';
+import { FormView, RawValuesView } from '../forms/FormView';
+import { localized } from '../forms/localized';
+
+/** Decrypted records, read-only, each under its form's title, date and author. */
+export function RecordList(props: {
+  caseId: string;
+  records: readonly CaseRecord[];
+  people: ReadonlyMap<string, Person>;
+  canWrite: boolean;
+  /** revisions of one record: no actions, the revision number shown */
+  asHistory?: boolean;
+}) {
+  const i18n = useI18n();
+  const { t, formatDateTime } = i18n;
+  return (
+    <ol class="record-list">
+      <For each={props.records}>
+        {(record) => (
+          <li class="record-card">
+            <div class="record-card__header">
+              <h3 class="record-card__title">
+                {record.form
+                  ? localized(i18n, record.form.title)
+                  : t('case.records.unknownForm', { form: record.formRef })}
+              </h3>
+              <Show when={record.rev > 1 || props.asHistory}>
+                <span class="badge badge--muted">{t('case.records.revision', { rev: record.rev })}</span>
+              </Show>
+            </div>
+            <p class="muted record-card__meta">
+              {t('case.records.meta', {
+                date: formatDateTime(record.writtenAt),
+                author: props.people.get(record.authorId)?.displayName ?? record.authorId,
+              })}
+            </p>
+            <Show when={record.form} fallback={<RawValuesView values={record.values} />}>
+              {(form) => <FormView form={form()} values={record.values} />}
+            </Show>
+            <Show when={!props.asHistory}>
+              <div class="button-row record-card__actions">
+                <Show when={props.canWrite && record.form}>
+                  {(form) => (
+                    <A
+                      class="button"
+                      href={`/cases/${props.caseId}/write/${form().id}?record=${record.recordId}`}
+                    >
+                      {t('case.records.correct')}
+                    </A>
+                  )}
+                </Show>
+                <Show when={record.rev > 1}>
+                  <A class="button button--quiet" href={`/cases/${props.caseId}?history=${record.recordId}`}>
+                    {t('case.records.history')}
+                  </A>
+                </Show>
+              </div>
+            </Show>
+          </li>
+        )}
+      </For>
+    </ol>
+  );
+}

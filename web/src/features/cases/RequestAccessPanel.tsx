@@ -1,0 +1,160 @@
+import { RadioGroup } from '@kobalte/core/radio-group';
+import { TextField } from '@kobalte/core/text-field';
+import { createResource, createSignal, For, Show } from 'solid-js';
+import { ACCESS_REASONS, PERMISSIONS, type Permission } from '../../../../core/api/index';
+import { type AccessReason, listMyAccessRequests, requestCaseAccess } from '../../lib/cases';
+import { errorMessageKey } from '../../lib/errors';
+import { useI18n } from '../../lib/i18n';
+import { useVault } from '../../lib/vault-context';
+import { Alert } from '../../ui/Alert';
+import { DAY_MS } from './labels';
+
+const DURATIONS = ['1', '7', '30'] as const;
+
+function Choice<T extends string>(props: {
+  label: string;
+  value: T;
+  options: readonly T[];
+  optionLabel: (value: T) => string;
+  onChange: (value: T) => void;
+  disabled: boolean;
+}) {
+  return (
+    <RadioGroup
+      class="field radio-group"
+      value={props.value}
+      onChange={(value) => props.onChange(value as T)}
+      disabled={props.disabled}
+    >
+      <RadioGroup.Label class="field__label">{props.label}</RadioGroup.Label>
+      <div class="radio-group__items">
+        <For each={props.options}>
+          {(option) => (
+            <RadioGroup.Item value={option} class="radio">
+              <RadioGroup.ItemInput class="visually-hidden" />
+              <RadioGroup.ItemControl class="radio__control">
+                <RadioGroup.ItemIndicator class="radio__indicator" />
+              </RadioGroup.ItemControl>
+              <RadioGroup.ItemLabel class="radio__label">{props.optionLabel(option)}</RadioGroup.ItemLabel>
+            </RadioGroup.Item>
+          )}
+        </For>
+      </div>
+    </RadioGroup>
+  );
+}
+
+/**
+ * Shown on a case this person cannot open: ask its primary counselor for temporary access. The
+ * reason is an operational category; the note is sealed to the counselor the shared link names.
+ */
+export function RequestAccessPanel(props: { caseId: string; counselorId: string | undefined }) {
+  const { t } = useI18n();
+  const { vault } = useVault();
+  const [requests, { refetch }] = createResource(listMyAccessRequests);
+  const [reason, setReason] = createSignal<AccessReason>('supervision');
+  const [perm, setPerm] = createSignal<Permission>('read');
+  const [days, setDays] = createSignal<(typeof DURATIONS)[number]>('7');
+  const [note, setNote] = createSignal('');
+  const [sending, setSending] = createSignal(false);
+  const [failure, setFailure] = createSignal<unknown>(null);
+
+  const open = () =>
+    (requests() ?? []).find(
+      (request) =>
+        request.caseId === props.caseId && (request.status === 'pending' || request.status === 'approved'),
+    );
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (sending()) return;
+    setSending(true);
+    setFailure(null);
+    try {
+      const counselorId = props.counselorId;
+      await vault.withKeys((keys) =>
+        requestCaseAccess(keys, {
+          caseId: props.caseId,
+          reason: reason(),
+          perm: perm(),
+          durationMs: Number(days()) * DAY_MS,
+          ...(counselorId && note().trim() ? { note: { text: note(), counselorId } } : {}),
+        }),
+      );
+      setNote('');
+      await refetch();
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <section class="card request-access" aria-labelledby="request-heading">
+      <h2 class="card__title" id="request-heading">
+        {t('access.heading')}
+      </h2>
+      <p class="muted">{t('access.intro')}</p>
+      <Show
+        when={open()}
+        fallback={
+          <form onSubmit={(event) => void submit(event)} novalidate aria-busy={sending()}>
+            <Show when={failure()}>
+              <Alert tone="error">{t(errorMessageKey(failure()))}</Alert>
+            </Show>
+            <label class="field">
+              <span class="field__label">{t('access.reason')}</span>
+              <select
+                class="field__select"
+                value={reason()}
+                disabled={sending()}
+                onChange={(event) => setReason(event.currentTarget.value as AccessReason)}
+              >
+                <For each={ACCESS_REASONS}>
+                  {(value) => <option value={value}>{t(`access.reason.${value}`)}</option>}
+                </For>
+              </select>
+            </label>
+            <Choice
+              label={t('access.perm')}
+              value={perm()}
+              options={PERMISSIONS}
+              optionLabel={(value) => t(`cases.perm.${value}`)}
+              onChange={setPerm}
+              disabled={sending()}
+            />
+            <Choice
+              label={t('access.duration')}
+              value={days()}
+              options={DURATIONS}
+              optionLabel={(value) => t(`access.duration.${value}`)}
+              onChange={setDays}
+              disabled={sending()}
+            />
+            <Show
+              when={props.counselorId}
+              fallback={<p class="field__hint">{t('access.noteUnavailable')}</p>}
+            >
+              <TextField class="field" value={note()} onChange={setNote} disabled={sending()}>
+                <TextField.Label class="field__label">{t('access.note')}</TextField.Label>
+                <TextField.TextArea class="field__input field__textarea" rows={3} />
+              </TextField>
+            </Show>
+            <div class="button-row">
+              <button type="submit" class="button button--primary" disabled={sending()}>
+                {sending() ? t('access.submitting') : t('access.submit')}
+              </button>
+            </div>
+          </form>
+        }
+      >
+        {(request) => (
+          <Alert tone="info">
+            {request().status === 'pending' ? t('access.status.pending') : t('access.status.approved')}
+          </Alert>
+        )}
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,261 @@
+import { Checkbox as KobalteCheckbox } from '@kobalte/core/checkbox';
+import { RadioGroup } from '@kobalte/core/radio-group';
+import { TextField } from '@kobalte/core/text-field';
+import { createMemo, For, Match, Show, Switch } from 'solid-js';
+import {
+  type FieldError,
+  type FormDefinition,
+  type FormField,
+  type FormValues,
+  isRequired,
+  isVisible,
+  validateValues,
+} from '../../../../core/forms/index';
+import { useI18n } from '../../lib/i18n';
+import { Checkbox } from '../../ui/Checkbox';
+import { CheckIcon } from '../../ui/icons';
+import { fieldErrorText, localized } from './localized';
+import './forms.css';
+
+/**
+ * A generic, accessible renderer for core/forms definitions (the form-engine issue extends it):
+ * one control per field type, show-if and required-if evaluated as values change, and the
+ * validation messages of `validateValues` under each field as you type.
+ */
+
+export interface FormRendererProps {
+  form: FormDefinition;
+  values: FormValues;
+  onChange: (fieldId: string, value: unknown) => void;
+  /** show errors of fields not yet touched (after a first save attempt) */
+  showAllErrors: boolean;
+  touched: ReadonlySet<string>;
+  disabled?: boolean;
+}
+
+/** The values of visible fields only: what is hidden is never stored. */
+export function visibleValues(form: FormDefinition, values: FormValues): FormValues {
+  const kept: FormValues = {};
+  for (const field of form.fields) {
+    if (field.type === 'section' || !isVisible(field, values)) continue;
+    const value = values[field.id];
+    if (value !== undefined && value !== null && value !== '') kept[field.id] = value;
+  }
+  return kept;
+}
+
+export function FormRenderer(props: FormRendererProps) {
+  const i18n = useI18n();
+  const errors = createMemo(() => validateValues(props.form, visibleValues(props.form, props.values)));
+  const errorFor = (field: FormField): string | null => {
+    if (!props.showAllErrors && !props.touched.has(field.id)) return null;
+    const found = errors().find((error) => error.field === field.id);
+    return found ? fieldErrorText(i18n, found) : null;
+  };
+  const ruleErrors = (): FieldError[] =>
+    props.showAllErrors ? errors().filter((error) => error.field === null) : [];
+
+  return (
+    <div class="form-renderer">
+      <For each={props.form.fields}>
+        {(field) => (
+          <Show when={isVisible(field, props.values)}>
+            <FieldControl
+              field={field}
+              value={props.values[field.id]}
+              required={isRequired(field, props.values)}
+              error={errorFor(field)}
+              disabled={props.disabled ?? false}
+              onChange={(value) => props.onChange(field.id, value)}
+            />
+          </Show>
+        )}
+      </For>
+      <For each={ruleErrors()}>
+        {(error) => (
+          <p class="field__error" role="alert">
+            {fieldErrorText(i18n, error)}
+          </p>
+        )}
+      </For>
+    </div>
+  );
+}
+
+interface FieldControlProps {
+  field: FormField;
+  value: unknown;
+  required: boolean;
+  error: string | null;
+  disabled: boolean;
+  onChange: (value: unknown) => void;
+}
+
+function FieldControl(props: FieldControlProps) {
+  const i18n = useI18n();
+  const label = () => localized(i18n, props.field.label);
+  const help = () => (props.field.help ? localized(i18n, props.field.help) : undefined);
+  const asText = () => (typeof props.value === 'string' ? props.value : '');
+  const options = () =>
+    'options' in props.field
+      ? props.field.options.map((option) => ({
+          value: String(option.value),
+          label: localized(i18n, option.label),
+        }))
+      : [];
+
+  return (
+    <Switch fallback={<p class="muted">{i18n.t('form.unsupported')}</p>}>
+      <Match when={props.field.type === 'section'}>
+        <h3 class="form-section">{label()}</h3>
+      </Match>
+      <Match when={['text', 'longText', 'number', 'date', 'time', 'dateTime'].includes(props.field.type)}>
+        <TextField
+          class="field"
+          value={props.field.type === 'number' ? numberText(props.value) : asText()}
+          onChange={(text) => props.onChange(parseInput(props.field, text))}
+          validationState={props.error ? 'invalid' : 'valid'}
+          required={props.required}
+          disabled={props.disabled}
+        >
+          <TextField.Label class="field__label">{label()}</TextField.Label>
+          <Show
+            when={props.field.type === 'longText'}
+            fallback={
+              <TextField.Input
+                class="field__input"
+                type={INPUT_TYPES[props.field.type] ?? 'text'}
+                inputMode={props.field.type === 'number' ? 'decimal' : undefined}
+              />
+            }
+          >
+            <TextField.TextArea class="field__input field__textarea" rows={4} />
+          </Show>
+          <Show when={help()}>
+            <TextField.Description class="field__hint">{help()}</TextField.Description>
+          </Show>
+          <TextField.ErrorMessage class="field__error">{props.error}</TextField.ErrorMessage>
+        </TextField>
+      </Match>
+      <Match when={props.field.type === 'singleChoice' || props.field.type === 'likert'}>
+        <RadioGroup
+          class="field radio-group"
+          value={props.value === undefined || props.value === null ? '' : String(props.value)}
+          onChange={(chosen) => props.onChange(props.field.type === 'likert' ? Number(chosen) : chosen)}
+          validationState={props.error ? 'invalid' : 'valid'}
+          required={props.required}
+          disabled={props.disabled}
+        >
+          <RadioGroup.Label class="field__label">{label()}</RadioGroup.Label>
+          <div
+            class="radio-group__items"
+            classList={{ 'radio-group__items--scale': props.field.type === 'likert' }}
+          >
+            <For each={options()}>
+              {(option) => (
+                <RadioGroup.Item value={option.value} class="radio">
+                  <RadioGroup.ItemInput class="visually-hidden" />
+                  <RadioGroup.ItemControl class="radio__control">
+                    <RadioGroup.ItemIndicator class="radio__indicator" />
+                  </RadioGroup.ItemControl>
+                  <RadioGroup.ItemLabel class="radio__label">{option.label}</RadioGroup.ItemLabel>
+                </RadioGroup.Item>
+              )}
+            </For>
+          </div>
+          <Show when={help()}>
+            <RadioGroup.Description class="field__hint">{help()}</RadioGroup.Description>
+          </Show>
+          <RadioGroup.ErrorMessage class="field__error">{props.error}</RadioGroup.ErrorMessage>
+        </RadioGroup>
+      </Match>
+      <Match when={props.field.type === 'dropdown'}>
+        <label class="field">
+          <span class="field__label">{label()}</span>
+          <select
+            class="field__select"
+            value={asText()}
+            required={props.required}
+            disabled={props.disabled}
+            aria-invalid={props.error ? 'true' : undefined}
+            onChange={(event) => props.onChange(event.currentTarget.value || null)}
+          >
+            <option value="">{i18n.t('form.choose')}</option>
+            <For each={options()}>{(option) => <option value={option.value}>{option.label}</option>}</For>
+          </select>
+          <Show when={props.error}>
+            <span class="field__error">{props.error}</span>
+          </Show>
+        </label>
+      </Match>
+      <Match when={props.field.type === 'multipleChoice'}>
+        <fieldset class="fieldset" aria-invalid={props.error ? 'true' : undefined}>
+          <legend class="fieldset__legend">{label()}</legend>
+          <div class="checkbox-list">
+            <For each={options()}>
+              {(option) => {
+                const chosen = () => (Array.isArray(props.value) ? (props.value as string[]) : []);
+                return (
+                  <Checkbox
+                    label={option.label}
+                    value={option.value}
+                    checked={chosen().includes(option.value)}
+                    disabled={props.disabled}
+                    onChange={(checked) =>
+                      props.onChange(
+                        checked
+                          ? [...chosen(), option.value]
+                          : chosen().filter((value) => value !== option.value),
+                      )
+                    }
+                  />
+                );
+              }}
+            </For>
+          </div>
+          <Show when={props.error}>
+            <p class="field__error">{props.error}</p>
+          </Show>
+        </fieldset>
+      </Match>
+      <Match when={props.field.type === 'checkbox'}>
+        <KobalteCheckbox
+          class="checkbox field"
+          checked={props.value === true}
+          onChange={(checked) => props.onChange(checked)}
+          validationState={props.error ? 'invalid' : 'valid'}
+          disabled={props.disabled}
+        >
+          <KobalteCheckbox.Input class="checkbox__input visually-hidden" />
+          <KobalteCheckbox.Control class="checkbox__control">
+            <KobalteCheckbox.Indicator>
+              <CheckIcon />
+            </KobalteCheckbox.Indicator>
+          </KobalteCheckbox.Control>
+          <KobalteCheckbox.Label class="checkbox__label">{label()}</KobalteCheckbox.Label>
+          <KobalteCheckbox.ErrorMessage class="field__error">{props.error}</KobalteCheckbox.ErrorMessage>
+        </KobalteCheckbox>
+      </Match>
+    </Switch>
+  );
+}
+
+const INPUT_TYPES: Partial<Record<FormField['type'], string>> = {
+  number: 'text',
+  date: 'date',
+  time: 'time',
+  dateTime: 'datetime-local',
+};
+
+function numberText(value: unknown): string {
+  if (typeof value === 'number') return String(value);
+  return typeof value === 'string' ? value : '';
+}
+
+/** Numbers stay text while half typed ("1."), so validation can say what is wrong with them. */
+function parseInput(field: FormField, text: string): unknown {
+  if (text === '') return null;
+  if (field.type !== 'number') return text;
+  const number = Number(text);
+  return text.trim() !== '' && Number.isFinite(number) ? number : text;
+}
