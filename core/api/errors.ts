@@ -34,6 +34,8 @@ export const ERROR_CODES = [
   'grant_revoked',
   'write_required',
   'stale_head',
+  'unknown_form',
+  'operational_mismatch',
   'stale_epoch',
   'bad_revision',
   'case_archived',

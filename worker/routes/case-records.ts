@@ -9,6 +9,7 @@ import { assertAtHead, assertEntryMatches, staleHead } from '../case-log.js';
 import { caseLog, caseRecords, cases } from '../db/schema.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
+import { assertOperationalMatchesForm } from '../form-check.js';
 import { requireCertified } from '../key-wraps.js';
 import { requireSession } from '../middleware/session.js';
 import { jsonBody, pathParams } from '../validation.js';
@@ -59,6 +60,7 @@ caseRecordRoutes.post(
           : 'a new record starts at revision 1',
       );
     }
+    assertOperationalMatchesForm(entry.form, write.operational);
 
     try {
       await commitAudited(

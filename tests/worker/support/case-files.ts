@@ -205,7 +205,12 @@ export function noteWrite(file: OpenCase, author: Account, options: NoteOptions 
   const record = options.record ?? crypto.randomUUID();
   const rev = options.rev ?? 1;
   const form = options.form ?? 'session-note@1';
-  const operational = options.operational ?? { sessionDate: '2026-05-04', durationMinutes: 50 };
+  const operational = options.operational ?? {
+    session_date: '2026-05-04',
+    session_number: 1,
+    duration_minutes: 50,
+    modality: 'in_person',
+  };
   const envelope = encryptRecord(
     file.key,
     { org: file.orgId, caseId: file.caseId, recordId: record, rev, form, author: author.id },
