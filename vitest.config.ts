@@ -1,6 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/** The browser tests share one server and one organization: they run in file-name order. */
+class ByFileName extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    return [...files].sort((a, b) => a.moduleId.localeCompare(b.moduleId));
+  }
+}
 
 export default defineConfig({
   test: {
@@ -40,6 +48,17 @@ export default defineConfig({
         },
       },
       {
+        // Every byte the local D1 stores, searched for canaries of every secret field (issue 4).
+        test: {
+          name: 'privacy',
+          include: ['tests/privacy/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/privacy/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+        },
+      },
+      {
         // Real Chromium against `wrangler dev` with a fresh local D1 (tests/e2e/global-setup.ts).
         test: {
           name: 'e2e',
@@ -47,6 +66,7 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/e2e/global-setup.ts'],
           fileParallelism: false,
+          sequence: { sequencer: ByFileName },
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

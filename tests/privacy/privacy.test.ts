@@ -1,0 +1,194 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  createInvitationResponseSchema,
+  outboxSchema,
+  type Role,
+  sessionViewSchema,
+} from '../../core/api/index.js';
+import { intakeForm, sessionNoteForm } from '../../core/forms/templates/index.js';
+import { fromBase64Url } from '../../crypto/index.js';
+import { nodeApiClient } from '../../scripts/demo/node-api.js';
+import type { ApiClient } from '../../web/src/lib/api-client.js';
+import {
+  type CaseContext,
+  createCase,
+  createClient,
+  memoryCaseCheckpoints,
+  openCase,
+  requestAccess,
+  writeRecord,
+} from '../../web/src/lib/protocol/cases/index.js';
+import {
+  certifyUser,
+  createOrganization,
+  joinOrganization,
+  memoryRootPins,
+  signInWithPassphrase,
+} from '../../web/src/lib/protocol/index.js';
+import { canary, findLeaks } from './canary.js';
+
+/**
+ * Issue 4's privacy suite: a canary in every secret field of every form and of the contact card,
+ * sent through the real API by the real browser code, then every byte of the local D1 is searched
+ * for each canary in UTF-8, UTF-16, hex, base64 and base64url. None may be there.
+ */
+
+const baseURL = inject('privacyBaseURL');
+const stateDir = inject('privacyStateDir');
+const pins = memoryRootPins();
+const canaries = new Map<string, string>();
+const secret = (field: string) => {
+  const value = canary(field);
+  canaries.set(field, value);
+  return value;
+};
+
+async function storedBytes(): Promise<Buffer> {
+  const files = await readdir(stateDir, { recursive: true, withFileTypes: true });
+  const contents = await Promise.all(
+    files.filter((file) => file.isFile()).map((file) => readFile(join(file.parentPath, file.name))),
+  );
+  return Buffer.concat(contents);
+}
+
+async function member(
+  admin: ApiClient,
+  rootSeed: Uint8Array,
+  email: string,
+  roles: Role[],
+  passphrase: string,
+) {
+  await admin.send('POST', '/api/invitations', { email, roles }, createInvitationResponseSchema);
+  const { emails } = await admin.get('/api/dev/outbox', outboxSchema);
+  const token = /#token=([A-Za-z0-9_-]+)/.exec(emails.find((e) => e.to === email)?.body ?? '')?.[1] ?? '';
+  const joined = await joinOrganization(nodeApiClient(baseURL), pins, {
+    token,
+    displayName: roles[0] ?? 'x',
+    passphrase,
+  });
+  canaries.set(`recovery-code-${roles[0]}`, joined.recoveryCode);
+  await certifyUser(admin, rootSeed, {
+    id: joined.user.id,
+    email,
+    x25519Pk: fromBase64Url(joined.user.x25519Pk),
+    ed25519Pk: fromBase64Url(joined.user.ed25519Pk),
+  });
+  const api = nodeApiClient(baseURL);
+  const signedIn = await signInWithPassphrase(api, pins, email, passphrase);
+  const view = await api.get('/api/auth/session', sessionViewSchema);
+  const context: CaseContext = {
+    api,
+    orgId: view.org.id,
+    rootPk: fromBase64Url(view.org.rootPk),
+    recoveryPk: fromBase64Url(view.org.recoveryPk),
+    me: { id: view.user.id, keys: signedIn.keys },
+    checkpoints: memoryCaseCheckpoints(),
+  };
+  return context;
+}
+
+describe('the database holds no plaintext of any secret field', () => {
+  const visibleEmail = `counselor-${Date.now().toString(36)}@privacy.example`;
+
+  beforeAll(async () => {
+    const adminApi = nodeApiClient(baseURL);
+    const created = await createOrganization(adminApi, pins, {
+      name: '隐私测试中心',
+      admin: { displayName: 'Admin', email: 'admin@privacy.example', passphrase: secret('admin-passphrase') },
+      recovery: { threshold: 2, total: 3 },
+    });
+    canaries.set('admin-recovery-code', created.recoveryCode);
+    created.recoveryShares.forEach((share, i) => canaries.set(`recovery-share-${i + 1}`, share.text));
+    const rootSeed = created.keys.orgRootSeed as Uint8Array;
+
+    const counselor = await member(
+      adminApi,
+      rootSeed,
+      visibleEmail,
+      ['counselor'],
+      secret('counselor-passphrase'),
+    );
+    const supervisor = await member(
+      adminApi,
+      rootSeed,
+      'supervisor@privacy.example',
+      ['supervisor'],
+      secret('supervisor-passphrase'),
+    );
+
+    const client = await createClient(counselor, {
+      channel: 'website',
+      card: {
+        name: secret('contact-name'),
+        phone: secret('contact-phone'),
+        email: secret('contact-email'),
+        emergency_contact: secret('contact-emergency'),
+        address: secret('contact-address'),
+      },
+    });
+    const caseId = (
+      await createCase(counselor, { clientId: client.id, serviceType: 'individual', channel: 'in_person' })
+    ).id;
+
+    const intakeValues: Record<string, unknown> = {
+      intake_date: '2026-11-09',
+      referral_source: 'website',
+      service_type: 'individual',
+      previous_treatment: true,
+      medication: true,
+      suicidal_ideation: 'passive',
+      planned_sessions: 8,
+    };
+    const noteValues: Record<string, unknown> = {
+      session_date: '2026-11-16',
+      session_number: 1,
+      duration_minutes: 50,
+      modality: 'video',
+      risk_level: 'low',
+    };
+    for (const [form, values] of [
+      [intakeForm, intakeValues],
+      [sessionNoteForm, noteValues],
+    ] as const) {
+      for (const field of form.fields) {
+        if (field.sensitivity === 'secret' && (field.type === 'text' || field.type === 'longText')) {
+          values[field.id] = secret(`${form.id}.${field.id}`);
+        }
+      }
+      await writeRecord(counselor, await openCase(counselor, caseId), { form, values });
+    }
+    const people = (await openCase(counselor, caseId)).people;
+    await requestAccess(supervisor, {
+      caseId,
+      reason: 'supervision',
+      perm: 'read',
+      durationMs: 86_400_000,
+      note: {
+        text: secret('access-note'),
+        counselorId: counselor.me.id,
+        counselorX25519Pk: people.get(counselor.me.id)?.x25519Pk as Uint8Array,
+      },
+    });
+
+    // The browser reads everything back: the canaries are really in the file.
+    const opened = await openCase(counselor, caseId);
+    const written = opened.records.flatMap((record) => Object.values(record.fields));
+    expect(written).toContain(canaries.get('session-note.presenting_issues'));
+    expect(written).toContain(canaries.get('intake.chief_complaint'));
+  }, 180_000);
+
+  it('finds what the server may see (the search itself works)', async () => {
+    expect(findLeaks(await storedBytes(), visibleEmail)).toContain('utf-8');
+  });
+
+  it('finds no canary of any secret field, card, passphrase, recovery code or note in any encoding', async () => {
+    const bytes = await storedBytes();
+    expect(canaries.size).toBeGreaterThan(25);
+    const leaks = [...canaries].flatMap(([field, value]) =>
+      findLeaks(bytes, value).map((encoding) => `${field} as ${encoding}`),
+    );
+    expect(leaks).toEqual([]);
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * A fresh Tacit for a test run: build web/, apply the migrations to a new temporary D1 state
+ * directory, start `wrangler dev` on free ports with its own pepper, and stop it all afterwards.
+ * The developer's .wrangler/state and .dev.vars are never touched.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  applyLocalMigrations,
+  buildWeb,
+  findFreePort,
+  randomHex,
+  startWranglerDev,
+  WEB_ROOT,
+  waitForHttp,
+} from '../../scripts/local-worker.js';
+
+const WEB_DIST = join(WEB_ROOT, 'dist');
+
+const STARTUP_TIMEOUT_MS = 120_000;
+
+export interface LocalServer {
+  baseURL: string;
+  /** wrangler's --persist-to directory: the local D1's SQLite files live below it */
+  stateDir: string;
+  stop(): Promise<void>;
+}
+
+function stopProcessGroup(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.pid === undefined) return resolve();
+    const pid = child.pid;
+    const forceKill = setTimeout(() => {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }, 10_000);
+    child.once('exit', () => {
+      clearTimeout(forceKill);
+      resolve();
+    });
+    try {
+      process.kill(-pid, 'SIGTERM');
+    } catch {
+      clearTimeout(forceKill);
+      resolve();
+    }
+  });
+}
+
+/** `withWeb: false` serves the API only (the [assets] folder must still exist for wrangler). */
+export async function startLocalServer(
+  name: string,
+  options: { withWeb?: boolean } = {},
+): Promise<LocalServer> {
+  if (options.withWeb === false) await mkdir(WEB_DIST, { recursive: true });
+  else await buildWeb();
+  const stateDir = await mkdtemp(join(tmpdir(), `tacit-${name}-`));
+  await applyLocalMigrations({ persistTo: stateDir, quiet: true });
+  const port = await findFreePort();
+  const inspectorPort = await findFreePort();
+  const wrangler = startWranglerDev({
+    port,
+    inspectorPort,
+    persistTo: stateDir,
+    vars: { AUTH_PEPPER: randomHex(32), DEV_OUTBOX: '1' },
+    stdio: 'pipe',
+    detached: true,
+  });
+  let output = '';
+  const record = (chunk: Buffer) => {
+    output += chunk.toString();
+  };
+  wrangler.stdout?.on('data', record);
+  wrangler.stderr?.on('data', record);
+
+  const baseURL = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    await stopProcessGroup(wrangler);
+    await rm(stateDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHttp(`${baseURL}/api/health`, { timeoutMs: STARTUP_TIMEOUT_MS, child: wrangler });
+  } catch (error) {
+    await stop();
+    throw new Error(`wrangler dev did not start: ${(error as Error).message}\n${output}`);
+  }
+  return { baseURL, stateDir, stop };
+}
