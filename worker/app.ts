@@ -17,6 +17,7 @@ import { devRoutes } from './routes/dev.js';
 import { groupRoutes } from './routes/groups.js';
 import { health } from './routes/health.js';
 import { invitationRoutes } from './routes/invitations.js';
+import { recoveryRoutes } from './routes/recovery.js';
 import { setup } from './routes/setup.js';
 import { userRoutes } from './routes/users.js';
 
@@ -43,4 +44,5 @@ app.route('/api/cases', caseRecordRoutes);
 app.route('/api/cases', caseKeyRoutes);
 app.route('/api/cases', caseAccessRequestRoutes);
 app.route('/api/access-requests', accessRequestRoutes);
+app.route('/api/recovery', recoveryRoutes);
 app.route('/api/dev', devRoutes);

@@ -35,6 +35,8 @@ export const AUDIT_EVENT_TYPES = [
   'access.approved',
   'access.denied',
   'access.cancelled',
+  'recovery.wraps_read',
+  'recovery.case_reassigned',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

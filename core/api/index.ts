@@ -12,6 +12,7 @@ export * from './invitations.js';
 export * from './kdf.js';
 export * from './key-wraps.js';
 export * from './outbox.js';
+export * from './recovery.js';
 export * from './roles.js';
 export * from './setup.js';
 export * from './users.js';

@@ -3,4 +3,5 @@ export * from './access';
 export * from './context';
 export * from './create';
 export * from './open';
+export * from './recovery';
 export * from './write';
