@@ -6,10 +6,12 @@ import type { OrgRow, UserRow } from './db/schema.js';
 export interface Env {
   DB: D1Database;
   ASSETS: Fetcher;
+  ATTACHMENTS: R2Bucket;
   AUTH_PEPPER?: string;
   SESSION_IDLE_MINUTES?: string;
   SESSION_ABSOLUTE_HOURS?: string;
   DEV_OUTBOX?: string;
+  ATTACHMENT_MAX_MB?: string;
 }
 
 export interface ActiveSession {

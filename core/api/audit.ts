@@ -37,6 +37,8 @@ export const AUDIT_EVENT_TYPES = [
   'access.cancelled',
   'recovery.wraps_read',
   'recovery.case_reassigned',
+  'attachment.uploaded',
+  'attachment.read',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

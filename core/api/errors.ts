@@ -36,6 +36,7 @@ export const ERROR_CODES = [
   'stale_head',
   'unknown_form',
   'operational_mismatch',
+  'incomplete',
   'stale_epoch',
   'bad_revision',
   'case_archived',

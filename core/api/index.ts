@@ -1,4 +1,5 @@
 export * from './access-requests.js';
+export * from './attachments.js';
 export * from './audit.js';
 export * from './auth.js';
 export * from './case-keys.js';

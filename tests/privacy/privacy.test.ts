@@ -18,6 +18,7 @@ import {
   memoryCaseCheckpoints,
   openCase,
   requestAccess,
+  uploadAttachment,
   writeRecord,
 } from '../../web/src/lib/protocol/cases/index.js';
 import {
@@ -159,6 +160,9 @@ describe('the database holds no plaintext of any secret field', () => {
       }
       await writeRecord(counselor, await openCase(counselor, caseId), { form, values });
     }
+    // A scanned document: its bytes go to R2, encrypted in chunks.
+    const scan = new TextEncoder().encode(`${secret('attachment-content')} `.repeat(3000));
+    await uploadAttachment(counselor, await openCase(counselor, caseId), scan);
     const people = (await openCase(counselor, caseId)).people;
     await requestAccess(supervisor, {
       caseId,
@@ -179,8 +183,11 @@ describe('the database holds no plaintext of any secret field', () => {
     expect(written).toContain(canaries.get('intake.chief_complaint'));
   }, 180_000);
 
-  it('finds what the server may see (the search itself works)', async () => {
+  it('finds what the server may see (the search itself works), in D1 and in R2', async () => {
     expect(findLeaks(await storedBytes(), visibleEmail)).toContain('utf-8');
+    const paths = (await readdir(stateDir, { recursive: true })).map(String);
+    expect(paths.some((path) => /\bd1\b/.test(path))).toBe(true);
+    expect(paths.some((path) => /\br2\b/.test(path))).toBe(true);
   });
 
   it('finds no canary of any secret field, card, passphrase, recovery code or note in any encoding', async () => {

@@ -356,3 +356,24 @@ export type CaseRow = typeof cases.$inferSelect;
 export type CaseKeyWrapRow = typeof caseKeyWraps.$inferSelect;
 export type CaseRecordRow = typeof caseRecords.$inferSelect;
 export type AccessRequestRow = typeof accessRequests.$inferSelect;
+
+/** Encrypted attachments: metadata only; the chunk envelopes live in R2 (migrations/0003). */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    epoch: integer('epoch').notNull(),
+    size: integer('size').notNull(),
+    chunkCount: integer('chunk_count').notNull(),
+    uploadedBy: text('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+    completedAt: integer('completed_at'),
+  },
+  (table) => [index('attachments_by_case').on(table.caseId)],
+);
+export type AttachmentRow = typeof attachments.$inferSelect;

@@ -2,6 +2,7 @@ import { env } from 'cloudflare:workers';
 
 /** Children before parents: D1 enforces the foreign keys. */
 const TABLES = [
+  'attachments',
   'access_requests',
   'case_log',
   'case_records',

@@ -20,7 +20,7 @@ export class ApiError extends Error {
 export interface ApiClient {
   get<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>>;
   send<S extends z.ZodType>(
-    method: 'POST' | 'PATCH' | 'DELETE',
+    method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     path: string,
     body: unknown,
     schema: S,

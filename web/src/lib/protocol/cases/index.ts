@@ -1,5 +1,6 @@
 /** Case files in the browser (issue 4): DOM-free ceremonies over the API, shared with the demo. */
 export * from './access';
+export * from './attachments';
 export * from './context';
 export * from './create';
 export * from './open';

@@ -1,0 +1,203 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { Hono } from 'hono';
+import {
+  ATTACHMENT_CHUNK_BYTES,
+  type AttachmentView,
+  attachmentChunkSchema,
+  attachmentParamsSchema,
+  chunkEnvelopeBytes,
+  chunkParamsSchema,
+  createAttachmentRequestSchema,
+} from '../../core/api/attachments.js';
+import { caseIdParamSchema } from '../../core/api/cases.js';
+import { base64UrlByteLength } from '../../core/api/encoding.js';
+import { commitAudited } from '../audit.js';
+import { requireCaseHolder } from '../case-access.js';
+import { type AttachmentRow, attachments } from '../db/schema.js';
+import type { AppEnv } from '../env.js';
+import { ApiError } from '../errors.js';
+import { requireSession } from '../middleware/session.js';
+import { jsonBody, pathParams } from '../validation.js';
+
+/**
+ * Encrypted attachments (issue 4): chunk envelopes to R2, their count and size to D1. Only key
+ * holders upload and read; the file's name and type are secret and live in the record instead.
+ */
+export const attachmentRoutes = new Hono<AppEnv>();
+
+const DEFAULT_MAX_MB = 25;
+const chunkKey = (row: Pick<AttachmentRow, 'caseId' | 'id'>, index: number) =>
+  `cases/${row.caseId}/attachments/${row.id}/${index}`;
+
+function toView(row: AttachmentRow): AttachmentView {
+  return {
+    id: row.id,
+    caseId: row.caseId,
+    epoch: row.epoch,
+    size: row.size,
+    chunkCount: row.chunkCount,
+    uploadedBy: row.uploadedBy,
+    createdAt: row.createdAt,
+    completedAt: row.completedAt,
+  };
+}
+
+/** The plaintext length of chunk `index`: full chunks, then the rest (PROTOCOL §3). */
+function plaintextLength(row: Pick<AttachmentRow, 'size' | 'chunkCount'>, index: number): number {
+  return index < row.chunkCount - 1
+    ? ATTACHMENT_CHUNK_BYTES
+    : row.size - ATTACHMENT_CHUNK_BYTES * (row.chunkCount - 1);
+}
+
+async function findAttachment(c: { var: AppEnv['Variables'] }, caseId: string, attachmentId: string) {
+  const [row] = await c.var.db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.id, attachmentId), eq(attachments.caseId, caseId)))
+    .limit(1);
+  if (!row) throw new ApiError(404, 'not_found', 'no such attachment');
+  return row;
+}
+
+attachmentRoutes.post(
+  '/:id/attachments',
+  requireSession,
+  pathParams(caseIdParamSchema),
+  jsonBody(createAttachmentRequestSchema),
+  async (c) => {
+    const { db, session } = c.var;
+    const { caseRow } = await requireCaseHolder(
+      db,
+      c.req.valid('param').id,
+      session.user.id,
+      Date.now(),
+      'write',
+    );
+    const body = c.req.valid('json');
+    const maxBytes = Number(c.env.ATTACHMENT_MAX_MB ?? DEFAULT_MAX_MB) * 1024 * 1024;
+    if (body.size > maxBytes) {
+      throw new ApiError(413, 'payload_too_large', `attachments are at most ${maxBytes / 1024 / 1024} MB`);
+    }
+    if (body.chunkCount !== Math.max(1, Math.ceil(body.size / ATTACHMENT_CHUNK_BYTES))) {
+      throw new ApiError(400, 'invalid_request', 'chunkCount does not fit the size in 64 KiB chunks');
+    }
+    if (body.epoch !== caseRow.currentEpoch) {
+      throw new ApiError(
+        409,
+        'stale_epoch',
+        `seal attachments under the current epoch ${caseRow.currentEpoch}`,
+      );
+    }
+    const row: AttachmentRow = {
+      id: body.id,
+      caseId: caseRow.id,
+      epoch: body.epoch,
+      size: body.size,
+      chunkCount: body.chunkCount,
+      uploadedBy: session.user.id,
+      createdAt: Date.now(),
+      completedAt: null,
+    };
+    await db.insert(attachments).values(row).onConflictDoNothing();
+    const stored = await findAttachment(c, caseRow.id, body.id);
+    if (stored.uploadedBy !== session.user.id)
+      throw new ApiError(409, 'conflict', 'this attachment id is taken');
+    return c.json(toView(stored), 201);
+  },
+);
+
+attachmentRoutes.put(
+  '/:id/attachments/:attachmentId/chunks/:index',
+  requireSession,
+  pathParams(chunkParamsSchema),
+  jsonBody(attachmentChunkSchema),
+  async (c) => {
+    const { db, session } = c.var;
+    const { id, attachmentId, index } = c.req.valid('param');
+    await requireCaseHolder(db, id, session.user.id, Date.now(), 'write');
+    const row = await findAttachment(c, id, attachmentId);
+    if (row.uploadedBy !== session.user.id || row.completedAt !== null) {
+      throw new ApiError(409, 'conflict', 'this attachment is not open for your upload');
+    }
+    if (index >= row.chunkCount)
+      throw new ApiError(400, 'invalid_request', `chunk ${index} is past the last`);
+    const { envelope } = c.req.valid('json');
+    if (base64UrlByteLength(envelope) !== chunkEnvelopeBytes(plaintextLength(row, index))) {
+      throw new ApiError(400, 'invalid_request', `chunk ${index} has the wrong size`);
+    }
+    await c.env.ATTACHMENTS.put(chunkKey(row, index), envelope);
+    return c.json({ ok: true as const });
+  },
+);
+
+attachmentRoutes.post(
+  '/:id/attachments/:attachmentId/complete',
+  requireSession,
+  pathParams(attachmentParamsSchema),
+  async (c) => {
+    const { db, session } = c.var;
+    const { id, attachmentId } = c.req.valid('param');
+    await requireCaseHolder(db, id, session.user.id, Date.now(), 'write');
+    const row = await findAttachment(c, id, attachmentId);
+    if (row.uploadedBy !== session.user.id) throw new ApiError(409, 'conflict', 'not your upload');
+    const present = await Promise.all(
+      Array.from({ length: row.chunkCount }, (_, index) => c.env.ATTACHMENTS.head(chunkKey(row, index))),
+    );
+    const missing = present.findIndex((object) => object === null);
+    if (missing >= 0) throw new ApiError(409, 'incomplete', `chunk ${missing} has not been uploaded`);
+    const completedAt = Date.now();
+    await commitAudited(
+      db,
+      session.org.id,
+      {
+        actor: session.user.id,
+        type: 'attachment.uploaded',
+        subject: row.caseId,
+        details: { attachment: row.id, size: row.size, chunks: row.chunkCount },
+      },
+      () => [
+        db
+          .update(attachments)
+          .set({ completedAt })
+          .where(and(eq(attachments.id, row.id), isNull(attachments.completedAt))),
+      ],
+    );
+    return c.json(toView({ ...row, completedAt }));
+  },
+);
+
+attachmentRoutes.get(
+  '/:id/attachments/:attachmentId',
+  requireSession,
+  pathParams(attachmentParamsSchema),
+  async (c) => {
+    const { id, attachmentId } = c.req.valid('param');
+    await requireCaseHolder(c.var.db, id, c.var.session.user.id, Date.now());
+    return c.json(toView(await findAttachment(c, id, attachmentId)));
+  },
+);
+
+attachmentRoutes.get(
+  '/:id/attachments/:attachmentId/chunks/:index',
+  requireSession,
+  pathParams(chunkParamsSchema),
+  async (c) => {
+    const { db, session } = c.var;
+    const { id, attachmentId, index } = c.req.valid('param');
+    await requireCaseHolder(db, id, session.user.id, Date.now());
+    const row = await findAttachment(c, id, attachmentId);
+    if (row.completedAt === null) throw new ApiError(409, 'incomplete', 'this attachment is still uploading');
+    const object = await c.env.ATTACHMENTS.get(chunkKey(row, index));
+    if (!object) throw new ApiError(404, 'not_found', `no chunk ${index}`);
+    // One audit event per download, on its first chunk: every ciphertext read is recorded.
+    if (index === 0) {
+      await commitAudited(db, session.org.id, {
+        actor: session.user.id,
+        type: 'attachment.read',
+        subject: row.caseId,
+        details: { attachment: row.id },
+      });
+    }
+    return c.json({ envelope: await object.text() });
+  },
+);
