@@ -39,6 +39,7 @@ export const AUDIT_EVENT_TYPES = [
   'recovery.case_reassigned',
   'attachment.uploaded',
   'attachment.read',
+  'case.exported',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -8,6 +8,7 @@ export * from './cases.js';
 export * from './clients.js';
 export * from './encoding.js';
 export * from './errors.js';
+export * from './exports.js';
 export * from './groups.js';
 export * from './invitations.js';
 export * from './kdf.js';

@@ -1,8 +1,10 @@
 /** Case files in the browser (issue 4): DOM-free ceremonies over the API, shared with the demo. */
 export * from './access';
 export * from './attachments';
+export * from './contact';
 export * from './context';
 export * from './create';
+export * from './export';
 export * from './open';
 export * from './recovery';
 export * from './write';
