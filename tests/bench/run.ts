@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { KDF_DEFAULT, KDF_FLOOR, type KdfParams } from '../../crypto/passphrase.js';
+import { benchCasePage } from './case-page.js';
 import { withBenchPage } from './chromium.js';
 import {
   type BenchResult,
@@ -79,3 +80,5 @@ if (existsSync('/usr/bin/chromium')) {
 } else {
   console.error('Chromium not found at /usr/bin/chromium: browser figures skipped');
 }
+
+if (existsSync('/usr/bin/chromium')) report(await benchCasePage(200), '');
