@@ -12,6 +12,8 @@ class ByFileName extends BaseSequencer {
 
 export default defineConfig({
   test: {
+    // Vitest reads the sequencer from the root config only; the order matters to e2e alone.
+    sequence: { sequencer: ByFileName },
     projects: [
       {
         test: {
@@ -66,7 +68,6 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/e2e/global-setup.ts'],
           fileParallelism: false,
-          sequence: { sequencer: ByFileName },
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

@@ -5,7 +5,7 @@ import { launchChromium, type OpenedPage, openPage, saveScreenshot } from './bro
 const baseURL = inject('baseURL');
 const noProblems = { consoleErrors: [], cspViolations: [], pageErrors: [] };
 
-// The setup wizard is covered by journey.test.ts, which starts from the fresh installation.
+// The setup wizard is covered by 1-first-day.test.ts, which starts from the fresh installation.
 describe('the web app shell', () => {
   let browser: Browser;
   let opened: OpenedPage | undefined;

@@ -1,5 +1,5 @@
 import { Dialog } from '@kobalte/core/dialog';
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, createUniqueId, For, Show } from 'solid-js';
 import { CASE_CHANNELS, CLIENT_CHANNELS, SERVICE_TYPES } from '../../../../core/api/index';
 import { createClientAndCase, type NewClientAndCase } from '../../lib/cases';
 import { errorMessageKey } from '../../lib/errors';
@@ -16,10 +16,14 @@ function SelectField<T extends string>(props: {
   onChange: (value: T) => void;
   disabled: boolean;
 }) {
+  const id = createUniqueId();
   return (
-    <label class="field">
-      <span class="field__label">{props.label}</span>
+    <div class="field">
+      <label class="field__label" for={id}>
+        {props.label}
+      </label>
       <select
+        id={id}
         class="field__select"
         value={props.value}
         disabled={props.disabled}
@@ -29,7 +33,7 @@ function SelectField<T extends string>(props: {
           {(option) => <option value={option}>{props.optionLabel(option)}</option>}
         </For>
       </select>
-    </label>
+    </div>
   );
 }
 

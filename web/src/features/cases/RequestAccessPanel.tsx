@@ -1,6 +1,6 @@
 import { RadioGroup } from '@kobalte/core/radio-group';
 import { TextField } from '@kobalte/core/text-field';
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, createUniqueId, For, Show } from 'solid-js';
 import { ACCESS_REASONS, PERMISSIONS, type Permission } from '../../../../core/api/index';
 import { type AccessReason, listMyAccessRequests, requestCaseAccess } from '../../lib/cases';
 import { errorMessageKey } from '../../lib/errors';
@@ -57,6 +57,7 @@ export function RequestAccessPanel(props: { caseId: string; counselorId: string 
   const [days, setDays] = createSignal<(typeof DURATIONS)[number]>('7');
   const [note, setNote] = createSignal('');
   const [sending, setSending] = createSignal(false);
+  const reasonId = createUniqueId();
   const [failure, setFailure] = createSignal<unknown>(null);
 
   const open = () =>
@@ -103,9 +104,12 @@ export function RequestAccessPanel(props: { caseId: string; counselorId: string 
             <Show when={failure()}>
               <Alert tone="error">{t(errorMessageKey(failure()))}</Alert>
             </Show>
-            <label class="field">
-              <span class="field__label">{t('access.reason')}</span>
+            <div class="field">
+              <label class="field__label" for={reasonId}>
+                {t('access.reason')}
+              </label>
               <select
+                id={reasonId}
                 class="field__select"
                 value={reason()}
                 disabled={sending()}
@@ -115,7 +119,7 @@ export function RequestAccessPanel(props: { caseId: string; counselorId: string 
                   {(value) => <option value={value}>{t(`access.reason.${value}`)}</option>}
                 </For>
               </select>
-            </label>
+            </div>
             <Choice
               label={t('access.perm')}
               value={perm()}

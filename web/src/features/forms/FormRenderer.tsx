@@ -1,7 +1,7 @@
 import { Checkbox as KobalteCheckbox } from '@kobalte/core/checkbox';
 import { RadioGroup } from '@kobalte/core/radio-group';
 import { TextField } from '@kobalte/core/text-field';
-import { createMemo, For, Match, Show, Switch } from 'solid-js';
+import { createMemo, createUniqueId, For, Match, Show, Switch } from 'solid-js';
 import {
   type FieldError,
   type FormDefinition,
@@ -94,6 +94,7 @@ interface FieldControlProps {
 function FieldControl(props: FieldControlProps) {
   const i18n = useI18n();
   const label = () => localized(i18n, props.field.label);
+  const selectId = createUniqueId();
   const help = () => (props.field.help ? localized(i18n, props.field.help) : undefined);
   const asText = () => (typeof props.value === 'string' ? props.value : '');
   const options = () =>
@@ -170,9 +171,13 @@ function FieldControl(props: FieldControlProps) {
         </RadioGroup>
       </Match>
       <Match when={props.field.type === 'dropdown'}>
-        <label class="field">
-          <span class="field__label">{label()}</span>
+        <div class="field">
+          <label class="field__label" for={selectId}>
+            {label()}
+          </label>
           <select
+            id={selectId}
+            aria-describedby={props.error ? `${selectId}-error` : undefined}
             class="field__select"
             value={asText()}
             required={props.required}
@@ -184,9 +189,11 @@ function FieldControl(props: FieldControlProps) {
             <For each={options()}>{(option) => <option value={option.value}>{option.label}</option>}</For>
           </select>
           <Show when={props.error}>
-            <span class="field__error">{props.error}</span>
+            <span class="field__error" id={`${selectId}-error`}>
+              {props.error}
+            </span>
           </Show>
-        </label>
+        </div>
       </Match>
       <Match when={props.field.type === 'multipleChoice'}>
         <fieldset class="fieldset" aria-invalid={props.error ? 'true' : undefined}>

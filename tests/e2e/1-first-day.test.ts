@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type OpenedPage, openPage, saveScreenshot } from './browser';
+import { admin, counselor } from './center';
 
 /**
  * Issue 3's journey on a fresh app, in the order a center lives it: the first admin sets the
@@ -11,19 +12,6 @@ import { launchChromium, type OpenedPage, openPage, saveScreenshot } from './bro
 
 const baseURL = inject('baseURL');
 const noProblems = { consoleErrors: [], cspViolations: [], pageErrors: [] };
-
-const admin = {
-  name: '周主任',
-  email: 'director@xinqing.example',
-  passphrase: '春天的湖边有三棵柳树和一只白鹭',
-};
-const counselor = {
-  name: '王芳',
-  email: 'wang.fang@xinqing.example',
-  passphrase: '我家的猫叫小白今年三岁了喜欢晒太阳',
-  changedPassphrase: '楼下的面包店每天早上七点开门卖豆沙包',
-  recoveredPassphrase: '周末去山里看红叶顺便带上两壶热茶',
-};
 
 /** A fingerprint as shown: 5 groups of 8 hex digits, each in its own span. */
 async function fingerprintIn(scope: Page | ReturnType<Page['getByRole']>): Promise<string> {
