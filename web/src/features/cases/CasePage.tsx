@@ -33,13 +33,14 @@ export function CasePage() {
   );
   const [people] = createResource(fetchPeople, { initialValue: new Map<string, Person>() });
   const errorCode = () => (file.error instanceof AppError ? file.error.code : 'unknown');
+  const isCounselor = () => (session()?.user.roles ?? []).includes('counselor');
   const canAsk = () =>
     (session()?.user.roles ?? []).some((role) => role === 'supervisor' || role === 'counselor');
 
   return (
     <div class="case-page">
-      <A href="/cases" class="back-link">
-        {t('case.back')}
+      <A href={isCounselor() ? '/cases' : '/shared-cases'} class="back-link">
+        {isCounselor() ? t('case.back') : t('case.backShared')}
       </A>
       <Switch>
         <Match when={file.state === 'errored'}>

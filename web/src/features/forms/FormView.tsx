@@ -12,11 +12,19 @@ import './forms.css';
 /** A filled form, read-only: the fields that hold a value, under their section headings. */
 export function FormView(props: { form: FormDefinition; values: FormValues }) {
   const i18n = useI18n();
-  const shown = () =>
-    props.form.fields.filter(
+  /** Filled fields, and the heading of each section that has at least one of them. */
+  const shown = () => {
+    const filled = props.form.fields.filter(
       (field) =>
-        isVisible(field, props.values) && (field.type === 'section' || hasValue(props.values[field.id])),
+        field.type !== 'section' && isVisible(field, props.values) && hasValue(props.values[field.id]),
     );
+    return props.form.fields.filter((field, index) => {
+      if (field.type !== 'section') return filled.includes(field);
+      const next = props.form.fields.findIndex((later, at) => at > index && later.type === 'section');
+      const end = next === -1 ? props.form.fields.length : next;
+      return props.form.fields.slice(index + 1, end).some((inner) => filled.includes(inner));
+    });
+  };
 
   const display = (field: FormField, value: unknown): string => {
     if (typeof value === 'boolean') return i18n.t(value ? 'form.yes' : 'form.no');

@@ -56,6 +56,7 @@ export const casesEn: { readonly [K in keyof typeof casesZhCN]: string } = {
   'cases.new.submitting': 'Encrypting and creating…',
 
   'case.back': 'Back to my cases',
+  'case.backShared': 'Back to cases shared with me',
   'case.opening': 'Decrypting and verifying the case…',
   'case.verified': 'Verified: {count} records, log intact',
   'case.verifyFailed': 'The case log failed verification, so nothing is shown.',

@@ -53,6 +53,7 @@ export const casesZhCN = {
   'cases.new.submitting': '正在加密并创建…',
 
   'case.back': '返回我的个案',
+  'case.backShared': '返回与我共享的个案',
   'case.opening': '正在解密并验证个案…',
   'case.verified': '已验证：{count} 条记录，日志完整',
   'case.verifyFailed': '个案日志未通过验证，内容没有显示。',
