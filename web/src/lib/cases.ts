@@ -14,7 +14,6 @@ import {
   accessRequestListSchema,
   accessRequestViewSchema,
   type CaseRecordView,
-  clientViewSchema,
   type GrantView,
   type MyCase,
   myCaseListSchema,
@@ -32,7 +31,6 @@ import {
   canonicalJsonBytes,
   concatBytes,
   decodeKeyBundle,
-  decryptContactCard,
   decryptRecord,
   fail,
   fromBase64Url,
@@ -41,7 +39,6 @@ import {
   type SecretFields,
   sha256,
   toHex,
-  unwrapContactKey,
   wipeUserKeys,
 } from '../../../crypto/index';
 import { toAppError } from './account';
@@ -283,57 +280,6 @@ function openHistory(context: protocol.CaseContext, opened: protocol.OpenedCase)
   });
 }
 
-async function openContactCard(context: protocol.CaseContext, clientId: string): Promise<ContactCard | null> {
-  let client: Awaited<ReturnType<typeof fetchClient>>;
-  try {
-    client = await fetchClient(clientId);
-  } catch (error) {
-    // The card is a compartment of its own: a supervisor with a case grant does not hold its key.
-    if (error instanceof ApiError && (error.status === 403 || error.status === 404)) return null;
-    throw error;
-  }
-  const wrap = client.wraps.find(
-    (candidate) =>
-      candidate.toKind === 'user' &&
-      candidate.to === context.me.id &&
-      candidate.epoch === client.contactEpoch,
-  );
-  if (!wrap) return null;
-  const { users } = await api.get('/api/users/directory', userListSchema);
-  const granter = users.find((user) => user.id === wrap.byUserId);
-  const granterPk =
-    (granter && certifiedSigningKey(context.rootPk, granter)) ??
-    fail('uncertified', 'the contact card key was granted by an uncertified key');
-  const key = await unwrapContactKey(
-    {
-      org: context.orgId,
-      clientId,
-      epoch: wrap.epoch,
-      to: context.me.id,
-      perm: wrap.perm,
-      expiresAtMs: wrap.expiresAt,
-      by: wrap.byUserId,
-    },
-    { enc: fromBase64Url(wrap.enc), ct: fromBase64Url(wrap.ct), sig: fromBase64Url(wrap.sig) },
-    context.me.keys.x25519Sk,
-    granterPk,
-    Date.now(),
-  );
-  try {
-    return decryptContactCard(
-      key,
-      { org: context.orgId, clientId, epoch: client.contactEpoch },
-      fromBase64Url(client.contactEnvelope),
-    );
-  } finally {
-    key.fill(0);
-  }
-}
-
-function fetchClient(clientId: string) {
-  return api.get(`/api/clients/${clientId}`, clientViewSchema);
-}
-
 function withNote(context: protocol.CaseContext, request: AccessRequestView): AccessRequest {
   const note = request.note;
   if (!note || note.toUserId !== context.me.id) return { ...request, noteText: null };
@@ -381,7 +327,7 @@ export function openCaseFile(keys: UserKeys, caseId: string, historyOf?: string)
       const requests = isManager
         ? (await api.get('/api/access-requests?role=approver', accessRequestListSchema)).requests
         : [];
-      const contact = await openContactCard(context, view.case.clientId);
+      const contact = await protocol.openContactCard(context, view.case.clientId);
       return {
         summary: view.case,
         verifiedEntries: opened.log.seq,
