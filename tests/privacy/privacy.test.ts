@@ -101,7 +101,7 @@ describe('the database holds no plaintext of any secret field', () => {
       recovery: { threshold: 2, total: 3 },
     });
     canaries.set('admin-recovery-code', created.recoveryCode);
-    created.recoveryShares.forEach((share, i) => canaries.set(`recovery-share-${i + 1}`, share.text));
+    for (const share of created.recoveryShares) canaries.set(`recovery-share-${share.index}`, share.text);
     const rootSeed = created.keys.orgRootSeed as Uint8Array;
 
     const counselor = await member(

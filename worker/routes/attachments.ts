@@ -143,7 +143,7 @@ attachmentRoutes.post(
     const present = await Promise.all(
       Array.from({ length: row.chunkCount }, (_, index) => c.env.ATTACHMENTS.head(chunkKey(row, index))),
     );
-    const missing = present.findIndex((object) => object === null);
+    const missing = present.indexOf(null);
     if (missing >= 0) throw new ApiError(409, 'incomplete', `chunk ${missing} has not been uploaded`);
     const completedAt = Date.now();
     await commitAudited(
