@@ -9,21 +9,13 @@ import {
   openCase,
   uploadAttachment,
 } from '../../web/src/lib/protocol/cases/index.js';
+import { codeOf } from './support/case-notes.js';
 import { Browser } from './support/client.js';
 import { snapshotCounts } from './support/database.js';
 import { caseContextFor } from './support/protocol-client.js';
 import { addMember, type Member, setUpOrganization } from './support/scenario.js';
 
 /** Encrypted attachments in R2 (issue 4): sealed in the browser in 64 KiB chunks. */
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-    return undefined;
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-}
 
 describe('attachments', () => {
   let counselor: CaseContext;

@@ -16,6 +16,7 @@ import {
   rotateCaseKey,
   writeRecord,
 } from '../../web/src/lib/protocol/cases/index.js';
+import { codeOf, sessionNote } from './support/case-notes.js';
 import { caseContextFor } from './support/protocol-client.js';
 import { addMember, setUpOrganization } from './support/scenario.js';
 
@@ -26,26 +27,6 @@ import { addMember, setUpOrganization } from './support/scenario.js';
  */
 
 const DAY = 86_400_000;
-
-function note(n: number, text: string) {
-  return {
-    session_date: `2026-11-${String(10 + n).padStart(2, '0')}`,
-    session_number: n,
-    duration_minutes: 50,
-    modality: 'in_person',
-    presenting_issues: text,
-    risk_level: 'none',
-  };
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-    return undefined;
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-}
 
 describe('a case file from intake to rotation', () => {
   let counselor: CaseContext;
@@ -81,9 +62,12 @@ describe('a case file from intake to rotation', () => {
       },
     });
     opened = await openCase(counselor, caseId);
-    await writeRecord(counselor, opened, { form: sessionNoteForm, values: note(1, '讨论了睡眠卫生') });
+    await writeRecord(counselor, opened, { form: sessionNoteForm, values: sessionNote(1, '讨论了睡眠卫生') });
     opened = await openCase(counselor, caseId);
-    await writeRecord(counselor, opened, { form: sessionNoteForm, values: note(2, '回顾了工作中的冲突') });
+    await writeRecord(counselor, opened, {
+      form: sessionNoteForm,
+      values: sessionNote(2, '回顾了工作中的冲突'),
+    });
 
     const file = await openCase(counselor, caseId);
     expect(file.log.seq).toBe(3);
@@ -102,11 +86,11 @@ describe('a case file from intake to rotation', () => {
     const stale = await openCase(counselor, caseId);
     await writeRecord(counselor, await openCase(counselor, caseId), {
       form: sessionNoteForm,
-      values: note(1, 'first'),
+      values: sessionNote(1, 'first'),
     });
     const result = await writeRecord(counselor, stale, {
       form: sessionNoteForm,
-      values: note(2, 'second, rebased'),
+      values: sessionNote(2, 'second, rebased'),
     });
     expect(result.seq).toBe(2);
     expect((await openCase(counselor, caseId)).records).toHaveLength(2);
@@ -115,11 +99,11 @@ describe('a case file from intake to rotation', () => {
   it('keeps a correction as a new revision, the old one still in the history', async () => {
     const first = await writeRecord(counselor, await openCase(counselor, caseId), {
       form: sessionNoteForm,
-      values: note(1, 'typo in here'),
+      values: sessionNote(1, 'typo in here'),
     });
     await writeRecord(counselor, await openCase(counselor, caseId), {
       form: sessionNoteForm,
-      values: note(1, 'corrected'),
+      values: sessionNote(1, 'corrected'),
       recordId: first.recordId,
     });
     const file = await openCase(counselor, caseId, `?history=${first.recordId}`);
@@ -129,7 +113,7 @@ describe('a case file from intake to rotation', () => {
 
   it('gives a supervisor access on request, takes it away on revocation, and rotates the key', async () => {
     const opened = await openCase(counselor, caseId);
-    await writeRecord(counselor, opened, { form: sessionNoteForm, values: note(1, '督导前的记录') });
+    await writeRecord(counselor, opened, { form: sessionNoteForm, values: sessionNote(1, '督导前的记录') });
 
     // Without a grant the case does not exist for them (no IDOR, nothing leaked).
     expect(await codeOf(openCase(supervisor, caseId))).toBe('not_found');
@@ -153,7 +137,7 @@ describe('a case file from intake to rotation', () => {
       await codeOf(
         writeRecord(supervisor, await openCase(supervisor, caseId), {
           form: sessionNoteForm,
-          values: note(2, 'x'),
+          values: sessionNote(2, 'x'),
         }),
       ),
     ).toBe('write_required');
@@ -168,7 +152,7 @@ describe('a case file from intake to rotation', () => {
     expect(rotated.currentEpoch).toBe(1);
     const after = await writeRecord(counselor, rotated, {
       form: sessionNoteForm,
-      values: note(2, '轮换后的记录'),
+      values: sessionNote(2, '轮换后的记录'),
     });
 
     const file = await openCase(counselor, caseId);
@@ -187,11 +171,11 @@ describe('a case file from intake to rotation', () => {
   it('notices when the server swaps two records’ ciphertexts or rolls the log back', async () => {
     await writeRecord(counselor, await openCase(counselor, caseId), {
       form: sessionNoteForm,
-      values: note(1, 'one'),
+      values: sessionNote(1, 'one'),
     });
     await writeRecord(counselor, await openCase(counselor, caseId), {
       form: sessionNoteForm,
-      values: note(2, 'two'),
+      values: sessionNote(2, 'two'),
     });
     await openCase(counselor, caseId);
     const rows = await env.DB.prepare('SELECT record_id, envelope FROM case_records WHERE case_id = ?')

@@ -13,6 +13,7 @@ import {
   requestAccess,
   writeRecord,
 } from '../../web/src/lib/protocol/cases/index.js';
+import { codeOf, sessionNote } from './support/case-notes.js';
 import { caseContextFor } from './support/protocol-client.js';
 import { addMember, setUpOrganization } from './support/scenario.js';
 
@@ -20,24 +21,6 @@ import { addMember, setUpOrganization } from './support/scenario.js';
  * Issue 4's security suite, the malicious server: D1 rows edited behind the Worker's back, as a
  * compromised host would. The browser's own case code must name each tampering.
  */
-
-const note = (n: number, text: string) => ({
-  session_date: `2026-11-${String(10 + n).padStart(2, '0')}`,
-  session_number: n,
-  duration_minutes: 50,
-  modality: 'in_person',
-  presenting_issues: text,
-  risk_level: 'none',
-});
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-    return undefined;
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-}
 
 const run = (sql: string, ...values: unknown[]) =>
   env.DB.prepare(sql)
@@ -62,16 +45,16 @@ describe('a server that edits its own database is caught by the browser', () => 
     ).id;
     await writeRecord(counselor, await openCase(counselor, caseId), {
       form: sessionNoteForm,
-      values: note(1, 'one'),
+      values: sessionNote(1, 'one'),
     });
     const first = await writeRecord(counselor, await openCase(counselor, caseId), {
       form: sessionNoteForm,
-      values: note(2, 'two, first draft'),
+      values: sessionNote(2, 'two, first draft'),
     });
     corrected = first.recordId;
     await writeRecord(counselor, await openCase(counselor, caseId), {
       form: sessionNoteForm,
-      values: note(2, 'two, corrected'),
+      values: sessionNote(2, 'two, corrected'),
       recordId: corrected,
     });
     await openCase(counselor, caseId); // this browser has verified seq 3

@@ -9,6 +9,7 @@ import {
   recoverCounselorCases,
   writeRecord,
 } from '../../web/src/lib/protocol/cases/index.js';
+import { sessionNote } from './support/case-notes.js';
 import { Browser } from './support/client.js';
 import { account, orgKeys, setupRequest } from './support/factories.js';
 import { caseContextFor } from './support/protocol-client.js';
@@ -32,15 +33,6 @@ async function centerWithRecoverySplit() {
   return { center, shares: split.shares.map(formatRecoveryShare) };
 }
 
-const note = (text: string) => ({
-  session_date: '2026-11-20',
-  session_number: 1,
-  duration_minutes: 50,
-  modality: 'in_person',
-  presenting_issues: text,
-  risk_level: 'none',
-});
-
 describe('the recovery ceremony', () => {
   it('hands a departed counselor’s cases to a colleague with any two of three shares', async () => {
     const { center, shares } = await centerWithRecoverySplit();
@@ -54,7 +46,7 @@ describe('the recovery ceremony', () => {
     ).id;
     await writeRecord(leavingContext, await openCase(leavingContext, caseId), {
       form: sessionNoteForm,
-      values: note('交接前的记录'),
+      values: sessionNote(1, '交接前的记录'),
     });
 
     const directorContext = await caseContextFor(director.browser, director.account);
