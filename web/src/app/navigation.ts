@@ -8,6 +8,7 @@ import {
   ClientsIcon,
   FormIcon,
   type IconComponent,
+  KeyIcon,
   PaymentsIcon,
   ReportsIcon,
   RevenueIcon,
@@ -47,6 +48,7 @@ const sharedCases: NavItem = { path: '/shared-cases', label: 'nav.sharedCases', 
 const bookings: NavItem = { path: '/bookings', label: 'nav.bookings', icon: BookingsIcon };
 const clients: NavItem = { path: '/clients', label: 'nav.clients', icon: ClientsIcon };
 const payments: NavItem = { path: '/payments', label: 'nav.payments', icon: PaymentsIcon };
+const recovery: NavItem = { path: '/director/recovery', label: 'nav.recovery', icon: KeyIcon };
 const revenue: NavItem = { path: '/revenue', label: 'nav.revenue', icon: RevenueIcon };
 
 /** What each role works on, in the order the sidebar shows it. The server enforces the same roles. */
@@ -56,7 +58,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     label: 'nav.section.admin',
     items: [users, audit, forms, workflows, rules, reports, settings],
   },
-  { role: 'director', label: 'nav.section.director', items: [reports, audit] },
+  { role: 'director', label: 'nav.section.director', items: [reports, audit, recovery] },
   { role: 'counselor', label: 'nav.section.counselor', items: [myCases, schedule, tasks] },
   { role: 'supervisor', label: 'nav.section.supervisor', items: [supervision, sharedCases] },
   { role: 'frontdesk', label: 'nav.section.frontdesk', items: [bookings, schedule, clients] },

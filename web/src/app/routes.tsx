@@ -11,6 +11,7 @@ import { CasesPage } from '../features/cases/CasesPage';
 import { RecordEditorPage } from '../features/cases/RecordEditorPage';
 import { SharedCasesPage } from '../features/cases/SharedCasesPage';
 import { OutboxPage } from '../features/dev/OutboxPage';
+import { RecoveryCeremonyPage } from '../features/recovery/RecoveryCeremonyPage';
 import { SetupWizard } from '../features/setup/SetupWizard';
 import { HomeRedirect } from './HomeRedirect';
 import { allPages } from './navigation';
@@ -24,6 +25,7 @@ const BUILT_PAGES: Readonly<Record<string, Component>> = {
   '/admin/audit': AuditLogPage,
   '/cases': CasesPage,
   '/shared-cases': SharedCasesPage,
+  '/director/recovery': RecoveryCeremonyPage,
 };
 
 /** A case file opens for whoever holds its key; anyone who may ask for access sees how to. */

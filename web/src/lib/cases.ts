@@ -98,7 +98,10 @@ async function run<T>(work: () => Promise<T>): Promise<T> {
  * Copies the lent keys synchronously (the vault may lock, and zero its own, during an await),
  * builds the case context from the session and the pinned root, and wipes the copies afterwards.
  */
-function withCaseContext<T>(keys: UserKeys, use: (context: protocol.CaseContext) => Promise<T>): Promise<T> {
+export function withCaseContext<T>(
+  keys: UserKeys,
+  use: (context: protocol.CaseContext) => Promise<T>,
+): Promise<T> {
   const bundle = concatBytes(keys.encryptionSecretKey, keys.signingSeed);
   const accountKeys = decodeKeyBundle(bundle);
   bundle.fill(0);

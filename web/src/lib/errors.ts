@@ -32,6 +32,10 @@ export const APP_ERROR_CODES = [
   'integrity_uncertified',
   'integrity_rollback',
   'integrity_stale_revision',
+  // the recovery ceremony (PROTOCOL §4)
+  'recovery_share_invalid',
+  'recovery_shares_insufficient',
+  'recovery_shares_inconsistent',
   'unknown',
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

@@ -33,6 +33,7 @@ export const en: Dictionary = {
   'nav.section.finance': 'Finance',
   'nav.users': 'Users & invitations',
   'nav.audit': 'Audit log',
+  'nav.recovery': 'Recovery ceremony',
   'nav.forms': 'Forms',
   'nav.workflows': 'Workflows',
   'nav.rules': 'Rules',
@@ -247,6 +248,26 @@ export const en: Dictionary = {
   'outbox.to': 'To: {to}',
   'outbox.sentAt': 'Sent: {time}',
 
+  'recovery.heading': 'Recovery ceremony',
+  'recovery.intro':
+    'When a counselor leaves or loses their keys, {threshold} directors bring their printed shares of the organization recovery key and type them into one browser. The recovery key exists only in this browser for the length of the operation and is wiped afterwards; the server never sees it, and every step is recorded in the audit log.',
+  'recovery.people': 'Handover',
+  'recovery.departed': 'Counselor who left (or lost their keys)',
+  'recovery.newCounselor': 'Counselor taking over',
+  'recovery.choose': 'Choose…',
+  'recovery.sameCounselor': 'The counselor taking over cannot be the one who left',
+  'recovery.noCounselors':
+    'No counselor to choose: only active counselors with certified keys can receive cases.',
+  'recovery.shares': 'Recovery key shares',
+  'recovery.sharesHint':
+    'Each share is 16 groups of 4 characters separated by dashes, as on the printed sheet.',
+  'recovery.share': 'Share {n}',
+  'recovery.shareInvalid': 'This share has a typo. Check each group of characters.',
+  'recovery.submit': 'Recover and hand over the cases',
+  'recovery.working': 'Recovering and handing over…',
+  'recovery.done':
+    '{count} cases handed over to {name}; {name}’s browser rotates each key the next time they open the case.',
+
   'error.unknown': 'Something went wrong. Please try again.',
   'error.network': 'Cannot reach the server. Check your network.',
   'error.invalid_credentials': 'The email or passphrase is not correct.',
@@ -258,6 +279,12 @@ export const en: Dictionary = {
   'error.root_key_changed':
     'The organization root key differs from the one recorded earlier. Tacit stopped for safety; contact your administrator.',
   'error.recovery_code_invalid': 'This recovery code has a typo. Check each group of characters.',
+  'error.recovery_share_invalid':
+    'One of the recovery key shares has a typo. Check each group of characters.',
+  'error.recovery_shares_insufficient':
+    'Not enough shares: enough different shares are needed (the same share typed twice counts once).',
+  'error.recovery_shares_inconsistent':
+    'These shares do not recover this organization’s recovery key: they may come from different splits or another organization.',
   'error.integrity':
     'The server returned data that failed a security check (it may have been altered). Nothing was shown. Contact your administrator.',
 };

@@ -33,6 +33,7 @@ export const zhCN = {
   'nav.section.finance': '财务',
   'nav.users': '用户与邀请',
   'nav.audit': '审计日志',
+  'nav.recovery': '恢复仪式',
   'nav.forms': '表单',
   'nav.workflows': '流程',
   'nav.rules': '规则',
@@ -232,6 +233,23 @@ export const zhCN = {
   'outbox.to': '收件人：{to}',
   'outbox.sentAt': '发送时间：{time}',
 
+  'recovery.heading': '恢复仪式',
+  'recovery.intro':
+    '咨询师离职或遗失密钥时，{threshold} 位主任各带自己打印的机构恢复密钥分片，在同一台浏览器中输入。恢复密钥只在本次操作期间存在于本浏览器，结束即清除；服务器看不到它，每一步都会写入审计日志。',
+  'recovery.people': '个案交接',
+  'recovery.departed': '离职（或遗失密钥）的咨询师',
+  'recovery.newCounselor': '接手的咨询师',
+  'recovery.choose': '请选择',
+  'recovery.sameCounselor': '接手的咨询师不能与离职的咨询师相同',
+  'recovery.noCounselors': '没有可选的咨询师：只有密钥已经认证的在职咨询师才能接收个案。',
+  'recovery.shares': '恢复密钥分片',
+  'recovery.sharesHint': '每个分片为 16 组、每组 4 个字符，用短横线分隔，如打印页所示。',
+  'recovery.share': '分片 {n}',
+  'recovery.shareInvalid': '这个分片有输入错误，请逐组核对字符。',
+  'recovery.submit': '恢复并交接个案',
+  'recovery.working': '正在恢复并交接…',
+  'recovery.done': '已把 {count} 个个案交给 {name}；{name} 下次打开个案时会轮换密钥。',
+
   'error.unknown': '出了点问题，请重试。',
   'error.network': '无法连接服务器，请检查网络。',
   'error.invalid_credentials': '邮箱或口令不正确。',
@@ -242,5 +260,9 @@ export const zhCN = {
   'error.session_expired': '会话已过期，请重新登录。',
   'error.root_key_changed': '机构根密钥与此前记录的不一致。为安全起见已停止，请联系管理员。',
   'error.recovery_code_invalid': '恢复码有误，请逐组核对字符。',
+  'error.recovery_share_invalid': '有一个恢复密钥分片输入有误，请逐组核对字符。',
+  'error.recovery_shares_insufficient': '分片不够：需要足够数量的不同分片（同一分片输入两次只算一次）。',
+  'error.recovery_shares_inconsistent':
+    '这些分片不能还原本机构的恢复密钥：它们可能来自不同的分片组，或属于其他机构。',
   'error.integrity': '服务器返回的数据未通过安全校验（可能被篡改），因此没有显示。请联系管理员。',
 } as const;
