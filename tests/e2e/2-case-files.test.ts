@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type OpenedPage, openPage, saveScreenshot } from './browser';
@@ -239,6 +240,34 @@ describe('a case file, shared and taken back', () => {
     await page.getByRole('heading', { name: '修订历史' }).waitFor();
     await page.getByText('第 1 版').waitFor();
     await saveScreenshot(page, 'cases-10-revision-history');
+  });
+
+  it('attaches a scanned consent, sealed in the browser, and downloads the same bytes back', async () => {
+    const { page } = counselorTab;
+    await page.getByRole('link', { name: '关闭历史' }).click();
+    await page.getByRole('link', { name: '知情同意书扫描件' }).click();
+    const form = page.locator('form.record-editor');
+    await form.getByLabel('签署日期').fill('2026-11-20');
+    // two chunks and a bit: the second chunk is the short final one
+    const scan = Buffer.from(Array.from({ length: 70_000 }, (_, index) => (index * 7 + 3) % 256));
+    await form
+      .getByLabel('扫描件', { exact: true })
+      .setInputFiles({ name: '知情同意书.pdf', mimeType: 'application/pdf', buffer: scan });
+    await form.getByText('知情同意书.pdf（68.4 KB）').waitFor();
+    await form.getByRole('button', { name: '保存记录' }).click();
+    await page.getByText('已验证：6 条记录，日志完整').waitFor();
+    await page.getByText('知情同意书.pdf（68.4 KB）').waitFor();
+
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: '下载 知情同意书.pdf' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('知情同意书.pdf');
+    expect(Buffer.from(await readFile(await download.path())).equals(scan)).toBe(true);
+    await saveScreenshot(page, 'cases-11-consent-scan');
+
+    const caseId = new URL(caseLink).pathname.split('/')[2];
+    const stored = await page.evaluate(async (id) => (await fetch(`/api/cases/${id}`)).text(), caseId);
+    expect(stored).not.toContain('知情同意书.pdf');
   });
 
   it('showed no console errors and no CSP violations along the way', () => {

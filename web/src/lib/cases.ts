@@ -63,6 +63,8 @@ const CASE_API_ERRORS: Partial<Record<string, AppErrorCode>> = {
   stale_epoch: 'case_conflict',
   conflict: 'case_conflict',
   case_archived: 'case_archived',
+  payload_too_large: 'attachment_too_large',
+  incomplete: 'attachment_incomplete',
 };
 
 const CASE_CRYPTO_ERRORS: Partial<Record<string, AppErrorCode>> = {
@@ -76,6 +78,7 @@ const CASE_CRYPTO_ERRORS: Partial<Record<string, AppErrorCode>> = {
   'stale-revision': 'integrity_stale_revision',
   expired: 'grant_expired',
   'root-changed': 'root_key_changed',
+  tampered: 'attachment_tampered',
 };
 
 function toCaseError(error: unknown): AppError {
@@ -372,6 +375,43 @@ export function writeCaseRecord(keys: UserKeys, caseId: string, write: CaseWrite
         values: write.values,
         ...(write.recordId ? { recordId: write.recordId } : {}),
       });
+    }),
+  );
+}
+
+// ── attachments ──────────────────────────────────────────────────────────────
+
+/** Seals the bytes chunk by chunk under the current case key in this browser and uploads them. */
+export function uploadCaseAttachment(keys: UserKeys, caseId: string, data: Uint8Array): Promise<string> {
+  return withCaseContext(keys, (context) =>
+    withOpenCase(context, caseId, async (opened) => {
+      const attachment = await protocol.uploadAttachment(context, opened, data);
+      return attachment.id;
+    }),
+  );
+}
+
+/**
+ * Fetches and opens an attachment a record refers to. Every chunk is authenticated, but the total
+ * size comes from the server: it must match the size sealed in the record, or zeros could be padded on.
+ */
+export function downloadCaseAttachment(
+  keys: UserKeys,
+  caseId: string,
+  file: { readonly attachmentId: string; readonly size: number },
+): Promise<Uint8Array> {
+  return withCaseContext(keys, (context) =>
+    withOpenCase(context, caseId, async (opened) => {
+      let data: Uint8Array;
+      try {
+        data = await protocol.downloadAttachment(context, opened, file.attachmentId);
+      } catch (error) {
+        if (isCryptoError(error)) throw new AppError('attachment_tampered', error.message);
+        throw error;
+      }
+      if (data.length !== file.size)
+        throw new AppError('attachment_tampered', 'the attachment’s size differs from its record');
+      return data;
     }),
   );
 }

@@ -23,6 +23,10 @@ export const APP_ERROR_CODES = [
   'case_conflict',
   'case_archived',
   'key_unavailable',
+  // attachments in case records
+  'attachment_too_large',
+  'attachment_incomplete',
+  'attachment_tampered',
   // a case log that fails verification (PROTOCOL §6): each failure has its own sentence
   'integrity_dropped',
   'integrity_reordered',

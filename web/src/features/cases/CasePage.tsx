@@ -95,6 +95,9 @@ function CaseFileView(props: { file: CaseFile; people: ReadonlyMap<string, Perso
             <A class="button" href={`/cases/${summary().id}/write/intake`}>
               {t('case.records.writeIntake')}
             </A>
+            <A class="button" href={`/cases/${summary().id}/write/consent-scan`}>
+              {t('case.records.writeConsentScan')}
+            </A>
           </div>
         </Show>
       </div>

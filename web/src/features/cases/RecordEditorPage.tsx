@@ -2,13 +2,14 @@ import { A, useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
 import { type FormValues, validateValues } from '../../../../core/forms/index';
 import { BUILT_IN_FORMS } from '../../../../core/forms/templates/index';
-import { openCaseFile, writeCaseRecord } from '../../lib/cases';
+import { openCaseFile, uploadCaseAttachment, writeCaseRecord } from '../../lib/cases';
 import { errorMessageKey } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
 import { useVault } from '../../lib/vault-context';
 import { Alert } from '../../ui/Alert';
 import { Loading } from '../../ui/Loading';
 import { FormRenderer, visibleValues } from '../forms/FormRenderer';
+import { isPendingFile, type StoredFile } from '../forms/file-value';
 import { localized } from '../forms/localized';
 import { caseNumber } from './labels';
 import './cases.css';
@@ -47,6 +48,26 @@ export function RecordEditorPage() {
     setTouched((current) => new Set([...current, fieldId]));
   };
 
+  /** Chosen files are sealed and uploaded first; the record then keeps their ids (secret part). */
+  const uploadChosenFiles = async (kept: FormValues): Promise<FormValues> => {
+    const stored: FormValues = { ...kept };
+    for (const [fieldId, value] of Object.entries(kept)) {
+      if (!isPendingFile(value)) continue;
+      const bytes = new Uint8Array(await value.file.arrayBuffer());
+      const attachmentId = await vault.withKeys((keys) => uploadCaseAttachment(keys, params.id, bytes));
+      const file: StoredFile = {
+        attachmentId,
+        size: bytes.length,
+        ...(value.name ? { name: value.name } : {}),
+        ...(value.type ? { type: value.type } : {}),
+      };
+      stored[fieldId] = file;
+      // a retry after a failed write reuses the upload instead of sealing the file again
+      setValues((current) => ({ ...current, [fieldId]: file }));
+    }
+    return stored;
+  };
+
   const save = async (event: SubmitEvent) => {
     event.preventDefault();
     const definition = form();
@@ -58,10 +79,11 @@ export function RecordEditorPage() {
     setFailure(null);
     try {
       const recordId = search.record;
+      const stored = await uploadChosenFiles(kept);
       await vault.withKeys((keys) =>
         writeCaseRecord(keys, params.id, {
           form: definition,
-          values: kept,
+          values: stored,
           ...(recordId ? { recordId } : {}),
         }),
       );

@@ -1,8 +1,10 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
-import type { CaseRecord, Person } from '../../lib/cases';
+import { type CaseRecord, downloadCaseAttachment, type Person } from '../../lib/cases';
 import { useI18n } from '../../lib/i18n';
+import { useVault } from '../../lib/vault-context';
 import { FormView, RawValuesView } from '../forms/FormView';
+import type { StoredFile } from '../forms/file-value';
 import { localized } from '../forms/localized';
 
 /** Decrypted records, read-only, each under its form's title, date and author. */
@@ -16,6 +18,9 @@ export function RecordList(props: {
 }) {
   const i18n = useI18n();
   const { t, formatDateTime } = i18n;
+  const { vault } = useVault();
+  const download = (file: StoredFile) =>
+    vault.withKeys((keys) => downloadCaseAttachment(keys, props.caseId, file));
   return (
     <ol class="record-list">
       <For each={props.records}>
@@ -38,7 +43,7 @@ export function RecordList(props: {
               })}
             </p>
             <Show when={record.form} fallback={<RawValuesView values={record.values} />}>
-              {(form) => <FormView form={form()} values={record.values} />}
+              {(form) => <FormView form={form()} values={record.values} download={download} />}
             </Show>
             <Show when={!props.asHistory}>
               <div class="button-row record-card__actions">

@@ -1,7 +1,7 @@
 import { Checkbox as KobalteCheckbox } from '@kobalte/core/checkbox';
 import { RadioGroup } from '@kobalte/core/radio-group';
 import { TextField } from '@kobalte/core/text-field';
-import { createMemo, createUniqueId, For, Match, Show, Switch } from 'solid-js';
+import { createMemo, createSignal, createUniqueId, For, Match, Show, Switch } from 'solid-js';
 import {
   type FieldError,
   type FormDefinition,
@@ -14,6 +14,7 @@ import {
 import { useI18n } from '../../lib/i18n';
 import { Checkbox } from '../../ui/Checkbox';
 import { CheckIcon } from '../../ui/icons';
+import { asStoredFile, fileLimit, formatFileSize, pendingFile } from './file-value';
 import { fieldErrorText, localized } from './localized';
 import './forms.css';
 
@@ -97,6 +98,22 @@ function FieldControl(props: FieldControlProps) {
   const selectId = createUniqueId();
   const help = () => (props.field.help ? localized(i18n, props.field.help) : undefined);
   const asText = () => (typeof props.value === 'string' ? props.value : '');
+  const [tooLarge, setTooLarge] = createSignal(false);
+  const chooseFile = (input: HTMLInputElement) => {
+    const chosen = input.files?.[0];
+    if (!chosen) return;
+    const large = chosen.size > fileLimit(props.field);
+    setTooLarge(large);
+    if (large) {
+      input.value = '';
+      return;
+    }
+    props.onChange(pendingFile(chosen));
+  };
+  const fileError = () =>
+    tooLarge()
+      ? i18n.t('form.file.tooLarge', { limit: formatFileSize(fileLimit(props.field)) })
+      : props.error;
   const options = () =>
     'options' in props.field
       ? props.field.options.map((option) => ({
@@ -242,6 +259,41 @@ function FieldControl(props: FieldControlProps) {
           <KobalteCheckbox.Label class="checkbox__label">{label()}</KobalteCheckbox.Label>
           <KobalteCheckbox.ErrorMessage class="field__error">{props.error}</KobalteCheckbox.ErrorMessage>
         </KobalteCheckbox>
+      </Match>
+      <Match when={props.field.type === 'file'}>
+        <div class="field">
+          <label class="field__label" for={selectId}>
+            {label()}
+          </label>
+          <input
+            id={selectId}
+            type="file"
+            class="field__file"
+            required={props.required && !asStoredFile(props.value)}
+            disabled={props.disabled}
+            aria-invalid={fileError() ? 'true' : undefined}
+            aria-describedby={`${selectId}-chosen ${selectId}-hint${fileError() ? ` ${selectId}-error` : ''}`}
+            onChange={(event) => chooseFile(event.currentTarget)}
+          />
+          <p class="field__hint" id={`${selectId}-chosen`} aria-live="polite">
+            <Show when={asStoredFile(props.value)} fallback={i18n.t('form.file.none')}>
+              {(file) =>
+                i18n.t('form.file.chosen', {
+                  name: file().name ?? i18n.t('form.file.unnamed'),
+                  size: formatFileSize(file().size),
+                })
+              }
+            </Show>
+          </p>
+          <p class="field__hint" id={`${selectId}-hint`}>
+            {help() ?? i18n.t('form.file.limit', { limit: formatFileSize(fileLimit(props.field)) })}
+          </p>
+          <Show when={fileError()}>
+            <span class="field__error" id={`${selectId}-error`} role="alert">
+              {fileError()}
+            </span>
+          </Show>
+        </div>
       </Match>
     </Switch>
   );

@@ -1,16 +1,21 @@
-import { For, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import {
   type FormDefinition,
   type FormField,
   type FormValues,
   isVisible,
 } from '../../../../core/forms/index';
+import { errorMessageKey } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
+import { asStoredFile, formatFileSize, type StoredFile } from './file-value';
 import { localized } from './localized';
 import './forms.css';
 
+/** Fetches and opens an attachment a record refers to (the case page lends the keys). */
+export type DownloadFile = (file: StoredFile) => Promise<Uint8Array>;
+
 /** A filled form, read-only: the fields that hold a value, under their section headings. */
-export function FormView(props: { form: FormDefinition; values: FormValues }) {
+export function FormView(props: { form: FormDefinition; values: FormValues; download?: DownloadFile }) {
   const i18n = useI18n();
   /** Filled fields, and the heading of each section that has at least one of them. */
   const shown = () => {
@@ -49,12 +54,77 @@ export function FormView(props: { form: FormDefinition; values: FormValues }) {
           >
             <div class="form-view__item" classList={{ 'form-view__item--long': field.type === 'longText' }}>
               <dt>{localized(i18n, field.label)}</dt>
-              <dd>{display(field, props.values[field.id])}</dd>
+              <dd>
+                <Show
+                  when={field.type === 'file' && asStoredFile(props.values[field.id])}
+                  fallback={display(field, props.values[field.id])}
+                >
+                  {(file) => <FileValueView file={file()} download={props.download} />}
+                </Show>
+              </dd>
             </div>
           </Show>
         )}
       </For>
     </dl>
+  );
+}
+
+/** An attachment's name and size, and a button that decrypts it here and offers it as a download. */
+function FileValueView(props: { file: StoredFile; download: DownloadFile | undefined }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [busy, setBusy] = createSignal(false);
+  const [failure, setFailure] = createSignal<unknown>(null);
+  const name = () => props.file.name ?? t('form.file.unnamed');
+
+  const save = async (download: DownloadFile) => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      const bytes = await download(props.file);
+      const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], {
+        type: props.file.type ?? 'application/octet-stream',
+      });
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = name();
+      link.hidden = true;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      // the click has handed the URL to the download; revoking at once can cancel it in some browsers
+      setTimeout(() => URL.revokeObjectURL(url), 0);
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class="form-view__file">
+      <span>{t('form.file.chosen', { name: name(), size: formatFileSize(props.file.size) })}</span>
+      <Show when={props.download}>
+        {(download) => (
+          <button
+            type="button"
+            class="button button--quiet"
+            disabled={busy()}
+            aria-label={t('form.file.downloadNamed', { name: name() })}
+            onClick={() => void save(download())}
+          >
+            {busy() ? t('form.file.downloading') : t('form.file.download')}
+          </button>
+        )}
+      </Show>
+      <Show when={failure()}>
+        <span class="field__error" role="alert">
+          {t(errorMessageKey(failure()))}
+        </span>
+      </Show>
+    </div>
   );
 }
 

@@ -73,6 +73,7 @@ export const casesEn: { readonly [K in keyof typeof casesZhCN]: string } = {
   'case.records.empty': 'No records yet.',
   'case.records.writeNote': 'Write session note',
   'case.records.writeIntake': 'Intake',
+  'case.records.writeConsentScan': 'Scanned consent',
   'case.records.correct': 'Correct',
   'case.records.history': 'Revision history',
   'case.records.meta': '{date} · {author}',
@@ -148,6 +149,14 @@ export const casesEn: { readonly [K in keyof typeof casesZhCN]: string } = {
   'form.no': 'No',
   'form.choose': 'Choose…',
   'form.unsupported': 'This kind of field cannot be filled in here yet.',
+  'form.file.none': 'No file chosen yet.',
+  'form.file.chosen': '{name} ({size})',
+  'form.file.unnamed': 'Unnamed file',
+  'form.file.limit': 'At most {limit}. The file is encrypted in your browser before it is uploaded.',
+  'form.file.tooLarge': 'This file is too large: at most {limit}.',
+  'form.file.download': 'Download',
+  'form.file.downloadNamed': 'Download {name}',
+  'form.file.downloading': 'Downloading and decrypting…',
   'form.error.required': 'Please fill this in',
   'form.error.type': 'This is not in the right format',
   'form.error.min': 'At least {limit}',
@@ -186,4 +195,8 @@ export const casesEn: { readonly [K in keyof typeof casesZhCN]: string } = {
     'The case was rolled back to an older state: this browser has already seen newer records.',
   'error.integrity_stale_revision':
     'The server returned an older revision of a record instead of the latest one.',
+  'error.attachment_too_large': 'The attachment is too large: the server accepts at most 25 MB.',
+  'error.attachment_incomplete': 'This attachment was not uploaded completely and cannot be downloaded.',
+  'error.attachment_tampered':
+    'The attachment failed its integrity check: it was truncated, spliced or altered, and was refused.',
 };
