@@ -15,6 +15,9 @@ import { SubmitButton } from '../../ui/SubmitButton';
 import { TextField } from '../../ui/TextField';
 import './recovery.css';
 
+/** 16 groups of 4, as the setup sheet prints them */
+const SHARE_CHARACTERS = 64;
+
 function CounselorSelect(props: {
   label: string;
   value: string;
@@ -66,9 +69,11 @@ function CeremonyForm(props: { setup: RecoveryCeremonySetup }) {
   const [done, setDone] = createSignal<string | null>(null);
 
   const nameOf = (id: string) => props.setup.counselors.find((person) => person.id === id)?.displayName ?? id;
+  // A share being typed is judged once all 64 characters are in, or when the form is sent.
   const shareError = (text: string) => {
     if (!text.trim()) return attempted() ? t('validation.required') : null;
-    return checkRecoveryShare(text) ? t('recovery.shareInvalid') : null;
+    const complete = text.replace(/[\s-]/g, '').length >= SHARE_CHARACTERS;
+    return (complete || attempted()) && checkRecoveryShare(text) ? t('recovery.shareInvalid') : null;
   };
   const departedError = () => (attempted() && !departed() ? t('validation.required') : null);
   const successorError = () => {
