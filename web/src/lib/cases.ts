@@ -330,10 +330,15 @@ export function openCaseFile(keys: UserKeys, caseId: string, historyOf?: string)
         .sort((a, b) => b.writtenAt - a.writtenAt);
       const history = historyOf ? openHistory(context, opened).sort((a, b) => b.rev - a.rev) : null;
       const isManager = view.case.primaryCounselorId === context.me.id;
-      const requests = isManager
-        ? (await api.get('/api/access-requests?role=approver', accessRequestListSchema)).requests
-        : [];
-      const contact = await protocol.openContactCard(context, view.case.clientId);
+      // Independent round trips: in parallel, not one after the other.
+      const [requests, contact] = await Promise.all([
+        isManager
+          ? api
+              .get('/api/access-requests?role=approver', accessRequestListSchema)
+              .then((list) => list.requests)
+          : [],
+        protocol.openContactCard(context, view.case.clientId),
+      ]);
       return {
         summary: view.case,
         verifiedEntries: opened.log.seq,

@@ -17,6 +17,9 @@ import { certifiedPeople } from './context';
 export async function openContactCard(context: CaseContext, clientId: string): Promise<ContactCard | null> {
   const { api, me, orgId, rootPk } = context;
   let client: Awaited<ReturnType<typeof fetchClient>>;
+  // The directory is needed to check who granted the card key; fetch both at once.
+  const directory = api.get('/api/users/directory', userListSchema);
+  directory.catch(() => undefined); // awaited below when needed; never an unhandled rejection
   try {
     client = await fetchClient(context, clientId);
   } catch (error) {
@@ -28,7 +31,7 @@ export async function openContactCard(context: CaseContext, clientId: string): P
       candidate.toKind === 'user' && candidate.to === me.id && candidate.epoch === client.contactEpoch,
   );
   if (!wrap) return null;
-  const { users } = await api.get('/api/users/directory', userListSchema);
+  const { users } = await directory;
   const granterPk =
     certifiedPeople(rootPk, users).get(wrap.byUserId)?.ed25519Pk ??
     fail('uncertified', 'the contact card key was granted by an uncertified key');
