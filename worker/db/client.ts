@@ -15,3 +15,17 @@ export function isUniqueViolation(error: unknown, target?: string): boolean {
   }
   return false;
 }
+
+/** Runs a write; a UNIQUE violation on `target` becomes the caller's own 409 instead of a 500. */
+export async function refuseDuplicate<T>(
+  target: string,
+  conflict: () => Error,
+  write: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error, target)) throw conflict();
+    throw error;
+  }
+}

@@ -10,7 +10,7 @@ import { contactGrantInfo } from '../../crypto/grant.js';
 import { commitAudited } from '../audit.js';
 import { isLive } from '../case-access.js';
 import { myGroupIds, requireVisibleClient } from '../contact-access.js';
-import { type Db, isUniqueViolation } from '../db/client.js';
+import { type Db, isUniqueViolation, refuseDuplicate } from '../db/client.js';
 import { type ClientRow, type ContactKeyWrapRow, clients, contactKeyWraps, groups } from '../db/schema.js';
 import type { ActiveSession, AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
@@ -220,24 +220,22 @@ clientRoutes.post(
       throw new ApiError(409, 'stale_epoch', `the contact-card key is at epoch ${client.contactEpoch}`);
     }
     const rows = await contactWrapRows(db, session, client.id, client.contactEpoch, body.wraps);
-    try {
-      await commitAudited(
-        db,
-        session.org.id,
-        {
-          actor: session.user.id,
-          type: 'client.wraps_added',
-          subject: client.id,
-          details: { epoch: client.contactEpoch, recipients: rows.map((row) => row.toId) },
-        },
-        () => rows.map((row) => db.insert(contactKeyWraps).values(row)),
-      );
-    } catch (error) {
-      if (isUniqueViolation(error, 'contact_key_wraps')) {
-        throw new ApiError(409, 'already_granted', 'a recipient already holds this contact-card key');
-      }
-      throw error;
-    }
+    await refuseDuplicate(
+      'contact_key_wraps',
+      () => new ApiError(409, 'already_granted', 'a recipient already holds this contact-card key'),
+      () =>
+        commitAudited(
+          db,
+          session.org.id,
+          {
+            actor: session.user.id,
+            type: 'client.wraps_added',
+            subject: client.id,
+            details: { epoch: client.contactEpoch, recipients: rows.map((row) => row.toId) },
+          },
+          () => rows.map((row) => db.insert(contactKeyWraps).values(row)),
+        ),
+    );
     return c.json({ wraps: rows.map(toContactWrapView) }, 201);
   },
 );

@@ -8,7 +8,7 @@ import {
 import type { GroupWrap } from '../../core/api/key-wraps.js';
 import { groupGrantInfo } from '../../crypto/grant.js';
 import { commitAudited } from '../audit.js';
-import { type Db, isUniqueViolation } from '../db/client.js';
+import { type Db, isUniqueViolation, refuseDuplicate } from '../db/client.js';
 import { type GroupRow, groupKeyWraps, groups } from '../db/schema.js';
 import type { ActiveSession, AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
@@ -151,24 +151,22 @@ groupRoutes.post(
       throw new ApiError(409, 'stale_epoch', `the group key is at epoch ${group.epoch}`);
     }
     const rows = await groupWrapRows(db, session, group.id, group.epoch, body.wraps);
-    try {
-      await commitAudited(
-        db,
-        session.org.id,
-        {
-          actor: session.user.id,
-          type: 'group.wraps_added',
-          subject: group.id,
-          details: { epoch: group.epoch, members: rows.map((row) => row.userId) },
-        },
-        () => rows.map((row) => db.insert(groupKeyWraps).values(row)),
-      );
-    } catch (error) {
-      if (isUniqueViolation(error, 'group_key_wraps')) {
-        throw new ApiError(409, 'already_granted', 'a recipient already holds the group key at this epoch');
-      }
-      throw error;
-    }
+    await refuseDuplicate(
+      'group_key_wraps',
+      () => new ApiError(409, 'already_granted', 'a recipient already holds the group key at this epoch'),
+      () =>
+        commitAudited(
+          db,
+          session.org.id,
+          {
+            actor: session.user.id,
+            type: 'group.wraps_added',
+            subject: group.id,
+            details: { epoch: group.epoch, members: rows.map((row) => row.userId) },
+          },
+          () => rows.map((row) => db.insert(groupKeyWraps).values(row)),
+        ),
+    );
     return c.json({ ok: true as const }, 201);
   },
 );
