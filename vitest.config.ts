@@ -37,6 +37,8 @@ export default defineConfig({
                 bindings: {
                   AUTH_PEPPER: 'test-pepper-0123456789abcdef0123456789abcdef',
                   DEV_OUTBOX: '1',
+                  STRIPE_WEBHOOK_SECRET: 'whsec_test_stripe_0123456789abcdef',
+                  PAYMENT_WEBHOOK_SECRET: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
                   TEST_MIGRATIONS: await readD1Migrations('migrations'),
                 },
               },

@@ -12,6 +12,7 @@ export { sign as signEd25519, signingPublicKey, verify as verifyEd25519 } from '
 export * from './envelope.js';
 export * from './errors.js';
 export * from './grant.js';
+export * from './group-key.js';
 export { hkdfSha256, sha256 } from './hash.js';
 export {
   generateKeyPair as generateX25519KeyPair,

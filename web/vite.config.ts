@@ -11,6 +11,8 @@ export default defineConfig({
     assetsInlineLimit: 0,
     // Dev-server module preloading is an inline script; the built app must not need one.
     modulePreload: { polyfill: false },
+    // The app, and the booking widget a center's website frames (web/widget.html).
+    rollupOptions: { input: { main: 'index.html', widget: 'widget.html' } },
   },
   server: {
     port: 5173,

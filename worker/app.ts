@@ -5,23 +5,51 @@ import { requireConfiguration } from './middleware/configured.js';
 import { csrfProtection } from './middleware/csrf.js';
 import { onError, onNotFound } from './middleware/error-handler.js';
 import { securityHeaders } from './middleware/security-headers.js';
+import { caseAccessReportRoutes, clientAccessReportRoutes } from './routes/access-reports.js';
 import { accessRequestRoutes, caseAccessRequestRoutes } from './routes/access-requests.js';
 import { adminRoutes } from './routes/admin.js';
+import { apiKeyRoutes } from './routes/api-keys.js';
+import { appointmentRoutes } from './routes/appointments.js';
 import { attachmentRoutes } from './routes/attachments.js';
 import { auditRoutes } from './routes/audit.js';
 import { auth } from './routes/auth.js';
+import { backupRoutes } from './routes/backup.js';
+import { bookingRequestRoutes } from './routes/booking-requests.js';
+import { bookingWidgetRoutes } from './routes/booking-widget.js';
+import { calendarFeedRoutes, publicCalendarRoutes } from './routes/calendar-feeds.js';
 import { caseExportRoutes } from './routes/case-exports.js';
 import { caseKeyRoutes } from './routes/case-keys.js';
+import { caseLookupRoutes } from './routes/case-lookup.js';
 import { caseRecordRoutes } from './routes/case-records.js';
 import { caseRoutes } from './routes/cases.js';
+import { clientExportRoutes } from './routes/client-exports.js';
 import { clientRoutes } from './routes/clients.js';
+import { caseDestructionRoutes, destructionRoutes } from './routes/destructions.js';
 import { devRoutes } from './routes/dev.js';
+import { formRoutes } from './routes/forms.js';
 import { groupRoutes } from './routes/groups.js';
 import { health } from './routes/health.js';
 import { invitationRoutes } from './routes/invitations.js';
+import { leaveRoutes } from './routes/leave.js';
+import { notificationRoutes } from './routes/notifications.js';
+import { openApiRoutes } from './routes/openapi.js';
+import { paymentHookRoutes } from './routes/payment-hooks.js';
+import { paymentRoutes } from './routes/payments.js';
+import { casePortalRoutes, portalRoutes } from './routes/portal.js';
 import { recoveryRoutes } from './routes/recovery.js';
+import { reminderRoutes } from './routes/reminders.js';
+import { reportRoutes } from './routes/reports.js';
+import { retentionRoutes } from './routes/retention.js';
+import { ruleRoutes } from './routes/rules.js';
+import { scheduleSetupRoutes } from './routes/schedule-setup.js';
 import { setup } from './routes/setup.js';
+import { taskRoutes } from './routes/tasks.js';
 import { userRoutes } from './routes/users.js';
+import { v1Routes } from './routes/v1.js';
+import { webhookRoutes } from './routes/webhooks.js';
+import { workflowDefinitionRoutes } from './routes/workflow-definitions.js';
+import { workflowRoutes } from './routes/workflows.js';
+import { serveWidgetPage, WIDGET_PATH } from './widget-page.js';
 
 export const app = new Hono<AppEnv>();
 
@@ -29,10 +57,15 @@ app.use('*', securityHeaders);
 app.onError(onError);
 app.notFound(onNotFound);
 
+app.get(WIDGET_PATH, serveWidgetPage);
+
 // Health answers even before the secret is configured: it reports on D1, nothing else.
 app.route('/api/health', health);
 
-app.use('/api/*', requireConfiguration, csrfProtection, limitBody());
+// A center's backup is the one body larger than the usual limit; its route sets its own.
+app.use('/api/*', requireConfiguration, csrfProtection, (c, next) =>
+  c.req.path === '/api/backup/import' ? next() : limitBody()(c, next),
+);
 app.route('/api/setup', setup);
 app.route('/api/auth', auth);
 app.route('/api/invitations', invitationRoutes);
@@ -47,6 +80,38 @@ app.route('/api/cases', caseKeyRoutes);
 app.route('/api/cases', caseAccessRequestRoutes);
 app.route('/api/cases', attachmentRoutes);
 app.route('/api/cases', caseExportRoutes);
+app.route('/api/cases', casePortalRoutes);
+app.route('/api/portal', portalRoutes);
+app.route('/api/case-lookup', caseLookupRoutes);
 app.route('/api/access-requests', accessRequestRoutes);
+app.route('/api/forms', formRoutes);
 app.route('/api/recovery', recoveryRoutes);
 app.route('/api/dev', devRoutes);
+app.route('/api/cases', caseAccessReportRoutes);
+app.route('/api/cases', caseDestructionRoutes);
+app.route('/api/clients', clientAccessReportRoutes);
+app.route('/api/clients', clientExportRoutes);
+app.route('/api/destructions', destructionRoutes);
+app.route('/api/retention', retentionRoutes);
+app.route('/api/backup', backupRoutes);
+app.route('/api/schedule', scheduleSetupRoutes);
+app.route('/api/schedule/appointments', appointmentRoutes);
+app.route('/api/schedule/leave', leaveRoutes);
+app.route('/api/schedule/feed', calendarFeedRoutes);
+app.route('/api/schedule/reminders', reminderRoutes);
+app.route('/api/calendar', publicCalendarRoutes);
+// Open API and integrations (issue 10)
+app.route('/api', openApiRoutes);
+app.route('/api/api-keys', apiKeyRoutes);
+app.route('/api/v1', v1Routes);
+app.route('/api/hooks/payments', paymentHookRoutes);
+app.route('/api/payments', paymentRoutes);
+app.route('/api/reports', reportRoutes);
+app.route('/api/webhooks', webhookRoutes);
+app.route('/api/widget', bookingWidgetRoutes);
+app.route('/api/booking-requests', bookingRequestRoutes);
+app.route('/api/rules', ruleRoutes);
+app.route('/api/notifications', notificationRoutes);
+app.route('/api/tasks', taskRoutes);
+app.route('/api/workflows/definitions', workflowDefinitionRoutes);
+app.route('/api/workflows', workflowRoutes);

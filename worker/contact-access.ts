@@ -1,28 +1,9 @@
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, or } from 'drizzle-orm';
 import { isLive } from './case-access.js';
 import type { Db } from './db/client.js';
-import {
-  type ClientRow,
-  type ContactKeyWrapRow,
-  clients,
-  contactKeyWraps,
-  groupKeyWraps,
-  groups,
-} from './db/schema.js';
+import { type ClientRow, type ContactKeyWrapRow, clients, contactKeyWraps } from './db/schema.js';
 import { ApiError } from './errors.js';
-
-/** Groups whose current key the user holds: membership is a wrap at the group's epoch. */
-export async function myGroupIds(db: Db, userId: string): Promise<string[]> {
-  const rows = await db
-    .select({ id: groups.id })
-    .from(groups)
-    .innerJoin(
-      groupKeyWraps,
-      and(eq(groupKeyWraps.groupId, groups.id), eq(groupKeyWraps.epoch, groups.epoch)),
-    )
-    .where(eq(groupKeyWraps.userId, userId));
-  return rows.map((row) => row.id);
-}
+import { myGroupIds } from './group-membership.js';
 
 /** The live contact-card wraps of the card's current epoch that the user can open. */
 export async function myContactWraps(
@@ -63,4 +44,35 @@ export async function requireVisibleClient(
   const wraps = await myContactWraps(db, userId, client, await myGroupIds(db, userId), now);
   if (wraps.length === 0) throw clientNotFound();
   return { client, wraps };
+}
+
+/** Every client whose card the user can open now, newest first, with the wraps that open it. */
+export async function visibleCards(
+  db: Db,
+  userId: string,
+  now: number,
+): Promise<Map<string, { client: ClientRow; wraps: ContactKeyWrapRow[] }>> {
+  const recipients = [userId, ...(await myGroupIds(db, userId))];
+  const rows = await db
+    .select({ client: clients, wrap: contactKeyWraps })
+    .from(clients)
+    .innerJoin(
+      contactKeyWraps,
+      and(eq(contactKeyWraps.clientId, clients.id), eq(contactKeyWraps.epoch, clients.contactEpoch)),
+    )
+    .where(
+      or(
+        and(eq(contactKeyWraps.toKind, 'user'), eq(contactKeyWraps.toId, userId)),
+        and(eq(contactKeyWraps.toKind, 'group'), inArray(contactKeyWraps.toId, recipients)),
+      ),
+    )
+    .orderBy(desc(clients.createdAt));
+  const cards = new Map<string, { client: ClientRow; wraps: ContactKeyWrapRow[] }>();
+  for (const { client, wrap } of rows) {
+    if (!isLive({ ...wrap, revokedAt: null }, now)) continue;
+    const card = cards.get(client.id) ?? { client, wraps: [] };
+    card.wraps.push(wrap);
+    cards.set(client.id, card);
+  }
+  return cards;
 }

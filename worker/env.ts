@@ -12,6 +12,15 @@ export interface Env {
   SESSION_ABSOLUTE_HOURS?: string;
   DEV_OUTBOX?: string;
   ATTACHMENT_MAX_MB?: string;
+  /** Stripe's endpoint signing secret (whsec_…): turns on /api/hooks/payments/stripe. */
+  STRIPE_WEBHOOK_SECRET?: string;
+  /** A Standard Webhooks secret (whsec_<base64>): turns on /api/hooks/payments/standard. */
+  PAYMENT_WEBHOOK_SECRET?: string;
+  /** Both set: the booking widget requires a Cloudflare Turnstile token, verified here. */
+  TURNSTILE_SITE_KEY?: string;
+  TURNSTILE_SECRET_KEY?: string;
+  /** Origins allowed to frame the booking widget (CSP frame-ancestors); default any https page. */
+  WIDGET_FRAME_ANCESTORS?: string;
 }
 
 export interface ActiveSession {

@@ -1,16 +1,20 @@
-import { checkOperationalPart, type FormDefinition, formRef } from '../core/forms/index.js';
-import { BUILT_IN_FORMS } from '../core/forms/templates/index.js';
+import { checkOperationalPart } from '../core/forms/index.js';
+import type { Db } from './db/client.js';
 import { ApiError } from './errors.js';
+import { findPublishedForm } from './form-versions.js';
 
 /**
- * The server validates a record's operational part against the published form it names (DESIGN
- * §3): only that form's operational fields, valid values, required ones present. Until admins can
- * publish their own forms, the known forms are the built-in intake and session note.
+ * The server validates a record's operational part against the published form version it names
+ * (DESIGN §3): only that version's operational fields, valid values, required ones present. A
+ * draft, an unknown form or an unknown version is refused: records keep the version they name.
  */
-const PUBLISHED = new Map<string, FormDefinition>(BUILT_IN_FORMS.map((form) => [formRef(form), form]));
-
-export function assertOperationalMatchesForm(ref: string, operational: Record<string, unknown>): void {
-  const form = PUBLISHED.get(ref);
+export async function assertOperationalMatchesForm(
+  db: Db,
+  ref: string,
+  operational: Record<string, unknown>,
+): Promise<void> {
+  const at = ref.lastIndexOf('@');
+  const form = await findPublishedForm(db, ref.slice(0, at), Number(ref.slice(at + 1)));
   if (!form) throw new ApiError(400, 'unknown_form', `no published form ${ref}`);
   const problems = checkOperationalPart(form, operational);
   if (problems.length > 0) {

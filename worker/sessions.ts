@@ -7,6 +7,7 @@ import { hashToken, isWellFormedToken, newToken } from './credentials.js';
 import type { Db } from './db/client.js';
 import { type OrgRow, org, sessions, users } from './db/schema.js';
 import type { ActiveSession, Env } from './env.js';
+import { institutionTimeZone } from './schedule-settings.js';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -25,6 +26,7 @@ export function effectiveSettings(env: Env, orgRow: OrgRow): OrgSettingsView {
     sessionAbsoluteHours:
       orgRow.settings.sessionAbsoluteHours ?? positiveIntOr(env.SESSION_ABSOLUTE_HOURS, 12),
     locale: orgRow.settings.locale === 'en' ? 'en' : 'zh-CN',
+    timeZone: institutionTimeZone(orgRow),
   };
 }
 

@@ -20,8 +20,11 @@ export const AUDIT_EVENT_TYPES = [
   'group.created',
   'group.wraps_added',
   'group.key_read',
+  'group.contact_wraps_read',
+  'group.rotated',
   'client.created',
   'client.read',
+  'client.cards_read',
   'client.wraps_added',
   'case.created',
   'case.read',
@@ -40,6 +43,58 @@ export const AUDIT_EVENT_TYPES = [
   'attachment.uploaded',
   'attachment.read',
   'case.exported',
+  'case.looked_up',
+  'form.draft_saved',
+  'form.draft_discarded',
+  'form.published',
+  'form.template_installed',
+  'audit.exported',
+  'audit.access_report_read',
+  'client.exported',
+  'retention.policy_set',
+  'case.destruction_requested',
+  'case.destruction_cancelled',
+  'case.destroyed',
+  'backup.exported',
+  'backup.imported',
+  'portal.link_created',
+  'portal.link_revoked',
+  'portal.submitted',
+  'portal.submissions_read',
+  'portal.submission_filed',
+  'portal.submission_discarded',
+  'schedule.settings_changed',
+  'schedule.availability_changed',
+  'leave.requested',
+  'leave.decided',
+  'leave.cancelled',
+  'appointment.booked',
+  'appointment.rescheduled',
+  'appointment.status_changed',
+  'calendar_feed.issued',
+  'calendar_feed.revoked',
+  'reminder.opt_in_changed',
+  'api_key.created',
+  'api_key.revoked',
+  'api.call',
+  'booking.requested',
+  'booking.status_changed',
+  'booking.requests_read',
+  'payment.recorded',
+  'payment.refunded',
+  'webhook.endpoint_created',
+  'webhook.endpoint_updated',
+  'webhook.redelivered',
+  'rule.created',
+  'rule.updated',
+  'rule.enabled',
+  'rule.disabled',
+  'rule.shipped_installed',
+  'workflow.definition_saved',
+  'workflow.published',
+  'workflow.started',
+  'workflow.task_done',
+  'workflow.timer_fired',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
@@ -60,10 +115,35 @@ export const auditEventViewSchema = z.object({
 export type AuditEventView = z.infer<typeof auditEventViewSchema>;
 
 export const AUDIT_PAGE_MAX = 200;
-export const auditPageQuerySchema = z.object({
+const auditTypeSchema = z.string().regex(/^[a-z_]+\.[a-z_]+$/, { error: 'must be an event type' });
+const instantSchema = z.coerce.number().int().nonnegative();
+
+/** The viewer's filters: who, on what (a case, client or user id), which kind, and when (ms, [from, to)). */
+export const auditFilterSchema = z.object({
+  actor: idSchema.optional(),
+  subject: z.string().min(1).max(100).optional(),
+  type: auditTypeSchema.optional(),
+  from: instantSchema.optional(),
+  to: instantSchema.optional(),
+});
+export type AuditFilter = z.infer<typeof auditFilterSchema>;
+
+export const auditPageQuerySchema = auditFilterSchema.extend({
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(50),
 });
+
+/** An export of the log (CSV or JSON, with prevHash and hash) is itself an audit event. */
+export const auditExportRequestSchema = z.object({
+  format: z.enum(['csv', 'json']),
+  filter: auditFilterSchema.strict(),
+  events: z.int().nonnegative(),
+});
+export type AuditExportRequest = z.input<typeof auditExportRequestSchema>;
+
+/** "Who accessed this case (or this client)": every event on it, oldest first. */
+export const accessReportSchema = z.object({ events: z.array(auditEventViewSchema) });
+export type AccessReport = z.infer<typeof accessReportSchema>;
 export const auditPageSchema = z.object({
   events: z.array(auditEventViewSchema),
   /** Pass as `before` for the next (older) page; null on the last page. */

@@ -47,3 +47,7 @@ export const clientViewSchema = clientSummarySchema.extend({
 export type ClientView = z.infer<typeof clientViewSchema>;
 
 export const clientIdParamSchema = z.object({ id: idSchema });
+
+/** Every card the caller can open (the front desk's client list), each with its usable wraps. */
+export const clientCardListSchema = z.object({ cards: z.array(clientViewSchema) });
+export type ClientCardList = z.infer<typeof clientCardListSchema>;

@@ -35,6 +35,8 @@ export const orgSettingsSchema = z.object({
     .min(1)
     .max(7 * 24),
   locale: z.enum(['zh-CN', 'en']),
+  /** The institution's time zone: every schedule is shown and booked in it. */
+  timeZone: z.string(),
 });
 export type OrgSettingsView = z.infer<typeof orgSettingsSchema>;
 

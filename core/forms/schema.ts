@@ -1,4 +1,5 @@
 import { z } from '../api/zod.js';
+import { referencedFields } from './conditions.js';
 
 /**
  * The form engine's definition language (DESIGN §3, issue 5): what an admin builds, what the
@@ -158,6 +159,30 @@ export const formDefinitionSchema = z
       if (ids.has(field.id))
         context.addIssue({ code: 'custom', message: `field id ${field.id} is used twice` });
       ids.add(field.id);
+    }
+    for (const field of form.fields) {
+      for (const [what, logic] of [
+        ['show-if', field.showIf],
+        ['required-if', field.requiredIf],
+      ] as const) {
+        for (const read of referencedFields(logic)) {
+          if (!ids.has(read))
+            context.addIssue({
+              code: 'custom',
+              message: `the ${what} condition of ${field.id} reads ${read}, which is not a field of this form`,
+            });
+        }
+      }
+      if ('options' in field) {
+        const values = field.options.map((option) => option.value);
+        if (new Set(values).size !== values.length)
+          context.addIssue({ code: 'custom', message: `${field.id} offers the same option value twice` });
+      }
+      if (field.type === 'score') {
+        for (const band of field.bands)
+          if (band.min > band.max)
+            context.addIssue({ code: 'custom', message: `a band of ${field.id} starts above its end` });
+      }
     }
     for (const field of form.fields) {
       if (field.type !== 'score') continue;

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type OpenedPage, openPage, saveScreenshot } from './browser';
-import { admin, counselor } from './center';
+import { admin, counselor, keepPrintedShares } from './center';
 
 /**
  * Issue 3's journey on a fresh app, in the order a center lives it: the first admin sets the
@@ -99,6 +99,11 @@ describe('a first day with Tacit', () => {
     const sheet = (await page.locator('main').textContent()) ?? '';
     expect(sheet).toMatch(/[0-9A-Z]{4}(-[0-9A-Z]{4}){15}/); // a printed Shamir share
     expect(sheet).toMatch(/[0-9A-Z]{4}(-[0-9A-Z]{4}){7}/); // the admin's recovery code
+    const shares = await page
+      .locator('.share-card:not(.share-card--personal) code.secret-code')
+      .allInnerTexts();
+    expect(shares).toHaveLength(3);
+    await keepPrintedShares(shares.map((share) => share.trim()));
     await saveScreenshot(page, 'journey-02-recovery-sheet');
 
     await page.getByText('我已打印或妥善保存以上内容').click();
@@ -181,8 +186,8 @@ describe('a first day with Tacit', () => {
     await page.getByRole('button', { name: '用户菜单' }).click();
     await page.getByRole('menuitem', { name: '退出登录' }).click();
     await page.getByRole('heading', { level: 1, name: '登录' }).waitFor();
-    const session = await page.evaluate(() => fetch('/api/auth/session').then((r) => r.status));
-    expect(session).toBe(401);
+    // The login page shows at once; the server's session ends when the logout request lands.
+    await expect.poll(() => page.evaluate(() => fetch('/api/auth/session').then((r) => r.status))).toBe(401);
   });
 
   it('refuses a wrong passphrase with a clear message', async () => {

@@ -9,6 +9,7 @@ export const SCREENSHOT_DIR = join(process.cwd(), 'test-results');
 export const VIEWPORTS = {
   laptop: { width: 1280, height: 800 },
   tablet: { width: 768, height: 1024 },
+  phone: { width: 390, height: 844 },
 } as const;
 export type ViewportName = keyof typeof VIEWPORTS;
 

@@ -1,3 +1,6 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
 /**
  * The center the browser tests share: 1-first-day creates it through the setup wizard and
  * invitations, later files sign in as these people (one wrangler dev, one organization, files
@@ -24,3 +27,39 @@ export const supervisor = {
   email: 'chen.supervisor@xinqing.example',
   passphrase: '秋天的银杏叶落满了学校门口的小路',
 };
+
+export const frontDesk = {
+  name: '李前台',
+  email: 'li.frontdesk@xinqing.example',
+  passphrase: '每天早上八点半打开大门给绿萝浇水',
+};
+
+/** Takes over the counselor's cases in the recovery ceremony (99-recovery). */
+export const secondCounselor = {
+  name: '刘咨询师',
+  email: 'liu.counselor@xinqing.example',
+  passphrase: '图书馆三楼靠窗的位置可以看到整片梧桐',
+};
+
+/** Holds the director role the recovery ceremony needs (the first admin is an admin only). */
+export const director = {
+  name: '孙主任',
+  email: 'sun.director@xinqing.example',
+  passphrase: '冬天的早晨喝一碗热腾腾的小米粥最舒服',
+};
+
+/**
+ * The Shamir shares of the org recovery key, printed once by the setup wizard in 1-first-day and
+ * typed back by the directors in 99-recovery. The files run in separate workers, so the sheet is
+ * kept in a file beside the screenshots (test data of a throwaway organization).
+ */
+const SHARES_FILE = join(process.cwd(), 'test-results', 'e2e-recovery-shares.json');
+
+export async function keepPrintedShares(shares: readonly string[]): Promise<void> {
+  await mkdir(dirname(SHARES_FILE), { recursive: true });
+  await writeFile(SHARES_FILE, JSON.stringify(shares));
+}
+
+export async function printedShares(): Promise<string[]> {
+  return JSON.parse(await readFile(SHARES_FILE, 'utf8')) as string[];
+}

@@ -2,21 +2,31 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import {
+  bookingRequestListSchema,
   createInvitationResponseSchema,
   outboxSchema,
   type Role,
   sessionViewSchema,
 } from '../../core/api/index.js';
-import { intakeForm, sessionNoteForm } from '../../core/forms/templates/index.js';
-import { fromBase64Url } from '../../crypto/index.js';
+import {
+  informedConsentForm,
+  intakeForm,
+  sessionNoteForm,
+  supervisionReportForm,
+} from '../../core/forms/templates/index.js';
+import { fromBase64Url, openBookingRequest, type UserKeys } from '../../crypto/index.js';
 import { nodeApiClient } from '../../scripts/demo/node-api.js';
 import type { ApiClient } from '../../web/src/lib/api-client.js';
 import {
   type CaseContext,
+  closeFrontDeskKey,
   createCase,
   createClient,
+  createFrontDeskGroup,
+  listClientCards,
   memoryCaseCheckpoints,
   openCase,
+  openFrontDeskKey,
   requestAccess,
   uploadAttachment,
   writeRecord,
@@ -28,7 +38,9 @@ import {
   memoryRootPins,
   signInWithPassphrase,
 } from '../../web/src/lib/protocol/index.js';
+import { loadConfig, sendBookingRequest } from '../../web/src/widget/booking.js';
 import { canary, findLeaks } from './canary.js';
+import { fillThroughPortal } from './portal.js';
 
 /**
  * Issue 4's privacy suite: a canary in every secret field of every form and of the contact card,
@@ -78,16 +90,19 @@ async function member(
   });
   const api = nodeApiClient(baseURL);
   const signedIn = await signInWithPassphrase(api, pins, email, passphrase);
+  return contextOf(api, signedIn.keys);
+}
+
+async function contextOf(api: ApiClient, keys: UserKeys): Promise<CaseContext> {
   const view = await api.get('/api/auth/session', sessionViewSchema);
-  const context: CaseContext = {
+  return {
     api,
     orgId: view.org.id,
     rootPk: fromBase64Url(view.org.rootPk),
     recoveryPk: fromBase64Url(view.org.recoveryPk),
-    me: { id: view.user.id, keys: signedIn.keys },
+    me: { id: view.user.id, keys },
     checkpoints: memoryCaseCheckpoints(),
   };
-  return context;
 }
 
 describe('the database holds no plaintext of any secret field', () => {
@@ -119,6 +134,23 @@ describe('the database holds no plaintext of any secret field', () => {
       secret('supervisor-passphrase'),
     );
 
+    // The front desk's compartment: a card it registers reaches it through the group key.
+    const frontDesk = await member(
+      adminApi,
+      rootSeed,
+      'desk@privacy.example',
+      ['frontdesk'],
+      secret('frontdesk-passphrase'),
+    );
+    await createFrontDeskGroup(await contextOf(adminApi, created.keys), '前台');
+    await createClient(frontDesk, {
+      channel: 'phone',
+      card: { name: secret('frontdesk-card-name'), phone: secret('frontdesk-card-phone') },
+    });
+    const deskKey = await openFrontDeskKey(frontDesk);
+    const deskCards = await listClientCards(frontDesk, deskKey);
+    expect(deskCards.map((entry) => entry.card?.name)).toContain(canaries.get('frontdesk-card-name'));
+
     const client = await createClient(counselor, {
       channel: 'website',
       card: {
@@ -149,13 +181,32 @@ describe('the database holds no plaintext of any secret field', () => {
       modality: 'video',
       risk_level: 'low',
     };
+    const consentValues: Record<string, unknown> = {
+      understood_confidentiality: true,
+      understood_records: true,
+      is_minor: true,
+      signed_date: '2026-11-09',
+    };
+    const supervisionValues: Record<string, unknown> = {
+      supervision_date: '2026-11-20',
+      supervision_format: 'individual',
+      duration_minutes: 60,
+      risk_discussed: true,
+    };
     for (const [form, values] of [
       [intakeForm, intakeValues],
       [sessionNoteForm, noteValues],
+      [informedConsentForm, consentValues],
+      [supervisionReportForm, supervisionValues],
     ] as const) {
       for (const field of form.fields) {
         if (field.sensitivity === 'secret' && (field.type === 'text' || field.type === 'longText')) {
           values[field.id] = secret(`${form.id}.${field.id}`);
+        }
+        // a drawn signature is a PNG data URL: the canary rides inside its base64
+        if (field.type === 'signature') {
+          const drawn = Buffer.from(secret(`${form.id}.${field.id}`)).toString('base64');
+          values[field.id] = `data:image/png;base64,${drawn}`;
         }
       }
       await writeRecord(counselor, await openCase(counselor, caseId), { form, values });
@@ -176,11 +227,59 @@ describe('the database holds no plaintext of any secret field', () => {
       },
     });
 
+    // A client without an account, through portal links: sealed to the case inbox key, then filed.
+    const survey = await fillThroughPortal(counselor, baseURL, caseId, 'satisfaction-survey@1', {
+      overall_satisfaction: 2,
+      comments: secret('portal.satisfaction.comments'),
+    });
+    expect(survey.comments).toBe(canaries.get('portal.satisfaction.comments'));
+    const drawn = secret('portal.consent.signature');
+    await fillThroughPortal(counselor, baseURL, caseId, 'informed-consent@1', {
+      understood_confidentiality: true,
+      understood_records: true,
+      client_name: secret('portal.consent.client_name'),
+      client_signature: `data:image/png;base64,${Buffer.from(drawn).toString('base64')}`,
+      signed_date: '2026-11-20',
+    });
+
+    // A website visitor's booking request, sealed by the widget's code to the front-desk key.
+    const visitor = nodeApiClient(baseURL);
+    await sendBookingRequest(
+      visitor,
+      await loadConfig(visitor),
+      { channel: 'website', utm: { source: 'privacy-newsletter' } },
+      {
+        content: {
+          name: secret('booking-name'),
+          contact: secret('booking-contact'),
+          concern: secret('booking-concern'),
+        },
+        serviceId: null,
+        slotStart: null,
+        honeypot: '',
+        turnstileToken: null,
+      },
+    );
+    const bookingKey = await openFrontDeskKey(frontDesk);
+    const [booking] = (await frontDesk.api.get('/api/booking-requests', bookingRequestListSchema)).requests;
+    if (!bookingKey || !booking) throw new Error('the front desk cannot see the booking request');
+    const sealed = { enc: fromBase64Url(booking.sealed.enc), ct: fromBase64Url(booking.sealed.ct) };
+    expect(openBookingRequest(bookingKey.secretKey, frontDesk.orgId, booking.id, sealed)).toMatchObject({
+      name: canaries.get('booking-name'),
+      concern: canaries.get('booking-concern'),
+    });
+    closeFrontDeskKey(bookingKey);
+
     // The browser reads everything back: the canaries are really in the file.
     const opened = await openCase(counselor, caseId);
     const written = opened.records.flatMap((record) => Object.values(record.fields));
     expect(written).toContain(canaries.get('session-note.presenting_issues'));
     expect(written).toContain(canaries.get('intake.chief_complaint'));
+    expect(written).toContain(canaries.get('supervision-report.case_summary'));
+    expect(written).toContain(
+      `data:image/png;base64,${Buffer.from(canaries.get('informed-consent.client_signature') ?? '').toString('base64')}`,
+    );
+    expect(written).toContain(canaries.get('portal.consent.client_name'));
   }, 180_000);
 
   it('finds what the server may see (the search itself works), in D1 and in R2', async () => {

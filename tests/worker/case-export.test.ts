@@ -42,6 +42,7 @@ describe('case export', () => {
       presenting_issues: '沟通方式',
       duration_minutes: 50,
     });
+    expect(Date.parse(exported.records[0]?.writtenAt ?? '')).toBeGreaterThan(0);
     expect(exported.verification.entries).toBe(1);
     const audit = await center.adminBrowser.get('/api/audit?limit=20');
     expect(audit.body.events.map((event: { type: string }) => event.type)).toContain('case.exported');

@@ -25,6 +25,7 @@ describe('first-run setup', () => {
       sessionIdleMinutes: 30,
       sessionAbsoluteHours: 12,
       locale: 'zh-CN',
+      timeZone: 'Asia/Shanghai',
     });
     expect(res.body.rootWrap).toMatchObject({ byUserId: admin.id });
     expect(res.body.keyBundle).toBe(admin.payload.keyBundle);

@@ -10,6 +10,8 @@ export interface OrgSettings {
   sessionIdleMinutes?: number;
   sessionAbsoluteHours?: number;
   locale?: string;
+  /** IANA zone the schedule's wall-clock times are in (issue 7). */
+  timeZone?: string;
 }
 
 export const org = sqliteTable('org', {
@@ -141,6 +143,9 @@ export const groups = sqliteTable('groups', {
   name: text('name').notNull(),
   epoch: integer('epoch').notNull().default(0),
   x25519Pk: text('x25519_pk').notNull(),
+  /** 0011: the signature over the public key by who made this epoch's pair (crypto/group-key.ts) */
+  pkSig: text('pk_sig'),
+  pkBy: text('pk_by').references(() => users.id),
   createdBy: text('created_by')
     .notNull()
     .references(() => users.id),
@@ -169,6 +174,24 @@ export const groupKeyWraps = sqliteTable(
     primaryKey({ columns: [table.groupId, table.epoch, table.userId] }),
     index('group_key_wraps_by_user').on(table.userId),
   ],
+);
+
+/** 0011: epoch e's group private key sealed to epoch e+1's public key (crypto/group-key.ts). */
+export const groupKeyChain = sqliteTable(
+  'group_key_chain',
+  {
+    groupId: text('group_id')
+      .notNull()
+      .references(() => groups.id),
+    epoch: integer('epoch').notNull(),
+    enc: text('enc').notNull(),
+    ct: text('ct').notNull(),
+    byUserId: text('by_user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.groupId, table.epoch] })],
 );
 
 export const clients = sqliteTable('clients', {
@@ -377,3 +400,71 @@ export const attachments = sqliteTable(
   (table) => [index('attachments_by_case').on(table.caseId)],
 );
 export type AttachmentRow = typeof attachments.$inferSelect;
+
+/** Form drafts (published_at NULL, at most one per form) and published versions (immutable). */
+export const formVersions = sqliteTable(
+  'form_versions',
+  {
+    formId: text('form_id').notNull(),
+    version: integer('version').notNull(),
+    /** JSON of a core/forms definition, validated before it is stored */
+    definition: text('definition').notNull(),
+    source: text('source', { enum: ['designer', 'template'] }).notNull(),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
+    updatedAt: integer('updated_at').notNull(),
+    publishedAt: integer('published_at'),
+    publishedBy: text('published_by').references(() => users.id),
+  },
+  (table) => [primaryKey({ columns: [table.formId, table.version] })],
+);
+export type FormVersionRow = typeof formVersions.$inferSelect;
+
+/** The client portal's one-time links and sealed submissions (migrations/0009). */
+export const portalLinks = sqliteTable(
+  'portal_links',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    form: text('form').notNull(),
+    epoch: integer('epoch').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    submissionId: text('submission_id').notNull().unique(),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    revokedAt: integer('revoked_at'),
+    submittedAt: integer('submitted_at'),
+  },
+  (table) => [index('portal_links_by_case').on(table.caseId, table.createdAt)],
+);
+export type PortalLinkRow = typeof portalLinks.$inferSelect;
+
+export const portalSubmissions = sqliteTable(
+  'portal_submissions',
+  {
+    id: text('id').primaryKey(),
+    linkId: text('link_id')
+      .notNull()
+      .unique()
+      .references(() => portalLinks.id),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    form: text('form').notNull(),
+    epoch: integer('epoch').notNull(),
+    enc: text('enc').notNull(),
+    ct: text('ct').notNull(),
+    operational: text('operational').notNull().default('{}'),
+    submittedAt: integer('submitted_at').notNull(),
+    filedAt: integer('filed_at'),
+    filedBy: text('filed_by').references(() => users.id),
+  },
+  (table) => [index('portal_submissions_by_case').on(table.caseId, table.submittedAt)],
+);
+export type PortalSubmissionRow = typeof portalSubmissions.$inferSelect;

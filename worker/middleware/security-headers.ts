@@ -1,4 +1,6 @@
 import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../env.js';
+import { WIDGET_PATH, widgetHeaders } from '../widget-page.js';
 
 /**
  * Headers for every response the Worker produces. Static assets are served before the Worker
@@ -24,9 +26,14 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
 };
 
-export const securityHeaders = createMiddleware(async (c, next) => {
+export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
   await next();
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
+  // The booking widget is framed by the center's website (worker/widget-page.ts).
+  if (new URL(c.req.url).pathname === WIDGET_PATH) {
+    c.res.headers.delete('X-Frame-Options');
+    for (const [name, value] of Object.entries(widgetHeaders(c.env))) c.res.headers.set(name, value);
+  }
   // API answers carry session-bound data: never cache them anywhere.
   if (new URL(c.req.url).pathname.startsWith('/api/')) c.res.headers.set('Cache-Control', 'no-store');
 });

@@ -1,9 +1,15 @@
-import { asc, desc, eq, lt } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { auditCheckpointRequestSchema, auditPageQuerySchema } from '../../core/api/audit.js';
+import {
+  auditCheckpointRequestSchema,
+  auditExportRequestSchema,
+  auditPageQuerySchema,
+} from '../../core/api/audit.js';
 import { verifyAuditCheckpoint } from '../../crypto/audit-log.js';
 import { fromBase64Url, fromHex } from '../../crypto/bytes.js';
+import type { JsonValue } from '../../crypto/canonical-json.js';
 import { commitAudited, readAuditHead } from '../audit.js';
+import { auditConditions, toAuditEventView } from '../audit-views.js';
 import { isUniqueViolation } from '../db/client.js';
 import { auditCheckpoints, auditEvents } from '../db/schema.js';
 import type { AppEnv } from '../env.js';
@@ -13,27 +19,42 @@ import { jsonBody, queryParams } from '../validation.js';
 
 export const auditRoutes = new Hono<AppEnv>();
 
+const definedOnly = (filter: Record<string, string | number | undefined>): { [key: string]: JsonValue } =>
+  Object.fromEntries(
+    Object.entries(filter).filter((entry): entry is [string, string | number] => entry[1] !== undefined),
+  );
+
 auditRoutes.get('/', requireRoles('admin', 'director'), queryParams(auditPageQuerySchema), async (c) => {
-  const { before, limit } = c.req.valid('query');
+  const { before, limit, ...filter } = c.req.valid('query');
+  // One row more than asked tells whether an older page exists under the same filter.
   const rows = await c.var.db
     .select()
     .from(auditEvents)
-    .where(before === undefined ? undefined : lt(auditEvents.seq, before))
+    .where(auditConditions(filter, before))
     .orderBy(desc(auditEvents.seq))
-    .limit(limit);
-  const events = rows.map((row) => ({
-    seq: row.seq,
-    at: row.at,
-    actor: row.actorUserId,
-    type: row.type,
-    subject: row.subject,
-    details: JSON.parse(row.details) as Record<string, unknown>,
-    prevHash: row.prevHash,
-    hash: row.hash,
-  }));
+    .limit(limit + 1);
+  const events = rows.slice(0, limit).map(toAuditEventView);
   const oldest = events.at(-1);
-  return c.json({ events, nextBefore: oldest && oldest.seq > 1 ? oldest.seq : null });
+  return c.json({ events, nextBefore: oldest && rows.length > limit ? oldest.seq : null });
 });
+
+/** The browser builds the CSV or JSON file; the server records that it was made, and of what. */
+auditRoutes.post(
+  '/exports',
+  requireRoles('admin', 'director'),
+  jsonBody(auditExportRequestSchema),
+  async (c) => {
+    const { db, session } = c.var;
+    const { format, filter, events } = c.req.valid('json');
+    await commitAudited(db, session.org.id, {
+      actor: session.user.id,
+      type: 'audit.exported',
+      subject: null,
+      details: { format, events, filter: definedOnly(filter) },
+    });
+    return c.json({ ok: true as const }, 201);
+  },
+);
 
 auditRoutes.get('/head', requireRoles('admin', 'director'), async (c) => {
   return c.json(await readAuditHead(c.var.db, c.var.session.org.id));

@@ -12,6 +12,7 @@ import { ApiError } from '../errors.js';
 import { assertOperationalMatchesForm } from '../form-check.js';
 import { requireCertified } from '../key-wraps.js';
 import { requireSession } from '../middleware/session.js';
+import { eventStatement, processEventsAfterCommit } from '../rules/outbox.js';
 import { jsonBody, pathParams } from '../validation.js';
 
 /** Appending a record revision and its case-log entry (PROTOCOL §3, §6). */
@@ -60,7 +61,7 @@ caseRecordRoutes.post(
           : 'a new record starts at revision 1',
       );
     }
-    assertOperationalMatchesForm(entry.form, write.operational);
+    await assertOperationalMatchesForm(db, entry.form, write.operational);
 
     try {
       await commitAudited(
@@ -100,6 +101,18 @@ caseRecordRoutes.post(
             createdAt: now,
           }),
           db.update(cases).set({ logSeq: entry.seq, logHead: write.head }).where(eq(cases.id, caseRow.id)),
+          eventStatement(db, {
+            type: 'record.saved',
+            subject: caseRow.id,
+            caseId: caseRow.id,
+            payload: {
+              recordId: entry.record,
+              rev: entry.rev,
+              form: entry.form,
+              authorId: session.user.id,
+              operational: write.operational,
+            },
+          }),
         ],
       );
     } catch (error) {
@@ -110,6 +123,7 @@ caseRecordRoutes.post(
       }
       throw error;
     }
+    processEventsAfterCommit(c);
     return c.json({ seq: entry.seq, head: write.head }, 201);
   },
 );

@@ -28,6 +28,7 @@ import {
 } from '../key-wraps.js';
 import { requireRoles, requireSession } from '../middleware/session.js';
 import { usersById } from '../people.js';
+import { eventStatement, processEventsAfterCommit } from '../rules/outbox.js';
 import { jsonBody, pathParams, queryParams } from '../validation.js';
 
 /** Cases: creation, the case file, status and transfer. Records and keys have their own routers. */
@@ -116,12 +117,19 @@ caseRoutes.post('/', requireRoles('counselor'), jsonBody(createCaseRequestSchema
           openedAt: now,
         }),
         ...wrapRows.map((row) => db.insert(caseKeyWraps).values(row)),
+        eventStatement(db, {
+          type: 'case.opened',
+          subject: caseRow.id,
+          caseId: caseRow.id,
+          payload: { serviceType: body.serviceType, channel: body.channel, counselorId: me.id },
+        }),
       ],
     );
   } catch (error) {
     if (isUniqueViolation(error, 'cases.id')) throw new ApiError(409, 'conflict', 'this case id is taken');
     throw error;
   }
+  processEventsAfterCommit(c);
   const grant = wrapRows[1] as CaseKeyWrapRow;
   return c.json(toMyCase(toCaseSummary(caseRow, wrapRows, now), grant), 201);
 });
@@ -200,8 +208,18 @@ caseRoutes.patch(
           .update(cases)
           .set({ status, closedAt })
           .where(and(eq(cases.id, caseRow.id), eq(cases.status, caseRow.status))),
+        eventStatement(db, {
+          type: 'case.status_changed',
+          subject: caseRow.id,
+          caseId: caseRow.id,
+          payload: { from: caseRow.status, to: status },
+        }),
+        ...(status === 'closed'
+          ? [eventStatement(db, { type: 'case.closed', subject: caseRow.id, caseId: caseRow.id })]
+          : []),
       ],
     );
+    processEventsAfterCommit(c);
     const updated = { ...caseRow, status, closedAt };
     return c.json(toCaseSummary(updated, await wrapsAtEpoch(db, caseRow.id, caseRow.currentEpoch), now));
   },

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, or } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { Hono } from 'hono';
 import {
   addContactWrapsRequestSchema,
@@ -8,12 +8,12 @@ import {
 import type { ContactWrap } from '../../core/api/key-wraps.js';
 import { contactGrantInfo } from '../../crypto/grant.js';
 import { commitAudited } from '../audit.js';
-import { isLive } from '../case-access.js';
-import { myGroupIds, requireVisibleClient } from '../contact-access.js';
+import { requireVisibleClient, visibleCards } from '../contact-access.js';
 import { type Db, isUniqueViolation, refuseDuplicate } from '../db/client.js';
 import { type ClientRow, type ContactKeyWrapRow, clients, contactKeyWraps, groups } from '../db/schema.js';
 import type { ActiveSession, AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
+import { myGroupIds } from '../group-membership.js';
 import {
   assertDistinctRecipients,
   assertGrantSignature,
@@ -153,28 +153,32 @@ clientRoutes.post(
 
 /** The clients whose card the caller can open (metadata only). */
 clientRoutes.get('/', requireSession, async (c) => {
+  const cards = await visibleCards(c.var.db, c.var.session.user.id, Date.now());
+  return c.json({ clients: [...cards.values()].map(({ client }) => toClientSummary(client)) });
+});
+
+/**
+ * Every card the caller can open, with the wraps they can open it with: the front desk's client
+ * list in one request. One audit event names every card read.
+ */
+clientRoutes.get('/cards', requireSession, async (c) => {
   const { db, session } = c.var;
-  const recipients = [session.user.id, ...(await myGroupIds(db, session.user.id))];
-  const now = Date.now();
-  const rows = await db
-    .select({ client: clients, wrap: contactKeyWraps })
-    .from(clients)
-    .innerJoin(
-      contactKeyWraps,
-      and(eq(contactKeyWraps.clientId, clients.id), eq(contactKeyWraps.epoch, clients.contactEpoch)),
-    )
-    .where(
-      or(
-        and(eq(contactKeyWraps.toKind, 'user'), eq(contactKeyWraps.toId, session.user.id)),
-        and(eq(contactKeyWraps.toKind, 'group'), inArray(contactKeyWraps.toId, recipients)),
-      ),
-    )
-    .orderBy(desc(clients.createdAt));
-  const seen = new Map<string, ClientRow>();
-  for (const { client, wrap } of rows) {
-    if (isLive({ ...wrap, revokedAt: null }, now)) seen.set(client.id, client);
+  const cards = await visibleCards(db, session.user.id, Date.now());
+  if (cards.size > 0) {
+    await commitAudited(db, session.org.id, {
+      actor: session.user.id,
+      type: 'client.cards_read',
+      subject: session.user.id,
+      details: { clients: [...cards.keys()] },
+    });
   }
-  return c.json({ clients: [...seen.values()].map(toClientSummary) });
+  return c.json({
+    cards: [...cards.values()].map(({ client, wraps }) => ({
+      ...toClientSummary(client),
+      contactEnvelope: client.contactEnvelope,
+      wraps: wraps.map(toContactWrapView),
+    })),
+  });
 });
 
 clientRoutes.get('/:id', requireSession, pathParams(clientIdParamSchema), async (c) => {

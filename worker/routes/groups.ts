@@ -4,20 +4,20 @@ import {
   addGroupWrapsRequestSchema,
   createGroupRequestSchema,
   groupIdParamSchema,
+  rotateGroupRequestSchema,
 } from '../../core/api/groups.js';
 import type { GroupWrap } from '../../core/api/key-wraps.js';
+import { fromBase64Url } from '../../crypto/bytes.js';
 import { groupGrantInfo } from '../../crypto/grant.js';
+import { verifyGroupKeySync } from '../../crypto/group-key.js';
 import { commitAudited } from '../audit.js';
 import { type Db, isUniqueViolation, refuseDuplicate } from '../db/client.js';
-import { type GroupRow, groupKeyWraps, groups } from '../db/schema.js';
+import { type GroupRow, groupKeyChain, groupKeyWraps, groups } from '../db/schema.js';
 import type { ActiveSession, AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
-import {
-  assertDistinctRecipients,
-  assertGrantSignature,
-  assertRecipient,
-  requireCertified,
-} from '../key-wraps.js';
+import { groupContactWraps, rewrapRows } from '../group-contact-wraps.js';
+import { assertGroupEligible, currentHolders, requireGroup, requireMembership } from '../group-membership.js';
+import { assertDistinctRecipients, assertGrantSignature, requireCertified } from '../key-wraps.js';
 import { requireRoles, requireSession } from '../middleware/session.js';
 import { usersById } from '../people.js';
 import { jsonBody, pathParams } from '../validation.js';
@@ -30,16 +30,29 @@ const toGroupView = (group: GroupRow) => ({
   name: group.name,
   epoch: group.epoch,
   x25519Pk: group.x25519Pk,
+  pkSig: group.pkSig,
+  pkBy: group.pkBy,
   createdAt: group.createdAt,
 });
 
-async function requireGroup(db: Db, id: string): Promise<GroupRow> {
-  const [group] = await db.select().from(groups).where(eq(groups.id, id)).limit(1);
-  if (!group) throw new ApiError(404, 'not_found', 'no such group');
-  return group;
+/** The maker signs the new public key with their certified key (crypto/group-key.ts). */
+function assertGroupKeySignature(
+  session: ActiveSession,
+  group: { id: string; epoch: number; x25519Pk: string; pkSig: string },
+) {
+  const fields = {
+    org: session.org.id,
+    groupId: group.id,
+    epoch: group.epoch,
+    x25519Pk: fromBase64Url(group.x25519Pk),
+    by: session.user.id,
+  };
+  if (!verifyGroupKeySync(fromBase64Url(session.user.ed25519Pk), fields, fromBase64Url(group.pkSig))) {
+    throw new ApiError(400, 'bad_signature', 'the group public key is not signed by your certified key');
+  }
 }
 
-/** Checks every wrap (recipient, signature) and returns the rows to insert. */
+/** Checks every wrap (a front-desk member as recipient, the signature) and returns the rows. */
 async function groupWrapRows(
   db: Db,
   session: ActiveSession,
@@ -55,7 +68,7 @@ async function groupWrapRows(
   );
   const now = Date.now();
   return wraps.map((wrap) => {
-    assertRecipient(recipients.get(wrap.to), wrap.to);
+    assertGroupEligible(recipients.get(wrap.to), wrap.to);
     const info = groupGrantInfo({ org: session.org.id, groupId, epoch, to: wrap.to, by: session.user.id });
     assertGrantSignature(info, wrap, session.user);
     return {
@@ -71,15 +84,23 @@ async function groupWrapRows(
   });
 }
 
+/** The first front-desk key: an admin's browser makes the pair and wraps it to the members. */
 groupRoutes.post('/', requireRoles('admin'), jsonBody(createGroupRequestSchema), async (c) => {
   const { db, session } = c.var;
   const body = c.req.valid('json');
+  requireCertified(session.user, 'make a group key');
+  if ((await db.select({ id: groups.id }).from(groups).limit(1)).length > 0) {
+    throw new ApiError(409, 'group_exists', 'the front-desk group already exists');
+  }
+  assertGroupKeySignature(session, { ...body, epoch: 0 });
   const rows = await groupWrapRows(db, session, body.id, 0, body.wraps);
   const group: GroupRow = {
     id: body.id,
     name: body.name,
     epoch: 0,
     x25519Pk: body.x25519Pk,
+    pkSig: body.pkSig,
+    pkBy: session.user.id,
     createdBy: session.user.id,
     createdAt: Date.now(),
   };
@@ -110,42 +131,78 @@ groupRoutes.get('/', requireSession, async (c) => {
 
 groupRoutes.get('/:id/my-key', requireSession, pathParams(groupIdParamSchema), async (c) => {
   const { db, session } = c.var;
-  const { id } = c.req.valid('param');
-  const [group] = await db.select().from(groups).where(eq(groups.id, id)).limit(1);
-  const [wrap] = group
-    ? await db
-        .select()
-        .from(groupKeyWraps)
-        .where(
-          and(
-            eq(groupKeyWraps.groupId, id),
-            eq(groupKeyWraps.epoch, group.epoch),
-            eq(groupKeyWraps.userId, session.user.id),
-          ),
-        )
-        .limit(1)
-    : [];
-  if (!group || !wrap) throw new ApiError(404, 'not_found', 'you are not a member of this group');
+  const group = await requireMembership(db, session.user.id, c.req.valid('param').id);
+  const [wrap] = await db
+    .select()
+    .from(groupKeyWraps)
+    .where(
+      and(
+        eq(groupKeyWraps.groupId, group.id),
+        eq(groupKeyWraps.epoch, group.epoch),
+        eq(groupKeyWraps.userId, session.user.id),
+      ),
+    )
+    .limit(1);
+  if (!wrap) throw new ApiError(404, 'not_found', 'you are not a member of this group');
+  const holders = await currentHolders(db, group);
+  const chain = await db
+    .select()
+    .from(groupKeyChain)
+    .where(eq(groupKeyChain.groupId, group.id))
+    .orderBy(asc(groupKeyChain.epoch));
   await commitAudited(db, session.org.id, {
     actor: session.user.id,
     type: 'group.key_read',
-    subject: id,
+    subject: group.id,
     details: { epoch: group.epoch },
   });
   return c.json({
     group: toGroupView(group),
     wrap: { epoch: wrap.epoch, enc: wrap.enc, ct: wrap.ct, sig: wrap.sig, byUserId: wrap.byUserId },
+    holders: holders.map((holder) => holder.id),
+    departed: holders.filter((holder) => !holder.member).map((holder) => holder.id),
+    chain: chain.map((link) => ({ epoch: link.epoch, enc: link.enc, ct: link.ct })),
   });
 });
 
+/** The group's contact-card wraps, for a member about to rotate the group key. */
+groupRoutes.get('/:id/contact-wraps', requireSession, pathParams(groupIdParamSchema), async (c) => {
+  const { db, session } = c.var;
+  const group = await requireMembership(db, session.user.id, c.req.valid('param').id);
+  const wraps = await groupContactWraps(db, group.id);
+  await commitAudited(db, session.org.id, {
+    actor: session.user.id,
+    type: 'group.contact_wraps_read',
+    subject: group.id,
+    details: { epoch: group.epoch, cards: wraps.length },
+  });
+  return c.json({
+    epoch: group.epoch,
+    wraps: wraps.map((wrap) => ({
+      clientId: wrap.clientId,
+      epoch: wrap.epoch,
+      perm: wrap.perm,
+      expiresAt: wrap.expiresAt,
+      enc: wrap.enc,
+      ct: wrap.ct,
+      sig: wrap.sig,
+      byUserId: wrap.byUserId,
+    })),
+  });
+});
+
+/** A member's browser wraps the current group key to a newcomer to the front desk. */
 groupRoutes.post(
   '/:id/wraps',
-  requireRoles('admin'),
+  requireSession,
   pathParams(groupIdParamSchema),
   jsonBody(addGroupWrapsRequestSchema),
   async (c) => {
     const { db, session } = c.var;
     const group = await requireGroup(db, c.req.valid('param').id);
+    await requireMembership(db, session.user.id, group.id).catch(() => {
+      throw new ApiError(403, 'not_a_member', 'only a member of the group can share its key');
+    });
     const body = c.req.valid('json');
     if (body.epoch !== group.epoch) {
       throw new ApiError(409, 'stale_epoch', `the group key is at epoch ${group.epoch}`);
@@ -168,5 +225,73 @@ groupRoutes.post(
         ),
     );
     return c.json({ ok: true as const }, 201);
+  },
+);
+
+/**
+ * Epoch e+1 after someone left: a new pair wrapped to the remaining members, and every contact-card
+ * key the group held re-wrapped to it. The leaver's old private key opens nothing stored after this.
+ */
+groupRoutes.post(
+  '/:id/rotate',
+  requireSession,
+  pathParams(groupIdParamSchema),
+  jsonBody(rotateGroupRequestSchema),
+  async (c) => {
+    const { db, session } = c.var;
+    const group = await requireGroup(db, c.req.valid('param').id);
+    await requireMembership(db, session.user.id, group.id).catch(() => {
+      throw new ApiError(403, 'not_a_member', 'only a member of the group can rotate its key');
+    });
+    const body = c.req.valid('json');
+    if (body.epoch !== group.epoch + 1) {
+      throw new ApiError(409, 'stale_epoch', `the group key is at epoch ${group.epoch}`);
+    }
+    requireCertified(session.user, 'rotate a group key');
+    assertGroupKeySignature(session, { id: group.id, ...body });
+    if (!body.wraps.some((wrap) => wrap.to === session.user.id)) {
+      throw new ApiError(400, 'bad_recipient', 'wrap the new group key to yourself too');
+    }
+    const rows = await groupWrapRows(db, session, group.id, body.epoch, body.wraps);
+    const cards = await rewrapRows(db, session, group.id, body.contactWraps);
+    const departed = (await currentHolders(db, group)).filter((holder) => !holder.member);
+    const rotatedFirst = () => new ApiError(409, 'stale_epoch', 'someone else rotated the group key first');
+    const rotate = () =>
+      commitAudited(
+        db,
+        session.org.id,
+        {
+          actor: session.user.id,
+          type: 'group.rotated',
+          subject: group.id,
+          details: {
+            epoch: body.epoch,
+            members: rows.map((row) => row.userId),
+            departed: departed.map((holder) => holder.id),
+            cards: cards.length,
+          },
+        },
+        () => [
+          db
+            .update(groups)
+            .set({ epoch: body.epoch, x25519Pk: body.x25519Pk, pkSig: body.pkSig, pkBy: session.user.id })
+            .where(and(eq(groups.id, group.id), eq(groups.epoch, group.epoch))),
+          ...rows.map((row) => db.insert(groupKeyWraps).values(row)),
+          db.insert(groupKeyChain).values({
+            groupId: group.id,
+            epoch: group.epoch,
+            enc: body.chain.enc,
+            ct: body.chain.ct,
+            byUserId: session.user.id,
+            createdAt: Date.now(),
+          }),
+          ...cards,
+        ],
+      );
+    // Two members rotating at once collide on the new epoch's wraps or on the chain link.
+    await refuseDuplicate('group_key_wraps', rotatedFirst, () =>
+      refuseDuplicate('group_key_chain', rotatedFirst, rotate),
+    );
+    return c.json({ ok: true as const, epoch: body.epoch }, 201);
   },
 );

@@ -50,7 +50,12 @@ async function accountOnServer(keys: UserKeys) {
       recoveryPk: toBase64Url(randomBytes(32)),
       recoveryThreshold: 2,
       recoveryShareCount: 3,
-      settings: { sessionIdleMinutes: 30, sessionAbsoluteHours: 12, locale: 'zh-CN' },
+      settings: {
+        sessionIdleMinutes: 30,
+        sessionAbsoluteHours: 12,
+        locale: 'zh-CN',
+        timeZone: 'Asia/Shanghai',
+      },
     },
     kdf: { salt: toBase64Url(login.salt), m: login.params.m, t: login.params.t, p: 1 },
     keyBundle: toBase64Url(login.keyBundle),

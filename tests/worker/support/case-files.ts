@@ -3,6 +3,7 @@ import { canonicalJson, type JsonValue } from '../../../crypto/canonical-json.js
 import { appendCaseLogEntry, caseLogGenesis } from '../../../crypto/case-log.js';
 import { EnvelopeKind, encryptEnvelope } from '../../../crypto/envelope.js';
 import { type Permission, wrapCaseKey, wrapContactKey, wrapGroupKey } from '../../../crypto/grant.js';
+import { signGroupKey } from '../../../crypto/group-key.js';
 import { generateKeyPair } from '../../../crypto/hpke.js';
 import { createCaseInboxKey, generateSymmetricKey, rotateCaseKey } from '../../../crypto/key-chain.js';
 import { encryptRecord } from '../../../crypto/record.js';
@@ -65,24 +66,51 @@ export function caseWrap(input: CaseWrapInput) {
   };
 }
 
-export function groupRequest(orgId: string, admin: Account, members: Account[]) {
-  const id = crypto.randomUUID();
+/** A group key pair of `epoch`, signed by its maker, wrapped to each member by the maker. */
+export function groupKeyRequest(
+  orgId: string,
+  groupId: string,
+  epoch: number,
+  maker: Account,
+  members: Account[],
+) {
   const pair = generateKeyPair();
   return {
-    id,
-    name: 'Front desk',
     x25519Pk: b64(pair.publicKey),
+    pkSig: b64(
+      signGroupKey(maker.keys.ed25519Seed, {
+        org: orgId,
+        groupId,
+        epoch,
+        x25519Pk: pair.publicKey,
+        by: maker.id,
+      }),
+    ),
     secretKey: pair.secretKey,
-    wraps: members.map((member) => {
-      const wrapped = wrapGroupKey(
-        { org: orgId, groupId: id, epoch: 0, to: member.id, by: admin.id },
-        pair.secretKey,
-        member.keys.x25519Pk,
-        admin.keys.ed25519Seed,
-      );
-      return { to: member.id, enc: b64(wrapped.enc), ct: b64(wrapped.ct), sig: b64(wrapped.sig) };
-    }),
+    wraps: members.map((member) => groupWrap(orgId, groupId, epoch, maker, member, pair.secretKey)),
   };
+}
+
+export function groupWrap(
+  orgId: string,
+  groupId: string,
+  epoch: number,
+  granter: Account,
+  member: Account,
+  secretKey: Uint8Array,
+) {
+  const wrapped = wrapGroupKey(
+    { org: orgId, groupId, epoch, to: member.id, by: granter.id },
+    secretKey,
+    member.keys.x25519Pk,
+    granter.keys.ed25519Seed,
+  );
+  return { to: member.id, enc: b64(wrapped.enc), ct: b64(wrapped.ct), sig: b64(wrapped.sig) };
+}
+
+export function groupRequest(orgId: string, admin: Account, members: Account[]) {
+  const id = crypto.randomUUID();
+  return { id, name: 'Front desk', ...groupKeyRequest(orgId, id, 0, admin, members) };
 }
 
 export interface ContactRecipient {

@@ -57,6 +57,10 @@ export class Browser {
     return this.request('PATCH', path, { ...options, ...(json !== undefined && { json }) });
   }
 
+  put(path: string, json?: unknown, options: RequestOptions = {}) {
+    return this.request('PUT', path, { ...options, ...(json !== undefined && { json }) });
+  }
+
   delete(path: string, options?: RequestOptions) {
     return this.request('DELETE', path, options);
   }

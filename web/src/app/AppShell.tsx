@@ -1,5 +1,6 @@
 import { Dialog } from '@kobalte/core/dialog';
 import { createSignal, type ParentProps } from 'solid-js';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import type { Session } from '../lib/account';
 import { useI18n } from '../lib/i18n';
 import { BrandMark } from '../ui/BrandMark';
@@ -58,6 +59,7 @@ export function AppShell(props: ParentProps<{ session: Session }>) {
         </button>
         <span class="shell__org">{props.session.organization.name}</span>
         <div class="shell__actions">
+          <NotificationBell roles={props.session.user.roles} />
           <LocaleSwitch />
           <UserMenu user={props.session.user} />
         </div>

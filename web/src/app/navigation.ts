@@ -9,6 +9,7 @@ import {
   FormIcon,
   type IconComponent,
   KeyIcon,
+  LockIcon,
   PaymentsIcon,
   ReportsIcon,
   RevenueIcon,
@@ -40,6 +41,7 @@ const workflows: NavItem = { path: '/admin/workflows', label: 'nav.workflows', i
 const rules: NavItem = { path: '/admin/rules', label: 'nav.rules', icon: RulesIcon };
 const reports: NavItem = { path: '/reports', label: 'nav.reports', icon: ReportsIcon };
 const settings: NavItem = { path: '/admin/settings', label: 'nav.settings', icon: SettingsIcon };
+const integrations: NavItem = { path: '/admin/integrations', label: 'nav.integrations', icon: KeyIcon };
 const myCases: NavItem = { path: '/cases', label: 'nav.myCases', icon: CasesIcon };
 const schedule: NavItem = { path: '/schedule', label: 'nav.schedule', icon: CalendarIcon };
 const tasks: NavItem = { path: '/tasks', label: 'nav.tasks', icon: TasksIcon };
@@ -50,18 +52,27 @@ const clients: NavItem = { path: '/clients', label: 'nav.clients', icon: Clients
 const payments: NavItem = { path: '/payments', label: 'nav.payments', icon: PaymentsIcon };
 const recovery: NavItem = { path: '/director/recovery', label: 'nav.recovery', icon: KeyIcon };
 const revenue: NavItem = { path: '/revenue', label: 'nav.revenue', icon: RevenueIcon };
+const dataRights: NavItem = { path: '/data-rights', label: 'nav.dataRights', icon: LockIcon };
 
 /** What each role works on, in the order the sidebar shows it. The server enforces the same roles. */
 export const NAV_SECTIONS: readonly NavSection[] = [
   {
     role: 'admin',
     label: 'nav.section.admin',
-    items: [users, audit, forms, workflows, rules, reports, settings],
+    items: [users, audit, forms, workflows, rules, reports, integrations, settings, dataRights],
   },
-  { role: 'director', label: 'nav.section.director', items: [reports, audit, recovery] },
-  { role: 'counselor', label: 'nav.section.counselor', items: [myCases, schedule, tasks] },
+  {
+    role: 'director',
+    label: 'nav.section.director',
+    items: [reports, schedule, audit, recovery, dataRights],
+  },
+  {
+    role: 'counselor',
+    label: 'nav.section.counselor',
+    items: [myCases, schedule, tasks, dataRights, reports],
+  },
   { role: 'supervisor', label: 'nav.section.supervisor', items: [supervision, sharedCases] },
-  { role: 'frontdesk', label: 'nav.section.frontdesk', items: [bookings, schedule, clients] },
+  { role: 'frontdesk', label: 'nav.section.frontdesk', items: [bookings, schedule, clients, tasks] },
   { role: 'finance', label: 'nav.section.finance', items: [payments, revenue] },
 ];
 

@@ -1,7 +1,7 @@
 /**
- * The one door from the web app to the server API and to crypto/: accounts, members, audit and
- * the dev outbox. Pages call only these functions; key material goes in and out as `UserKeys`
- * and is handed straight to the vault (lib/vault.ts).
+ * Accounts for the pages: first run, sessions, passphrases and accepting an invitation (members,
+ * the audit chain and the dev outbox have modules of their own). Key material goes in and out as
+ * `UserKeys` and is handed straight to the vault (lib/vault.ts).
  *
  * Failures reject with an `AppError` (lib/errors.ts) whose code the UI translates; anything else
  * is shown as an unknown error. The ceremonies themselves live in lib/protocol/ (DOM-free, so the
@@ -9,73 +9,29 @@
  */
 
 import {
-  auditPageSchema,
-  createInvitationResponseSchema,
-  type InvitationView,
-  invitationListSchema,
   okResponseSchema,
-  outboxSchema,
   type SessionView,
   sessionViewSchema,
   setupStatusSchema,
-  userListSchema,
 } from '../../../core/api/index';
 import {
   concatBytes,
   decodeKeyBundle,
   fromBase64Url,
-  isCryptoError,
   keyFingerprint,
-  signAuditCheckpoint,
   wipeUserKeys,
 } from '../../../crypto/index';
 import { ApiError, createApiClient } from './api-client';
-import { AppError, type AppErrorCode } from './errors';
+import { run } from './app-errors';
+import { AppError } from './errors';
 import * as protocol from './protocol/index';
-import { memberKeyFingerprint, type OpenedKeys } from './protocol/keys';
+import type { OpenedKeys } from './protocol/keys';
 import { localStorageRootPins } from './protocol/pins';
 import type { Role } from './roles';
 import type { UserKeys } from './vault';
 
 const api = createApiClient();
 const pins = () => localStorageRootPins(localStorage);
-
-const API_ERRORS: Partial<Record<string, AppErrorCode>> = {
-  network: 'network',
-  invalid_credentials: 'invalid_credentials',
-  locked: 'rate_limited',
-  invitation_invalid: 'invitation_invalid',
-  already_initialized: 'organization_exists',
-  forbidden: 'forbidden',
-  csrf: 'forbidden',
-  no_session: 'session_expired',
-  session_expired: 'session_expired',
-};
-
-const CRYPTO_ERRORS: Partial<Record<string, AppErrorCode>> = {
-  // A wrong passphrase cannot reach this point (the server refuses the auth key first), but a
-  // wrong recovery code's typo check or a bundle that does not open reads as bad credentials.
-  'wrong-key': 'invalid_credentials',
-  'bad-checksum': 'recovery_code_invalid',
-  malformed: 'recovery_code_invalid',
-  'root-changed': 'root_key_changed',
-};
-
-/** Every failure leaves this module as an AppError the pages can translate. */
-export function toAppError(error: unknown): AppError {
-  if (error instanceof AppError) return error;
-  if (error instanceof ApiError) return new AppError(API_ERRORS[error.code] ?? 'unknown', error.message);
-  if (isCryptoError(error)) return new AppError(CRYPTO_ERRORS[error.code] ?? 'integrity', error.message);
-  return new AppError('unknown', error instanceof Error ? error.message : String(error));
-}
-
-async function run<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw toAppError(error);
-  }
-}
 
 function toSession(view: SessionView): Session {
   return {
@@ -98,16 +54,6 @@ function toSession(view: SessionView): Session {
 /** The vault's shape; the protocol's copies are zeroed once the vault has taken its own. */
 function toVaultKeys(keys: OpenedKeys): UserKeys {
   return { encryptionSecretKey: keys.x25519Sk, signingSeed: keys.ed25519Seed, orgRootSeed: keys.orgRootSeed };
-}
-
-function toOpenInvitation(invitation: InvitationView): OpenInvitation {
-  return {
-    id: invitation.id,
-    email: invitation.email,
-    roles: invitation.roles,
-    createdAt: invitation.createdAt,
-    expiresAt: invitation.expiresAt,
-  };
 }
 
 /** A lowercase UUID (PROTOCOL §2). */
@@ -342,203 +288,4 @@ export async function acceptInvitation(input: InvitationAcceptance): Promise<Acc
       recoveryCode: joined.recoveryCode,
     };
   });
-}
-
-// ── members (admin) ──────────────────────────────────────────────────────────
-
-export type MemberStatus = 'active' | 'pending_certification' | 'disabled';
-
-export interface Member {
-  readonly id: UserId;
-  readonly email: string;
-  readonly displayName: string;
-  readonly roles: readonly Role[];
-  readonly status: MemberStatus;
-}
-
-export interface OpenInvitation {
-  readonly id: string;
-  readonly email: string;
-  readonly roles: readonly Role[];
-  readonly createdAt: number;
-  readonly expiresAt: number;
-}
-
-export interface NewInvitation {
-  readonly email: string;
-  readonly roles: readonly Role[];
-}
-
-/** A registered key awaiting the org root's certificate (PROTOCOL §4). */
-export interface PendingCertification {
-  readonly userId: UserId;
-  readonly email: string;
-  readonly displayName: string;
-  /** The exact public keys the admin compares and certifies: the certificate covers these bytes, not a re-fetch. */
-  readonly encryptionPublicKey: Uint8Array;
-  readonly signingPublicKey: Uint8Array;
-  /** Computed in the browser from the two public keys above. */
-  readonly keyFingerprint: KeyFingerprint;
-  readonly registeredAt: number;
-}
-
-export async function listMembers(): Promise<readonly Member[]> {
-  return run(async () => {
-    const { users } = await api.get('/api/users', userListSchema);
-    return users.map((user) => ({
-      id: user.id,
-      email: user.email,
-      displayName: user.displayName,
-      roles: user.roles,
-      status: user.status === 'disabled' ? 'disabled' : user.cert ? 'active' : 'pending_certification',
-    }));
-  });
-}
-
-export async function listOpenInvitations(): Promise<readonly OpenInvitation[]> {
-  return run(async () => {
-    const { invitations } = await api.get('/api/invitations', invitationListSchema);
-    return invitations.filter((invitation) => invitation.status === 'pending').map(toOpenInvitation);
-  });
-}
-
-export async function inviteMember(invitation: NewInvitation): Promise<OpenInvitation> {
-  return run(async () => {
-    const created = await api.send('POST', '/api/invitations', invitation, createInvitationResponseSchema);
-    return {
-      id: created.id,
-      email: invitation.email,
-      roles: invitation.roles,
-      createdAt: Date.now(),
-      expiresAt: created.expiresAt,
-    };
-  });
-}
-
-export async function listPendingCertifications(): Promise<readonly PendingCertification[]> {
-  return run(async () => {
-    const { users } = await api.get('/api/users', userListSchema);
-    return users
-      .filter((user) => user.cert === null && user.status === 'active')
-      .map((user) => {
-        const encryptionPublicKey = fromBase64Url(user.x25519Pk);
-        const signingPublicKey = fromBase64Url(user.ed25519Pk);
-        return {
-          userId: user.id,
-          email: user.email,
-          displayName: user.displayName,
-          encryptionPublicKey,
-          signingPublicKey,
-          keyFingerprint: memberKeyFingerprint(encryptionPublicKey, signingPublicKey),
-          registeredAt: user.createdAt,
-        };
-      });
-  });
-}
-
-/** Signs the member's certificate with the org root seed from `keys` (admins only) and uploads it. */
-export async function certifyMember(keys: UserKeys, pending: PendingCertification): Promise<void> {
-  const rootSeed = keys.orgRootSeed;
-  if (!rootSeed) throw new AppError('forbidden');
-  // Signed before the first await: the vault lends these keys only for this synchronous call.
-  const certified = protocol.certifyUser(api, rootSeed, {
-    id: pending.userId,
-    email: pending.email,
-    x25519Pk: pending.encryptionPublicKey,
-    ed25519Pk: pending.signingPublicKey,
-  });
-  await run(() => certified);
-}
-
-// ── audit log (PROTOCOL §8) ──────────────────────────────────────────────────
-
-export interface AuditEvent {
-  readonly seq: number;
-  readonly time: number;
-  /** Null for events the system records on its own (e.g. a failed login for an unknown email). */
-  readonly actor: { readonly id: UserId; readonly displayName: string } | null;
-  /** A stable event type such as `login`, `login_failed`, `member_invited`, `member_certified`. */
-  readonly type: string;
-  readonly subject: string | null;
-}
-
-export interface AuditPage {
-  /** Newest first. */
-  readonly events: readonly AuditEvent[];
-  /** Pass as `beforeSeq` to get the next, older page; null at the start of the log. */
-  readonly nextBeforeSeq: number | null;
-}
-
-export type AuditVerification =
-  | { readonly intact: true; readonly verifiedThroughSeq: number }
-  | { readonly intact: false; readonly brokenAtSeq: number };
-
-export async function listAuditEvents(page: { beforeSeq?: number; limit: number }): Promise<AuditPage> {
-  return run(async () => {
-    const query = `?limit=${page.limit}${page.beforeSeq ? `&before=${page.beforeSeq}` : ''}`;
-    const [result, { users }] = await Promise.all([
-      api.get(`/api/audit${query}`, auditPageSchema),
-      api.get('/api/users/directory', userListSchema),
-    ]);
-    const names = new Map(users.map((user) => [user.id, user.displayName]));
-    return {
-      events: result.events.map((event) => ({
-        seq: event.seq,
-        time: event.at,
-        actor: event.actor ? { id: event.actor, displayName: names.get(event.actor) ?? event.actor } : null,
-        type: event.type,
-        subject: event.subject,
-      })),
-      nextBeforeSeq: result.nextBefore,
-    };
-  });
-}
-
-/** Replays the whole chain and the signed checkpoints in the browser. */
-export async function verifyAuditChain(
-  /** An admin's signer: when given, the verified head is signed as a checkpoint. */
-  signHead?: (n: number, head: Uint8Array) => Uint8Array,
-): Promise<AuditVerification> {
-  return run(async () => {
-    const view = await api.get('/api/auth/session', sessionViewSchema);
-    const verdict = await protocol.verifyServerAuditChain(api, view.org.id, fromBase64Url(view.org.rootPk));
-    if (!verdict.intact) return { intact: false, brokenAtSeq: verdict.brokenAtSeq };
-    if (signHead && verdict.verifiedThroughSeq > 0) {
-      await protocol
-        .signAuditHead(api, signHead, verdict.verifiedThroughSeq, verdict.head)
-        .catch((error: unknown) => {
-          // Someone (or this admin, a moment ago) already signed this head: that is fine.
-          if (!(error instanceof ApiError && error.code === 'conflict')) throw error;
-        });
-    }
-    return { intact: true, verifiedThroughSeq: verdict.verifiedThroughSeq };
-  });
-}
-
-// ── dev outbox (local mode only) ─────────────────────────────────────────────
-
-export interface OutboxEmail {
-  readonly id: string;
-  readonly to: string;
-  readonly subject: string;
-  readonly text: string;
-  readonly sentAt: number;
-}
-
-export async function listOutbox(): Promise<readonly OutboxEmail[]> {
-  return run(async () => {
-    const { emails } = await api.get('/api/dev/outbox', outboxSchema);
-    return emails.map((email) => ({
-      id: String(email.id),
-      to: email.to,
-      subject: email.subject,
-      text: email.body,
-      sentAt: email.createdAt,
-    }));
-  });
-}
-
-/** Signs an audit checkpoint with the lent keys (call inside `vault.withKeys`). */
-export function signAuditHeadWith(keys: UserKeys, n: number, head: Uint8Array): Uint8Array {
-  return signAuditCheckpoint(keys.signingSeed, n, head);
 }

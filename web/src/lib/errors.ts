@@ -23,6 +23,10 @@ export const APP_ERROR_CODES = [
   'case_conflict',
   'case_archived',
   'key_unavailable',
+  // managing a case
+  'invalid_transition',
+  'transfer_target_holds_access',
+  'recipient_uncertified',
   // attachments in case records
   'attachment_too_large',
   'attachment_incomplete',
@@ -40,11 +44,22 @@ export const APP_ERROR_CODES = [
   'recovery_share_invalid',
   'recovery_shares_insufficient',
   'recovery_shares_inconsistent',
+  // data rights (issue 11)
+  'case_not_closed',
+  'self_approval',
+  'backup_mismatch',
+  // integrations (issue 10)
+  'invalid_request',
+  'refund_exceeds_payment',
+  'booking_closed',
+  'stale_group_key',
+  'captcha_failed',
+  'no_front_desk_key',
   'unknown',
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
-/** An error as a value with a code (STYLE §6): thrown by lib/account.ts, translated by the UI. */
+/** An error as a value with a code (STYLE §6): thrown by the lib/ modules, translated by the UI. */
 export class AppError extends Error {
   override readonly name = 'AppError';
   constructor(

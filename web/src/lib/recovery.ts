@@ -6,8 +6,8 @@
 
 import { sessionViewSchema, userListSchema } from '../../../core/api/index';
 import { isCryptoError, parseRecoveryShare, wipe } from '../../../crypto/index';
-import { toAppError } from './account';
 import { createApiClient } from './api-client';
+import { toAppError } from './app-errors';
 import { type Person, withCaseContext } from './cases';
 import { AppError, type AppErrorCode } from './errors';
 import * as protocol from './protocol/cases/index';

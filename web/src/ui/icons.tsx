@@ -164,3 +164,9 @@ export const MailIcon: IconComponent = () => (
     <path d="M3.5 6.5l8.5 6.5 8.5-6.5" />
   </Icon>
 );
+export const BellIcon: IconComponent = () => (
+  <Icon>
+    <path d="M6 16.5V11a6 6 0 0112 0v5.5l1.5 1.5h-15z" />
+    <path d="M10 20.5a2 2 0 004 0" />
+  </Icon>
+);

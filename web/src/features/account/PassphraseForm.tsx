@@ -6,6 +6,7 @@ import { checkNewPassphrase, checkPassphraseConfirmation } from '../../lib/passp
 import { useSession } from '../../lib/session';
 import type { ValidationMessage } from '../../lib/validation';
 import { Alert } from '../../ui/Alert';
+import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
 import { PassphraseField } from '../../ui/PassphraseField';
 import { SubmitButton } from '../../ui/SubmitButton';
 
@@ -83,24 +84,16 @@ export function PassphraseForm(props: {
           autofocus
         />
       </Show>
-      <PassphraseField
-        label={t('account.passphrase.new')}
-        value={passphrase()}
-        onChange={setPassphrase}
-        autocomplete="new-password"
-        hint={t('passphrase.hint')}
-        error={shown(errors().passphrase)}
+      <NewPassphraseFields
+        passphrase={passphrase()}
+        confirmation={confirmation()}
+        onPassphraseChange={setPassphrase}
+        onConfirmationChange={setConfirmation}
+        passphraseError={shown(errors().passphrase)}
+        confirmationError={shown(errors().confirmation)}
+        labels={{ passphrase: t('account.passphrase.new'), confirmation: t('account.passphrase.confirm') }}
         disabled={submitting()}
         autofocus={!props.requireCurrent}
-        showStrength
-      />
-      <PassphraseField
-        label={t('account.passphrase.confirm')}
-        value={confirmation()}
-        onChange={setConfirmation}
-        autocomplete="new-password"
-        error={shown(errors().confirmation)}
-        disabled={submitting()}
       />
       <SubmitButton
         busy={submitting()}

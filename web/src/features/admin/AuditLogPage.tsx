@@ -1,12 +1,14 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
+import type { AuditFilter } from '../../../../core/api/index';
+import { type AuditVerification, signAuditHeadWith, verifyAuditChain } from '../../lib/audit-log';
+import { fetchPeople, type Person } from '../../lib/cases';
 import {
-  type AuditEvent,
-  type AuditPage,
-  type AuditVerification,
-  listAuditEvents,
-  signAuditHeadWith,
-  verifyAuditChain,
-} from '../../lib/account';
+  exportAuditLog,
+  type FilteredAuditPage,
+  listFilteredAudit,
+  type NamedAuditEvent,
+  saveFile,
+} from '../../lib/compliance';
 import { errorMessageKey } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
@@ -14,6 +16,7 @@ import { useVault } from '../../lib/vault-context';
 import { Alert } from '../../ui/Alert';
 import { AsyncContent } from '../../ui/AsyncContent';
 import { AuditIcon } from '../../ui/icons';
+import { AuditFilters } from './AuditFilters';
 import './admin.css';
 
 const PAGE_SIZE = 50;
@@ -27,24 +30,37 @@ export function AuditLogPage() {
     session()?.user.roles.includes('admin')
       ? (n: number, head: Uint8Array) => vault.withKeys((keys) => signAuditHeadWith(keys, n, head))
       : undefined;
-  const [firstPage, { refetch }] = createResource(() => listAuditEvents({ limit: PAGE_SIZE }));
-  const [olderPages, setOlderPages] = createSignal<readonly AuditPage[]>([]);
+  const [filter, setFilter] = createSignal<AuditFilter>({});
+  const [people] = createResource(fetchPeople, { initialValue: new Map<string, Person>() });
+  const [firstPage, { refetch }] = createResource(filter, (current) =>
+    listFilteredAudit(current, { limit: PAGE_SIZE }),
+  );
+  const [olderPages, setOlderPages] = createSignal<readonly FilteredAuditPage[]>([]);
   const [loadingMore, setLoadingMore] = createSignal(false);
   const [loadMoreFailure, setLoadMoreFailure] = createSignal<unknown>(null);
   const [verification, setVerification] = createSignal<AuditVerification | null>(null);
   const [verifying, setVerifying] = createSignal(false);
   const [verifyFailure, setVerifyFailure] = createSignal<unknown>(null);
+  const [exporting, setExporting] = createSignal(false);
+  const [exported, setExported] = createSignal<number | null>(null);
+  const [exportFailure, setExportFailure] = createSignal<unknown>(null);
 
   const lastPage = () => olderPages().at(-1) ?? firstPage.latest;
-  const older = (): readonly AuditEvent[] => olderPages().flatMap((page) => page.events);
+  const older = (): readonly NamedAuditEvent[] => olderPages().flatMap((page) => page.events);
+
+  const applyFilter = (next: AuditFilter) => {
+    setOlderPages([]);
+    setLoadMoreFailure(null);
+    setFilter(next);
+  };
 
   const loadMore = async () => {
-    const beforeSeq = lastPage()?.nextBeforeSeq;
-    if (beforeSeq == null || loadingMore()) return;
+    const before = lastPage()?.nextBefore;
+    if (before == null || loadingMore()) return;
     setLoadingMore(true);
     setLoadMoreFailure(null);
     try {
-      const page = await listAuditEvents({ beforeSeq, limit: PAGE_SIZE });
+      const page = await listFilteredAudit(filter(), { before, limit: PAGE_SIZE });
       setOlderPages((pages) => [...pages, page]);
     } catch (error) {
       setLoadMoreFailure(error);
@@ -66,15 +82,32 @@ export function AuditLogPage() {
     }
   };
 
-  const row = (event: AuditEvent) => (
+  const download = async (format: 'csv' | 'json') => {
+    setExporting(true);
+    setExported(null);
+    setExportFailure(null);
+    try {
+      const file = await exportAuditLog(format, filter());
+      saveFile(file);
+      setExported(file.events);
+    } catch (error) {
+      setExportFailure(error);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const row = (event: NamedAuditEvent) => (
     <tr>
       <td class="numeric">{event.seq}</td>
-      <td class="nowrap">{formatDateTime(event.time)}</td>
-      <td>{event.actor?.displayName ?? t('audit.system')}</td>
+      <td class="nowrap">{formatDateTime(event.at)}</td>
+      <td>{event.actorName ?? event.actor ?? t('audit.system')}</td>
       <td>
         <code>{event.type}</code>
       </td>
-      <td>{event.subject ?? '—'}</td>
+      <td>
+        <code class="audit-subject">{event.subject ?? '—'}</code>
+      </td>
     </tr>
   );
 
@@ -99,9 +132,14 @@ export function AuditLogPage() {
       <Show when={verification()} keyed>
         {(result) =>
           result.intact ? (
-            <Alert tone="success">{t('audit.verified', { seq: result.verifiedThroughSeq })}</Alert>
+            <Alert tone="success">
+              {t('audit.verifiedWithCheckpoints', {
+                seq: result.verifiedThroughSeq,
+                checkpoints: result.checkpoints,
+              })}
+            </Alert>
           ) : (
-            <Alert tone="error">{t('audit.broken', { seq: result.brokenAtSeq })}</Alert>
+            <Alert tone="error">{t(`audit.break.${result.reason}`, { seq: result.brokenAtSeq })}</Alert>
           )
         }
       </Show>
@@ -110,9 +148,35 @@ export function AuditLogPage() {
       </Show>
 
       <section class="card">
+        <h2 class="card__title">{t('audit.filter.heading')}</h2>
+        <AuditFilters people={people()} onApply={applyFilter} />
+        <div class="button-row">
+          <button type="button" class="button" disabled={exporting()} onClick={() => void download('csv')}>
+            {exporting() ? t('audit.export.running') : t('audit.export.csv')}
+          </button>
+          <button type="button" class="button" disabled={exporting()} onClick={() => void download('json')}>
+            {exporting() ? t('audit.export.running') : t('audit.export.json')}
+          </button>
+        </div>
+        <Show when={exported() !== null}>
+          <Alert tone="success">{t('audit.export.done', { count: exported() ?? 0 })}</Alert>
+        </Show>
+        <Show when={exportFailure()}>
+          <Alert tone="error">{t(errorMessageKey(exportFailure()))}</Alert>
+        </Show>
+      </section>
+
+      <section class="card">
         <AsyncContent resource={firstPage} onRetry={() => void refetch()}>
           {(page) => (
-            <Show when={page.events.length > 0} fallback={<p class="empty">{t('audit.empty')}</p>}>
+            <Show
+              when={page.events.length > 0}
+              fallback={
+                <p class="empty">
+                  {Object.keys(filter()).length > 0 ? t('audit.emptyFiltered') : t('audit.empty')}
+                </p>
+              }
+            >
               <div class="table-wrap">
                 <table class="table">
                   <caption>{t('audit.caption')}</caption>
@@ -136,7 +200,7 @@ export function AuditLogPage() {
               <Show when={loadMoreFailure()}>
                 <Alert tone="error">{t(errorMessageKey(loadMoreFailure()))}</Alert>
               </Show>
-              <Show when={lastPage()?.nextBeforeSeq != null}>
+              <Show when={lastPage()?.nextBefore != null}>
                 <div class="button-row">
                   <button
                     type="button"

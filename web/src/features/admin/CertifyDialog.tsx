@@ -1,8 +1,8 @@
 import { AlertDialog } from '@kobalte/core/alert-dialog';
 import { createSignal, Show } from 'solid-js';
-import { certifyMember, type PendingCertification } from '../../lib/account';
 import { errorMessageKey } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
+import { certifyMember, type PendingCertification } from '../../lib/members';
 import { useVault } from '../../lib/vault-context';
 import { Alert } from '../../ui/Alert';
 import { Fingerprint } from '../../ui/Fingerprint';

@@ -1,17 +1,18 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
+import { useI18n } from '../../lib/i18n';
 import {
   listMembers,
   listOpenInvitations,
   listPendingCertifications,
   type Member,
   type PendingCertification,
-} from '../../lib/account';
-import { useI18n } from '../../lib/i18n';
+} from '../../lib/members';
 import { Alert } from '../../ui/Alert';
 import { AsyncContent } from '../../ui/AsyncContent';
 import { Fingerprint } from '../../ui/Fingerprint';
 import { MailIcon } from '../../ui/icons';
 import { CertifyDialog } from './CertifyDialog';
+import { FrontDeskKeyPanel } from './FrontDeskKeyPanel';
 import { InviteDialog } from './InviteDialog';
 import './admin.css';
 
@@ -29,6 +30,7 @@ export function UsersPage() {
   const [inviting, setInviting] = createSignal(false);
   const [certifying, setCertifying] = createSignal<PendingCertification | null>(null);
   const [notice, setNotice] = createSignal<string | null>(null);
+  const [certifications, setCertifications] = createSignal(0);
 
   return (
     <div class="admin-page">
@@ -155,6 +157,8 @@ export function UsersPage() {
         </AsyncContent>
       </section>
 
+      <FrontDeskKeyPanel refresh={certifications()} />
+
       <InviteDialog
         open={inviting()}
         onOpenChange={setInviting}
@@ -170,6 +174,7 @@ export function UsersPage() {
         onCertified={(item) => {
           setCertifying(null);
           setNotice(t('users.certify.done', { name: item.displayName }));
+          setCertifications((count) => count + 1);
           void refetchPending();
           void refetchMembers();
         }}

@@ -5,7 +5,7 @@ import { useI18n } from '../../lib/i18n';
 import { checkNewPassphrase, checkPassphraseConfirmation } from '../../lib/passphrase-policy';
 import { checkRequiredText } from '../../lib/validation';
 import { Alert } from '../../ui/Alert';
-import { PassphraseField } from '../../ui/PassphraseField';
+import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
 import { SubmitButton } from '../../ui/SubmitButton';
 import { TextField } from '../../ui/TextField';
 
@@ -75,22 +75,13 @@ export function AcceptInvitationForm(props: {
         autofocus
         required
       />
-      <PassphraseField
-        label={t('passphrase.label')}
-        value={passphrase()}
-        onChange={setPassphrase}
-        autocomplete="new-password"
-        hint={t('passphrase.hint')}
-        error={shown(errors().passphrase)}
-        disabled={submitting()}
-        showStrength
-      />
-      <PassphraseField
-        label={t('passphrase.confirm')}
-        value={confirmation()}
-        onChange={setConfirmation}
-        autocomplete="new-password"
-        error={shown(errors().confirmation)}
+      <NewPassphraseFields
+        passphrase={passphrase()}
+        confirmation={confirmation()}
+        onPassphraseChange={setPassphrase}
+        onConfirmationChange={setConfirmation}
+        passphraseError={shown(errors().passphrase)}
+        confirmationError={shown(errors().confirmation)}
         disabled={submitting()}
       />
       <SubmitButton busy={submitting()} label={t('invite.submit')} busyLabel={t('invite.submitting')} />

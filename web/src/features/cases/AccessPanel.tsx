@@ -12,7 +12,7 @@ import { useI18n } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
 import { useVault } from '../../lib/vault-context';
 import { Alert } from '../../ui/Alert';
-import { accessLabel, DAY_MS } from './labels';
+import { accessLabel, caseNumber, DAY_MS } from './labels';
 
 /**
  * The primary counselor's side of temporary access: decide requests, deliver the key from this
@@ -20,6 +20,7 @@ import { accessLabel, DAY_MS } from './labels';
  */
 export function AccessPanel(props: {
   file: CaseFile;
+  pendingRequests: readonly AccessRequest[];
   people: ReadonlyMap<string, Person>;
   onChanged: () => void;
 }) {
@@ -57,7 +58,7 @@ export function AccessPanel(props: {
       reason: t(`access.reason.${request.reason}`),
     });
 
-  const shareLink = () => `${location.origin}/cases/${caseId()}?counselor=${session()?.user.id ?? ''}`;
+  const shareLink = () => `${location.origin}/cases/${caseId()}`;
 
   return (
     <section class="card" aria-labelledby="access-heading">
@@ -73,11 +74,11 @@ export function AccessPanel(props: {
 
       <h3 class="access-subheading">{t('case.access.requests')}</h3>
       <Show
-        when={props.file.pendingRequests.length > 0}
+        when={props.pendingRequests.length > 0}
         fallback={<p class="empty">{t('case.access.noRequests')}</p>}
       >
         <ul class="access-list">
-          <For each={props.file.pendingRequests}>
+          <For each={props.pendingRequests}>
             {(request) => (
               <li class="access-list__item">
                 <span>{describe(request)}</span>
@@ -173,7 +174,7 @@ export function AccessPanel(props: {
           value={shareLink()}
           onFocus={(event) => event.currentTarget.select()}
         />
-        <span class="field__hint">{t('case.access.shareHint')}</span>
+        <span class="field__hint">{t('case.access.shareHint', { number: caseNumber(caseId()) })}</span>
       </label>
     </section>
   );

@@ -1,20 +1,23 @@
 import { A, useParams, useSearchParams } from '@solidjs/router';
-import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
-import { type CaseFile, fetchPeople, openCaseFile, type Person } from '../../lib/cases';
+import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
+import { type CaseFile, fetchPeople, openCaseAside, openCaseFile, type Person } from '../../lib/cases';
 import { AppError, errorMessageKey } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
 import { useVault } from '../../lib/vault-context';
 import { Alert } from '../../ui/Alert';
 import { Loading } from '../../ui/Loading';
+import { CaseMeasurement } from '../portal/CaseMeasurement';
 import { AccessPanel } from './AccessPanel';
+import { CaseAdminPanel } from './CaseAdminPanel';
+import { ContactCardPanel } from './ContactCardPanel';
 import { accessLabel, caseNumber, STATUS_BADGE } from './labels';
 import { RecordList } from './RecordList';
 import { RequestAccessPanel } from './RequestAccessPanel';
 import './cases.css';
+import { FormPicker } from '../forms/FormPicker';
 
 const NO_ACCESS = ['no_case_access', 'grant_revoked', 'grant_expired'];
-const CONTACT_FIELDS = ['name', 'phone', 'email', 'emergencyContact'] as const;
 
 /**
  * One case file: verified as a whole before anything is shown (PROTOCOL §6). A failed check shows
@@ -22,7 +25,7 @@ const CONTACT_FIELDS = ['name', 'phone', 'email', 'emergencyContact'] as const;
  */
 export function CasePage() {
   const params = useParams<{ id: string }>();
-  const [search] = useSearchParams<{ history?: string; counselor?: string }>();
+  const [search] = useSearchParams<{ history?: string }>();
   const { t } = useI18n();
   const { vault } = useVault();
   const { session } = useSession();
@@ -55,7 +58,7 @@ export function CasePage() {
           >
             <Alert tone="warning">{t(errorMessageKey(file.error))}</Alert>
             <Show when={canAsk()}>
-              <RequestAccessPanel caseId={params.id} counselorId={search.counselor} />
+              <RequestAccessPanel caseId={params.id} />
             </Show>
           </Show>
         </Match>
@@ -76,9 +79,15 @@ function CaseFileView(props: { file: CaseFile; people: ReadonlyMap<string, Perso
   const i18n = useI18n();
   const { t, formatDate } = i18n;
   const { session } = useSession();
+  const { vault } = useVault();
   const summary = () => props.file.summary;
   const canWrite = () => summary().myPerm === 'write';
   const isPrimary = () => summary().primaryCounselorId === session()?.user.id;
+  // Beside the records, opened once they are on screen: the notes come first (docs/benchmarks.md).
+  const [aside] = createResource(
+    () => props.file.summary,
+    (loaded) => vault.withKeys((keys) => openCaseAside(keys, loaded)),
+  );
 
   return (
     <>
@@ -87,8 +96,8 @@ function CaseFileView(props: { file: CaseFile; people: ReadonlyMap<string, Perso
           {t('cases.caseNumber', { id: caseNumber(summary().id) })}{' '}
           <span class={STATUS_BADGE[summary().status]}>{t(`cases.status.${summary().status}`)}</span>
         </h1>
-        <Show when={canWrite()}>
-          <div class="button-row">
+        <div class="button-row">
+          <Show when={canWrite()}>
             <A class="button button--primary" href={`/cases/${summary().id}/write/session-note`}>
               {t('case.records.writeNote')}
             </A>
@@ -98,13 +107,18 @@ function CaseFileView(props: { file: CaseFile; people: ReadonlyMap<string, Perso
             <A class="button" href={`/cases/${summary().id}/write/consent-scan`}>
               {t('case.records.writeConsentScan')}
             </A>
-          </div>
-        </Show>
+            <FormPicker caseId={summary().id} except={['session-note', 'intake', 'consent-scan']} />
+          </Show>
+          <A class="button button--quiet" href={`/cases/${summary().id}/print`}>
+            {t('case.export.open')}
+          </A>
+        </div>
       </div>
       <p class="muted">
         {t(`cases.service.${summary().serviceType}`)} · {t(`cases.channel.${summary().channel}`)} ·{' '}
         {t('case.openedOn', { date: formatDate(summary().openedAt) })} ·{' '}
-        {accessLabel(i18n, summary().myPerm, summary().myExpiresAt)}
+        {accessLabel(i18n, summary().myPerm, summary().myExpiresAt)} ·{' '}
+        <A href={`/cases/${summary().id}/access-log`}>{t('accessLog.link')}</A>
       </p>
       <Alert tone="success">{t('case.verified', { count: props.file.verifiedEntries })}</Alert>
       <Show when={props.file.rotatedToEpoch}>
@@ -137,6 +151,7 @@ function CaseFileView(props: { file: CaseFile; people: ReadonlyMap<string, Perso
               </section>
             )}
           </Show>
+          <CaseMeasurement file={props.file} onChanged={props.onChanged} />
           <section class="card" aria-labelledby="records-heading">
             <h2 class="card__title" id="records-heading">
               {t('case.records.heading')}
@@ -155,27 +170,17 @@ function CaseFileView(props: { file: CaseFile; people: ReadonlyMap<string, Perso
           </section>
         </div>
         <div class="case-layout__side">
-          <section class="card" aria-labelledby="contact-heading">
-            <h2 class="card__title" id="contact-heading">
-              {t('case.contact.heading')}
-            </h2>
-            <Show when={props.file.contact} fallback={<p class="muted">{t('case.contact.notShared')}</p>}>
-              {(card) => (
-                <dl class="contact-card">
-                  <For each={CONTACT_FIELDS.filter((field) => typeof card()[field] === 'string')}>
-                    {(field) => (
-                      <div class="contact-card__item">
-                        <dt>{t(`case.contact.${field}`)}</dt>
-                        <dd>{String(card()[field])}</dd>
-                      </div>
-                    )}
-                  </For>
-                </dl>
-              )}
-            </Show>
-          </section>
+          <ContactCardPanel card={aside()?.contact} loading={aside.loading} error={aside.error} />
+          <Show when={canWrite() || isPrimary()}>
+            <CaseAdminPanel file={props.file} people={props.people} onChanged={props.onChanged} />
+          </Show>
           <Show when={isPrimary()}>
-            <AccessPanel file={props.file} people={props.people} onChanged={props.onChanged} />
+            <AccessPanel
+              file={props.file}
+              pendingRequests={aside()?.pendingRequests ?? []}
+              people={props.people}
+              onChanged={props.onChanged}
+            />
           </Show>
         </div>
       </div>

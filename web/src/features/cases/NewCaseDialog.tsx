@@ -1,42 +1,17 @@
-import { Dialog } from '@kobalte/core/dialog';
-import { createSignal, createUniqueId, For, Show } from 'solid-js';
+import { createResource, createSignal, Show } from 'solid-js';
 import { CASE_CHANNELS, CLIENT_CHANNELS, SERVICE_TYPES } from '../../../../core/api/index';
 import { createClientAndCase, type NewClientAndCase } from '../../lib/cases';
-import { errorMessageKey } from '../../lib/errors';
+import { type ContactFields, listClients, openCaseForClient } from '../../lib/clients';
 import { type MessageKey, useI18n } from '../../lib/i18n';
 import { useVault } from '../../lib/vault-context';
-import { Alert } from '../../ui/Alert';
-import { TextField } from '../../ui/TextField';
+import { FormDialog } from '../../ui/FormDialog';
+import { SelectField } from '../../ui/SelectField';
+import { createSubmission } from '../../ui/submission';
+import { ContactCardFields, EMPTY_CONTACT } from '../clients/ContactCardFields';
 
-function SelectField<T extends string>(props: {
-  label: string;
-  value: T;
-  options: readonly T[];
-  optionLabel: (value: T) => string;
-  onChange: (value: T) => void;
-  disabled: boolean;
-}) {
-  const id = createUniqueId();
-  return (
-    <div class="field">
-      <label class="field__label" for={id}>
-        {props.label}
-      </label>
-      <select
-        id={id}
-        class="field__select"
-        value={props.value}
-        disabled={props.disabled}
-        onChange={(event) => props.onChange(event.currentTarget.value as T)}
-      >
-        <For each={props.options}>
-          {(option) => <option value={option}>{props.optionLabel(option)}</option>}
-        </For>
-      </select>
-    </div>
-  );
-}
+const NEW_CLIENT = 'new';
 
+/** A case for a new client (their contact card made here) or for one the front desk handed over. */
 export function NewCaseDialog(props: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -44,139 +19,110 @@ export function NewCaseDialog(props: {
 }) {
   const { t } = useI18n();
   const { vault } = useVault();
-  const [card, setCard] = createSignal({ name: '', phone: '', email: '', emergencyContact: '' });
+  const [registered] = createResource(
+    () => props.open || undefined,
+    () => vault.withKeys(listClients),
+  );
+  const [client, setClient] = createSignal<string>(NEW_CLIENT);
+  const [card, setCard] = createSignal<ContactFields>(EMPTY_CONTACT);
   const [clientChannel, setClientChannel] = createSignal<NewClientAndCase['clientChannel']>('phone');
   const [serviceType, setServiceType] = createSignal<NewClientAndCase['serviceType']>('individual');
   const [caseChannel, setCaseChannel] = createSignal<NewClientAndCase['caseChannel']>('in_person');
-  const [attempted, setAttempted] = createSignal(false);
-  const [sending, setSending] = createSignal(false);
-  const [failure, setFailure] = createSignal<unknown>(null);
+  const { attempted, sending, failure, submit: send, reset: resetSubmission } = createSubmission();
 
-  const nameError = () => (attempted() && !card().name.trim() ? t('validation.required') : null);
-  const edit = (field: keyof ReturnType<typeof card>) => (value: string) =>
-    setCard((current) => ({ ...current, [field]: value }));
-
-  const reset = () => {
-    setCard({ name: '', phone: '', email: '', emergencyContact: '' });
-    setAttempted(false);
-    setFailure(null);
+  const isNew = () => client() === NEW_CLIENT;
+  // Registered clients are a convenience: if they cannot be listed, a new client still can be made.
+  const registeredClients = () =>
+    registered.state === 'ready' ? registered().clients.filter((entry) => entry.card !== null) : [];
+  const nameOf = (id: string) => {
+    const name = registeredClients().find((entry) => entry.id === id)?.card?.name;
+    return typeof name === 'string' ? name : id;
   };
 
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    setAttempted(true);
-    if (sending() || !card().name.trim()) return;
-    setSending(true);
-    setFailure(null);
-    try {
+  const reset = () => {
+    setClient(NEW_CLIENT);
+    setCard(EMPTY_CONTACT);
+    resetSubmission();
+  };
+
+  const submit = () =>
+    send(!isNew() || card().name.trim() !== '', async () => {
       const caseId = await vault.withKeys((keys) =>
-        createClientAndCase(keys, {
-          card: card(),
-          clientChannel: clientChannel(),
-          serviceType: serviceType(),
-          caseChannel: caseChannel(),
-        }),
+        isNew()
+          ? createClientAndCase(keys, {
+              card: card(),
+              clientChannel: clientChannel(),
+              serviceType: serviceType(),
+              caseChannel: caseChannel(),
+            })
+          : openCaseForClient(keys, {
+              clientId: client(),
+              serviceType: serviceType(),
+              channel: caseChannel(),
+            }),
       );
       reset();
       props.onCreated(caseId);
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setSending(false);
-    }
-  };
+    });
 
   return (
-    <Dialog
+    <FormDialog
       open={props.open}
-      onOpenChange={(open) => {
-        if (!open) reset();
-        props.onOpenChange(open);
-      }}
+      onOpenChange={props.onOpenChange}
+      onReset={reset}
+      onSubmit={() => void submit()}
+      title={t('cases.new.title')}
+      intro={t('cases.new.intro')}
+      submitLabel={t('cases.new.submit')}
+      submittingLabel={t('cases.new.submitting')}
+      sending={sending()}
+      failure={failure()}
+      wide
     >
-      <Dialog.Portal>
-        <Dialog.Overlay class="dialog__overlay" />
-        <div class="dialog__positioner">
-          <Dialog.Content class="dialog__content dialog__content--wide">
-            <Dialog.Title class="dialog__title">{t('cases.new.title')}</Dialog.Title>
-            <Dialog.Description class="muted">{t('cases.new.intro')}</Dialog.Description>
-            <form onSubmit={(event) => void submit(event)} novalidate aria-busy={sending()}>
-              <Show when={failure()}>
-                <Alert tone="error">{t(errorMessageKey(failure()))}</Alert>
-              </Show>
-              <fieldset class="fieldset">
-                <legend class="fieldset__legend">{t('cases.new.contact')}</legend>
-                <div class="field-grid">
-                  <TextField
-                    label={t('cases.new.name')}
-                    value={card().name}
-                    onChange={edit('name')}
-                    error={nameError()}
-                    disabled={sending()}
-                    required
-                  />
-                  <TextField
-                    label={t('cases.new.phone')}
-                    value={card().phone}
-                    onChange={edit('phone')}
-                    disabled={sending()}
-                  />
-                  <TextField
-                    label={t('cases.new.email')}
-                    type="email"
-                    value={card().email}
-                    onChange={edit('email')}
-                    disabled={sending()}
-                  />
-                  <TextField
-                    label={t('cases.new.emergency')}
-                    value={card().emergencyContact}
-                    onChange={edit('emergencyContact')}
-                    disabled={sending()}
-                  />
-                </div>
-              </fieldset>
-              <fieldset class="fieldset">
-                <legend class="fieldset__legend">{t('cases.new.details')}</legend>
-                <div class="field-grid">
-                  <SelectField
-                    label={t('cases.new.clientChannel')}
-                    value={clientChannel()}
-                    options={CLIENT_CHANNELS}
-                    optionLabel={(value) => t(`cases.clientChannel.${value}` as MessageKey)}
-                    onChange={setClientChannel}
-                    disabled={sending()}
-                  />
-                  <SelectField
-                    label={t('cases.new.serviceType')}
-                    value={serviceType()}
-                    options={SERVICE_TYPES}
-                    optionLabel={(value) => t(`cases.service.${value}`)}
-                    onChange={setServiceType}
-                    disabled={sending()}
-                  />
-                  <SelectField
-                    label={t('cases.new.caseChannel')}
-                    value={caseChannel()}
-                    options={CASE_CHANNELS}
-                    optionLabel={(value) => t(`cases.channel.${value}`)}
-                    onChange={setCaseChannel}
-                    disabled={sending()}
-                  />
-                </div>
-              </fieldset>
-              <div class="button-row button-row--end">
-                <Dialog.CloseButton class="button" disabled={sending()}>
-                  {t('common.cancel')}
-                </Dialog.CloseButton>
-                <button type="submit" class="button button--primary" disabled={sending()}>
-                  {sending() ? t('cases.new.submitting') : t('cases.new.submit')}
-                </button>
-              </div>
-            </form>
-          </Dialog.Content>
+      <Show when={registeredClients().length > 0}>
+        <SelectField
+          label={t('clients.forCase.source')}
+          value={client()}
+          options={[NEW_CLIENT, ...registeredClients().map((entry) => entry.id)]}
+          optionLabel={(id) => (id === NEW_CLIENT ? t('clients.forCase.newClient') : nameOf(id))}
+          onChange={setClient}
+          disabled={sending()}
+        />
+      </Show>
+      <Show when={isNew()}>
+        <ContactCardFields value={card()} onChange={setCard} attempted={attempted()} disabled={sending()} />
+      </Show>
+      <fieldset class="fieldset">
+        <legend class="fieldset__legend">{t('cases.new.details')}</legend>
+        <div class="field-grid">
+          <Show when={isNew()}>
+            <SelectField
+              label={t('cases.new.clientChannel')}
+              value={clientChannel()}
+              options={CLIENT_CHANNELS}
+              optionLabel={(value) => t(`cases.clientChannel.${value}` as MessageKey)}
+              onChange={setClientChannel}
+              disabled={sending()}
+            />
+          </Show>
+          <SelectField
+            label={t('cases.new.serviceType')}
+            value={serviceType()}
+            options={SERVICE_TYPES}
+            optionLabel={(value) => t(`cases.service.${value}`)}
+            onChange={setServiceType}
+            disabled={sending()}
+          />
+          <SelectField
+            label={t('cases.new.caseChannel')}
+            value={caseChannel()}
+            options={CASE_CHANNELS}
+            optionLabel={(value) => t(`cases.channel.${value}`)}
+            onChange={setCaseChannel}
+            disabled={sending()}
+          />
         </div>
-      </Dialog.Portal>
-    </Dialog>
+      </fieldset>
+    </FormDialog>
   );
 }

@@ -1,9 +1,9 @@
 import { A, useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
 import { type FormValues, validateValues } from '../../../../core/forms/index';
-import { BUILT_IN_FORMS } from '../../../../core/forms/templates/index';
 import { openCaseFile, uploadCaseAttachment, writeCaseRecord } from '../../lib/cases';
 import { errorMessageKey } from '../../lib/errors';
+import { catalogForm } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
 import { useVault } from '../../lib/vault-context';
 import { Alert } from '../../ui/Alert';
@@ -25,7 +25,11 @@ export function RecordEditorPage() {
   const { t } = i18n;
   const { vault } = useVault();
   const navigate = useNavigate();
-  const form = () => BUILT_IN_FORMS.find((candidate) => candidate.id === params.form);
+  // The catalog's latest version; a correction keeps the version its record was written with.
+  const [latest] = createResource(() => params.form, catalogForm);
+  const form = () =>
+    (search.record && original.state === 'ready' ? original()?.form : undefined) ??
+    (latest.state === 'ready' ? latest() : undefined);
   const [values, setValues] = createSignal<FormValues>({});
   const [touched, setTouched] = createSignal<ReadonlySet<string>>(new Set());
   const [attempted, setAttempted] = createSignal(false);
@@ -99,7 +103,14 @@ export function RecordEditorPage() {
       <A href={`/cases/${params.id}`} class="back-link">
         {t('form.cancel')}
       </A>
-      <Show when={form()} fallback={<Alert tone="error">{t('error.unknown')}</Alert>}>
+      <Show
+        when={form()}
+        fallback={
+          <Show when={!latest.loading} fallback={<Loading label={t('common.loading')} />}>
+            <Alert tone="error">{t('error.unknown')}</Alert>
+          </Show>
+        }
+      >
         {(definition) => (
           <>
             <div class="page-header">

@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { For, Show } from 'solid-js';
+import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { type CaseRecord, downloadCaseAttachment, type Person } from '../../lib/cases';
 import { useI18n } from '../../lib/i18n';
 import { useVault } from '../../lib/vault-context';
@@ -7,7 +7,15 @@ import { FormView, RawValuesView } from '../forms/FormView';
 import type { StoredFile } from '../forms/file-value';
 import { localized } from '../forms/localized';
 
-/** Decrypted records, read-only, each under its form's title, date and author. */
+/** Cards in the first paint: more than a tall screen holds. */
+const FIRST_SCREEN = 8;
+/** Cards added per task afterwards, so the page stays responsive while the rest arrive. */
+const BATCH = 40;
+
+/**
+ * Decrypted records, read-only, each under its form's title, date and author. A long file shows
+ * its first screenful at once and the rest in batches after the first paint (docs/benchmarks.md).
+ */
 export function RecordList(props: {
   caseId: string;
   records: readonly CaseRecord[];
@@ -19,11 +27,33 @@ export function RecordList(props: {
   const i18n = useI18n();
   const { t, formatDateTime } = i18n;
   const { vault } = useVault();
+  const [shownCount, setShownCount] = createSignal(FIRST_SCREEN);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const more = () => {
+    // every card is there: from now on the list shows whatever the file holds
+    if (shownCount() >= props.records.length) {
+      setShownCount(Number.POSITIVE_INFINITY);
+      return;
+    }
+    setShownCount((count) => count + BATCH);
+    timer = setTimeout(more);
+  };
+  onMount(() => {
+    // after the first paint: a frame, then a task
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(more);
+    });
+    onCleanup(() => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    });
+  });
+  const shown = () => props.records.slice(0, shownCount());
   const download = (file: StoredFile) =>
     vault.withKeys((keys) => downloadCaseAttachment(keys, props.caseId, file));
   return (
     <ol class="record-list">
-      <For each={props.records}>
+      <For each={shown()}>
         {(record) => (
           <li class="record-card">
             <div class="record-card__header">

@@ -2,7 +2,13 @@ import { RadioGroup } from '@kobalte/core/radio-group';
 import { TextField } from '@kobalte/core/text-field';
 import { createResource, createSignal, createUniqueId, For, Show } from 'solid-js';
 import { ACCESS_REASONS, PERMISSIONS, type Permission } from '../../../../core/api/index';
-import { type AccessReason, listMyAccessRequests, requestCaseAccess } from '../../lib/cases';
+import {
+  type AccessReason,
+  cancelAccessRequest,
+  findCaseToRequest,
+  listMyAccessRequests,
+  requestCaseAccess,
+} from '../../lib/cases';
 import { errorMessageKey } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
 import { useVault } from '../../lib/vault-context';
@@ -46,12 +52,21 @@ function Choice<T extends string>(props: {
 
 /**
  * Shown on a case this person cannot open: ask its primary counselor for temporary access. The
- * reason is an operational category; the note is sealed to the counselor the shared link names.
+ * reason is an operational category; the note is sealed to the primary counselor, whom the case
+ * look-up names with their certified keys.
  */
-export function RequestAccessPanel(props: { caseId: string; counselorId: string | undefined }) {
+export function RequestAccessPanel(props: { caseId: string }) {
   const { t } = useI18n();
   const { vault } = useVault();
   const [requests, { refetch }] = createResource(listMyAccessRequests);
+  const [counselor] = createResource(
+    () => props.caseId,
+    // Without it the request still goes, only without a note: the hint below says so.
+    async (caseId) => {
+      const found = await findCaseToRequest(caseId).catch(() => []);
+      return found.find((entry) => entry.id === caseId)?.primaryCounselor ?? null;
+    },
+  );
   const [reason, setReason] = createSignal<AccessReason>('supervision');
   const [perm, setPerm] = createSignal<Permission>('read');
   const [days, setDays] = createSignal<(typeof DURATIONS)[number]>('7');
@@ -59,6 +74,7 @@ export function RequestAccessPanel(props: { caseId: string; counselorId: string 
   const [sending, setSending] = createSignal(false);
   const reasonId = createUniqueId();
   const [failure, setFailure] = createSignal<unknown>(null);
+  const [cancelled, setCancelled] = createSignal(false);
 
   const open = () =>
     (requests() ?? []).find(
@@ -72,17 +88,32 @@ export function RequestAccessPanel(props: { caseId: string; counselorId: string 
     setSending(true);
     setFailure(null);
     try {
-      const counselorId = props.counselorId;
       await vault.withKeys((keys) =>
         requestCaseAccess(keys, {
           caseId: props.caseId,
           reason: reason(),
           perm: perm(),
           durationMs: Number(days()) * DAY_MS,
-          ...(counselorId && note().trim() ? { note: { text: note(), counselorId } } : {}),
+          ...(counselor() && note().trim() ? { note: note() } : {}),
         }),
       );
       setNote('');
+      setCancelled(false);
+      await refetch();
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const cancel = async (requestId: string) => {
+    if (sending()) return;
+    setSending(true);
+    setFailure(null);
+    try {
+      await cancelAccessRequest(requestId);
+      setCancelled(true);
       await refetch();
     } catch (error) {
       setFailure(error);
@@ -136,10 +167,16 @@ export function RequestAccessPanel(props: { caseId: string; counselorId: string 
               onChange={setDays}
               disabled={sending()}
             />
+            <Show when={cancelled()}>
+              <Alert tone="success">{t('access.cancelled')}</Alert>
+            </Show>
             <Show
-              when={props.counselorId}
-              fallback={<p class="field__hint">{t('access.noteUnavailable')}</p>}
+              when={counselor()}
+              fallback={counselor.loading ? null : <p class="field__hint">{t('access.noteUnavailable')}</p>}
             >
+              {(person) => <p class="field__hint">{t('access.counselor', { name: person().displayName })}</p>}
+            </Show>
+            <Show when={counselor()}>
               <TextField class="field" value={note()} onChange={setNote} disabled={sending()}>
                 <TextField.Label class="field__label">{t('access.note')}</TextField.Label>
                 <TextField.TextArea class="field__input field__textarea" rows={3} />
@@ -154,9 +191,24 @@ export function RequestAccessPanel(props: { caseId: string; counselorId: string 
         }
       >
         {(request) => (
-          <Alert tone="info">
-            {request().status === 'pending' ? t('access.status.pending') : t('access.status.approved')}
-          </Alert>
+          <>
+            <Show when={failure()}>
+              <Alert tone="error">{t(errorMessageKey(failure()))}</Alert>
+            </Show>
+            <Alert tone="info">
+              {request().status === 'pending' ? t('access.status.pending') : t('access.status.approved')}
+            </Alert>
+            <div class="button-row">
+              <button
+                type="button"
+                class="button"
+                disabled={sending()}
+                onClick={() => void cancel(request().id)}
+              >
+                {t('access.cancel')}
+              </button>
+            </div>
+          </>
         )}
       </Show>
     </section>

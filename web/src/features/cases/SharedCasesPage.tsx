@@ -1,23 +1,26 @@
-import { useNavigate } from '@solidjs/router';
+import { A, useNavigate } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
-import { listCases, listMyAccessRequests } from '../../lib/cases';
+import type { CaseLookupEntry } from '../../../../core/api/index';
+import { cancelAccessRequest, findCaseToRequest, listCases, listMyAccessRequests } from '../../lib/cases';
+import { errorMessageKey } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
+import { Alert } from '../../ui/Alert';
 import { AsyncContent } from '../../ui/AsyncContent';
 import { TextField } from '../../ui/TextField';
 import { CaseTable } from './CaseTable';
-import { caseNumber, DAY_MS } from './labels';
+import { caseNumber, DAY_MS, STATUS_BADGE } from './labels';
 import './cases.css';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
-/** A case link as the counselor shares it (…/cases/<id>?counselor=<id>), or a bare case id. */
-export function parseCaseLink(text: string): { caseId: string; counselorId?: string } | null {
+/** A case link (…/cases/<id>), a case id, or a case number (8 hex digits, as the pages show it). */
+export function parseCaseReference(text: string): { caseId: string } | { number: string } | null {
   const lower = text.trim().toLowerCase();
-  const caseId = lower.match(new RegExp(`cases/(${UUID.source})`))?.[1] ?? lower.match(UUID)?.[0];
-  if (!caseId) return null;
-  const counselorId = lower.match(new RegExp(`counselor=(${UUID.source})`))?.[1];
-  return counselorId ? { caseId, counselorId } : { caseId };
+  const caseId = lower.match(UUID)?.[0];
+  if (caseId) return { caseId };
+  const number = lower.match(/^(?:个案\s*|case\s*)?([0-9a-f]{8})$/)?.[1];
+  return number ? { number } : null;
 }
 
 /** A supervisor's cases: live grants to other counselors' cases, and the requests still open. */
@@ -26,17 +29,47 @@ export function SharedCasesPage() {
   const { session } = useSession();
   const navigate = useNavigate();
   const [cases, { refetch }] = createResource(listCases);
-  const [requests] = createResource(listMyAccessRequests);
-  const [link, setLink] = createSignal('');
-  const [invalid, setInvalid] = createSignal(false);
+  const [requests, { refetch: refetchRequests }] = createResource(listMyAccessRequests);
+  const [reference, setReference] = createSignal('');
+  const [problem, setProblem] = createSignal<'shared.open.invalid' | 'shared.open.notFound' | null>(null);
+  const [finding, setFinding] = createSignal(false);
+  const [matches, setMatches] = createSignal<readonly CaseLookupEntry[]>([]);
+  const [failure, setFailure] = createSignal<unknown>(null);
+  const problemText = () => {
+    const key = problem();
+    return key ? t(key) : null;
+  };
   const shared = () => (cases() ?? []).filter((item) => item.primaryCounselorId !== session()?.user.id);
 
-  const open = (event: SubmitEvent) => {
+  const open = async (event: SubmitEvent) => {
     event.preventDefault();
-    const parsed = parseCaseLink(link());
-    setInvalid(!parsed);
+    const parsed = parseCaseReference(reference());
+    setProblem(parsed ? null : 'shared.open.invalid');
+    setMatches([]);
+    setFailure(null);
     if (!parsed) return;
-    navigate(`/cases/${parsed.caseId}${parsed.counselorId ? `?counselor=${parsed.counselorId}` : ''}`);
+    if ('caseId' in parsed) return navigate(`/cases/${parsed.caseId}`);
+    setFinding(true);
+    try {
+      const found = await findCaseToRequest(parsed.number);
+      if (found.length === 1 && found[0]) navigate(`/cases/${found[0].id}`);
+      else if (found.length === 0) setProblem('shared.open.notFound');
+      else setMatches(found);
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setFinding(false);
+    }
+  };
+
+  const cancel = async (requestId: string) => {
+    setFailure(null);
+    try {
+      await cancelAccessRequest(requestId);
+      await refetchRequests();
+    } catch (error) {
+      setFailure(error);
+    }
   };
 
   return (
@@ -45,17 +78,40 @@ export function SharedCasesPage() {
         <h1>{t('shared.heading')}</h1>
       </div>
       <p class="muted">{t('shared.intro')}</p>
-      <form class="card open-case" onSubmit={open} novalidate>
+      <Show when={failure()}>
+        <Alert tone="error">{t(errorMessageKey(failure()))}</Alert>
+      </Show>
+      <form class="card open-case" onSubmit={(event) => void open(event)} novalidate aria-busy={finding()}>
         <TextField
           label={t('shared.open.label')}
-          value={link()}
-          onChange={setLink}
-          error={invalid() ? t('shared.open.invalid') : null}
+          value={reference()}
+          onChange={setReference}
+          error={problemText()}
         />
-        <button type="submit" class="button button--primary">
-          {t('shared.open.submit')}
+        <button type="submit" class="button button--primary" disabled={finding()}>
+          {finding() ? t('shared.open.finding') : t('shared.open.submit')}
         </button>
       </form>
+      <Show when={matches().length > 0}>
+        <section class="card">
+          <p>{t('shared.open.many')}</p>
+          <ul class="access-list">
+            <For each={matches()}>
+              {(entry) => (
+                <li class="access-list__item access-list__item--row">
+                  <A class="case-link" href={`/cases/${entry.id}`}>
+                    {t('cases.caseNumber', { id: caseNumber(entry.id) })}
+                  </A>
+                  <span class="muted">
+                    {t('shared.open.counselor', { name: entry.primaryCounselor.displayName })}
+                  </span>
+                  <span class={STATUS_BADGE[entry.status]}>{t(`cases.status.${entry.status}`)}</span>
+                </li>
+              )}
+            </For>
+          </ul>
+        </section>
+      </Show>
       <section class="card">
         <AsyncContent resource={cases} onRetry={() => void refetch()}>
           {() => (
@@ -84,6 +140,15 @@ export function SharedCasesPage() {
                     {formatDate(request.createdAt)}
                   </span>
                   <span class="badge badge--muted">{t(`shared.request.status.${request.status}`)}</span>
+                  <Show when={request.status === 'pending' || request.status === 'approved'}>
+                    <button
+                      type="button"
+                      class="button button--quiet"
+                      onClick={() => void cancel(request.id)}
+                    >
+                      {t('access.cancel')}
+                    </button>
+                  </Show>
                 </li>
               )}
             </For>

@@ -1,7 +1,7 @@
 import { createResource, For, Show } from 'solid-js';
 import { PublicFrame } from '../../app/PublicFrame';
-import { listOutbox } from '../../lib/account';
 import { useI18n } from '../../lib/i18n';
+import { listOutbox } from '../../lib/outbox';
 import { AsyncContent } from '../../ui/AsyncContent';
 import { EmailText } from './EmailText';
 import './outbox.css';

@@ -3,6 +3,7 @@ import { RadioGroup } from '@kobalte/core/radio-group';
 import { TextField } from '@kobalte/core/text-field';
 import { createMemo, createSignal, createUniqueId, For, Match, Show, Switch } from 'solid-js';
 import {
+  computeScore,
   type FieldError,
   type FormDefinition,
   type FormField,
@@ -16,6 +17,7 @@ import { Checkbox } from '../../ui/Checkbox';
 import { CheckIcon } from '../../ui/icons';
 import { asStoredFile, fileLimit, formatFileSize, pendingFile } from './file-value';
 import { fieldErrorText, localized } from './localized';
+import { SignaturePad } from './SignaturePad';
 import './forms.css';
 
 /**
@@ -63,6 +65,7 @@ export function FormRenderer(props: FormRendererProps) {
           <Show when={isVisible(field, props.values)}>
             <FieldControl
               field={field}
+              values={props.values}
               value={props.values[field.id]}
               required={isRequired(field, props.values)}
               error={errorFor(field)}
@@ -85,6 +88,8 @@ export function FormRenderer(props: FormRendererProps) {
 
 interface FieldControlProps {
   field: FormField;
+  /** every value, for a score's items */
+  values: FormValues;
   value: unknown;
   required: boolean;
   error: string | null;
@@ -97,6 +102,15 @@ function FieldControl(props: FieldControlProps) {
   const label = () => localized(i18n, props.field.label);
   const selectId = createUniqueId();
   const help = () => (props.field.help ? localized(i18n, props.field.help) : undefined);
+  // DESIGN §2: say which answers the server sees, so the limits of zero knowledge are visible
+  const hint = () => {
+    const parts = [
+      help(),
+      props.field.sensitivity === 'operational' ? i18n.t('form.operationalNote') : undefined,
+    ];
+    const text = parts.filter((part) => part !== undefined).join(' ');
+    return text === '' ? undefined : text;
+  };
   const asText = () => (typeof props.value === 'string' ? props.value : '');
   const [tooLarge, setTooLarge] = createSignal(false);
   const chooseFile = (input: HTMLInputElement) => {
@@ -126,6 +140,23 @@ function FieldControl(props: FieldControlProps) {
     <Switch fallback={<p class="muted">{i18n.t('form.unsupported')}</p>}>
       <Match when={props.field.type === 'section'}>
         <h3 class="form-section">{label()}</h3>
+        <Show when={help()}>
+          <p class="form-section__help">{help()}</p>
+        </Show>
+      </Match>
+      <Match when={props.field.type === 'signature'}>
+        <SignaturePad
+          label={label()}
+          help={help()}
+          value={props.value}
+          required={props.required}
+          error={props.error}
+          disabled={props.disabled}
+          onChange={props.onChange}
+        />
+      </Match>
+      <Match when={props.field.type === 'score' && props.field}>
+        {(field) => <ScoreOutput field={field() as ScoreField} values={props.values} label={label()} />}
       </Match>
       <Match when={['text', 'longText', 'number', 'date', 'time', 'dateTime'].includes(props.field.type)}>
         <TextField
@@ -149,8 +180,8 @@ function FieldControl(props: FieldControlProps) {
           >
             <TextField.TextArea class="field__input field__textarea" rows={4} />
           </Show>
-          <Show when={help()}>
-            <TextField.Description class="field__hint">{help()}</TextField.Description>
+          <Show when={hint()}>
+            <TextField.Description class="field__hint">{hint()}</TextField.Description>
           </Show>
           <TextField.ErrorMessage class="field__error">{props.error}</TextField.ErrorMessage>
         </TextField>
@@ -181,8 +212,8 @@ function FieldControl(props: FieldControlProps) {
               )}
             </For>
           </div>
-          <Show when={help()}>
-            <RadioGroup.Description class="field__hint">{help()}</RadioGroup.Description>
+          <Show when={hint()}>
+            <RadioGroup.Description class="field__hint">{hint()}</RadioGroup.Description>
           </Show>
           <RadioGroup.ErrorMessage class="field__error">{props.error}</RadioGroup.ErrorMessage>
         </RadioGroup>
@@ -194,7 +225,10 @@ function FieldControl(props: FieldControlProps) {
           </label>
           <select
             id={selectId}
-            aria-describedby={props.error ? `${selectId}-error` : undefined}
+            aria-describedby={
+              [hint() ? `${selectId}-hint` : '', props.error ? `${selectId}-error` : ''].join(' ').trim() ||
+              undefined
+            }
             class="field__select"
             value={asText()}
             required={props.required}
@@ -205,6 +239,11 @@ function FieldControl(props: FieldControlProps) {
             <option value="">{i18n.t('form.choose')}</option>
             <For each={options()}>{(option) => <option value={option.value}>{option.label}</option>}</For>
           </select>
+          <Show when={hint()}>
+            <span class="field__hint" id={`${selectId}-hint`}>
+              {hint()}
+            </span>
+          </Show>
           <Show when={props.error}>
             <span class="field__error" id={`${selectId}-error`}>
               {props.error}
@@ -213,8 +252,17 @@ function FieldControl(props: FieldControlProps) {
         </div>
       </Match>
       <Match when={props.field.type === 'multipleChoice'}>
-        <fieldset class="fieldset" aria-invalid={props.error ? 'true' : undefined}>
+        <fieldset
+          class="fieldset"
+          aria-invalid={props.error ? 'true' : undefined}
+          aria-describedby={hint() ? `${selectId}-hint` : undefined}
+        >
           <legend class="fieldset__legend">{label()}</legend>
+          <Show when={hint()}>
+            <p class="field__hint" id={`${selectId}-hint`}>
+              {hint()}
+            </p>
+          </Show>
           <div class="checkbox-list">
             <For each={options()}>
               {(option) => {
@@ -257,6 +305,11 @@ function FieldControl(props: FieldControlProps) {
             </KobalteCheckbox.Indicator>
           </KobalteCheckbox.Control>
           <KobalteCheckbox.Label class="checkbox__label">{label()}</KobalteCheckbox.Label>
+          <Show when={hint()}>
+            <KobalteCheckbox.Description class="field__hint checkbox__hint">
+              {hint()}
+            </KobalteCheckbox.Description>
+          </Show>
           <KobalteCheckbox.ErrorMessage class="field__error">{props.error}</KobalteCheckbox.ErrorMessage>
         </KobalteCheckbox>
       </Match>
@@ -296,6 +349,33 @@ function FieldControl(props: FieldControlProps) {
         </div>
       </Match>
     </Switch>
+  );
+}
+
+type ScoreField = Extract<FormField, { type: 'score' }>;
+
+/** A computed score, updated as its items are answered, with the band it falls in. */
+function ScoreOutput(props: { field: ScoreField; values: FormValues; label: string }) {
+  const i18n = useI18n();
+  const score = () => computeScore(props.field, props.values);
+  return (
+    <div class="field score">
+      <span class="field__label">{props.label}</span>
+      <output
+        class="score__value"
+        aria-live="polite"
+        classList={{ 'score__value--risk': score()?.risk === true }}
+      >
+        <Show when={score()} fallback={i18n.t('form.score.pending')}>
+          {(result) => (
+            <>
+              <strong>{result().value}</strong>
+              <Show when={result().band}>{(band) => <span> · {localized(i18n, band())}</span>}</Show>
+            </>
+          )}
+        </Show>
+      </output>
+    </div>
   );
 }
 

@@ -1,9 +1,11 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import {
+  computeScore,
   type FormDefinition,
   type FormField,
   type FormValues,
   isVisible,
+  riskFlags,
 } from '../../../../core/forms/index';
 import { errorMessageKey } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
@@ -33,6 +35,11 @@ export function FormView(props: { form: FormDefinition; values: FormValues; down
 
   const display = (field: FormField, value: unknown): string => {
     if (typeof value === 'boolean') return i18n.t(value ? 'form.yes' : 'form.no');
+    if (field.type === 'score') {
+      const band = computeScore(field, props.values)?.band;
+      return band ? `${String(value)} · ${localized(i18n, band)}` : String(value);
+    }
+    if (field.type === 'dateTime' && typeof value === 'string') return value.replace('T', ' ');
     const optionLabel = (item: unknown) => {
       if (!('options' in field)) return String(item);
       const option = (
@@ -44,29 +51,44 @@ export function FormView(props: { form: FormDefinition; values: FormValues; down
     return optionLabel(value);
   };
 
+  const flags = () => riskFlags(props.form, props.values);
+
   return (
-    <dl class="form-view">
-      <For each={shown()}>
-        {(field) => (
-          <Show
-            when={field.type !== 'section'}
-            fallback={<h4 class="form-view__section">{localized(i18n, field.label)}</h4>}
-          >
-            <div class="form-view__item" classList={{ 'form-view__item--long': field.type === 'longText' }}>
-              <dt>{localized(i18n, field.label)}</dt>
-              <dd>
-                <Show
-                  when={field.type === 'file' && asStoredFile(props.values[field.id])}
-                  fallback={display(field, props.values[field.id])}
-                >
-                  {(file) => <FileValueView file={file()} download={props.download} />}
-                </Show>
-              </dd>
-            </div>
-          </Show>
-        )}
-      </For>
-    </dl>
+    <>
+      <Show when={flags().length > 0}>
+        <ul class="form-view__risks" aria-label={i18n.t('form.riskFlags')}>
+          <For each={flags()}>{(flag) => <li class="badge form-view__risk">{localized(i18n, flag)}</li>}</For>
+        </ul>
+      </Show>
+      <dl class="form-view">
+        <For each={shown()}>
+          {(field) => (
+            <Show
+              when={field.type !== 'section'}
+              fallback={<h4 class="form-view__section">{localized(i18n, field.label)}</h4>}
+            >
+              <div class="form-view__item" classList={{ 'form-view__item--long': field.type === 'longText' }}>
+                <dt>{localized(i18n, field.label)}</dt>
+                <dd>
+                  <Switch fallback={display(field, props.values[field.id])}>
+                    <Match when={field.type === 'file' && asStoredFile(props.values[field.id])}>
+                      {(file) => <FileValueView file={file()} download={props.download} />}
+                    </Match>
+                    <Match when={field.type === 'signature'}>
+                      <img
+                        class="form-view__signature"
+                        src={String(props.values[field.id])}
+                        alt={i18n.t('form.signature.signed', { label: localized(i18n, field.label) })}
+                      />
+                    </Match>
+                  </Switch>
+                </dd>
+              </div>
+            </Show>
+          )}
+        </For>
+      </dl>
+    </>
   );
 }
 

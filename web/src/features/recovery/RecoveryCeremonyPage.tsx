@@ -1,5 +1,4 @@
-import { createResource, createSignal, createUniqueId, For, Index, Show } from 'solid-js';
-import type { Person } from '../../lib/cases';
+import { createResource, createSignal, Index, Show } from 'solid-js';
 import { errorMessageKey } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
 import {
@@ -11,51 +10,13 @@ import {
 import { useVault } from '../../lib/vault-context';
 import { Alert } from '../../ui/Alert';
 import { AsyncContent } from '../../ui/AsyncContent';
+import { SelectField } from '../../ui/SelectField';
 import { SubmitButton } from '../../ui/SubmitButton';
 import { TextField } from '../../ui/TextField';
 import './recovery.css';
 
 /** 16 groups of 4, as the setup sheet prints them */
 const SHARE_CHARACTERS = 64;
-
-function CounselorSelect(props: {
-  label: string;
-  value: string;
-  counselors: readonly Person[];
-  onChange: (id: string) => void;
-  error: string | null;
-  disabled: boolean;
-}) {
-  const { t } = useI18n();
-  const id = createUniqueId();
-  return (
-    <div class="field">
-      <label class="field__label" for={id}>
-        {props.label}
-      </label>
-      <select
-        id={id}
-        class="field__select"
-        value={props.value}
-        disabled={props.disabled}
-        required
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={props.error ? `${id}-error` : undefined}
-        onChange={(event) => props.onChange(event.currentTarget.value)}
-      >
-        <option value="">{t('recovery.choose')}</option>
-        <For each={props.counselors}>
-          {(person) => <option value={person.id}>{person.displayName}</option>}
-        </For>
-      </select>
-      <Show when={props.error}>
-        <p class="field__error" id={`${id}-error`}>
-          {props.error}
-        </p>
-      </Show>
-    </div>
-  );
-}
 
 function CeremonyForm(props: { setup: RecoveryCeremonySetup }) {
   const { t } = useI18n();
@@ -122,21 +83,27 @@ function CeremonyForm(props: { setup: RecoveryCeremonySetup }) {
         <fieldset class="fieldset">
           <legend class="fieldset__legend">{t('recovery.people')}</legend>
           <div class="field-grid">
-            <CounselorSelect
+            <SelectField
               label={t('recovery.departed')}
               value={departed()}
-              counselors={props.setup.counselors}
+              options={props.setup.counselors.map((person) => person.id)}
+              optionLabel={nameOf}
+              placeholder={t('recovery.choose')}
               onChange={setDeparted}
               error={departedError()}
               disabled={sending()}
+              required
             />
-            <CounselorSelect
+            <SelectField
               label={t('recovery.newCounselor')}
               value={successor()}
-              counselors={props.setup.counselors}
+              options={props.setup.counselors.map((person) => person.id)}
+              optionLabel={nameOf}
+              placeholder={t('recovery.choose')}
               onChange={setSuccessor}
               error={successorError()}
               disabled={sending()}
+              required
             />
           </div>
         </fieldset>

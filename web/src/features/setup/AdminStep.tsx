@@ -2,7 +2,7 @@ import { createSignal } from 'solid-js';
 import { useI18n } from '../../lib/i18n';
 import { checkNewPassphrase, checkPassphraseConfirmation } from '../../lib/passphrase-policy';
 import { checkEmail, checkRequiredText } from '../../lib/validation';
-import { PassphraseField } from '../../ui/PassphraseField';
+import { NewPassphraseFields } from '../../ui/NewPassphraseFields';
 import { TextField } from '../../ui/TextField';
 import { StepHeading } from './StepHeading';
 
@@ -62,21 +62,13 @@ export function AdminStep(props: {
           required
         />
       </div>
-      <PassphraseField
-        label={t('passphrase.label')}
-        value={props.draft.passphrase}
-        onChange={(passphrase) => props.onChange({ passphrase })}
-        autocomplete="new-password"
-        hint={t('passphrase.hint')}
-        error={shown(errors().passphrase)}
-        showStrength
-      />
-      <PassphraseField
-        label={t('passphrase.confirm')}
-        value={props.draft.confirmation}
-        onChange={(confirmation) => props.onChange({ confirmation })}
-        autocomplete="new-password"
-        error={shown(errors().confirmation)}
+      <NewPassphraseFields
+        passphrase={props.draft.passphrase}
+        confirmation={props.draft.confirmation}
+        onPassphraseChange={(passphrase) => props.onChange({ passphrase })}
+        onConfirmationChange={(confirmation) => props.onChange({ confirmation })}
+        passphraseError={shown(errors().passphrase)}
+        confirmationError={shown(errors().confirmation)}
       />
       <div class="button-row button-row--end">
         <button type="button" class="button" onClick={() => props.onBack()}>

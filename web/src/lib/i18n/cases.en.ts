@@ -98,7 +98,8 @@ export const casesEn: { readonly [K in keyof typeof casesZhCN]: string } = {
   'case.access.revoked': '{name}’s access was revoked.',
   'case.access.delivered': 'The key was delivered to {name}.',
   'case.access.shareLink': 'Link for a supervisor to request access',
-  'case.access.shareHint': 'The link holds only the case number and your user number, no content.',
+  'case.access.shareHint':
+    'The link holds only the case id, no content; the case number {number} works as well.',
 
   'access.heading': 'You cannot open this case',
   'access.intro':
@@ -115,7 +116,7 @@ export const casesEn: { readonly [K in keyof typeof casesZhCN]: string } = {
   'access.duration.30': '30 days',
   'access.note': 'Note to the primary counselor (encrypted, only they can read it)',
   'access.noteUnavailable':
-    'Open this page from the link the primary counselor shared to add an encrypted note.',
+    'The primary counselor’s certified keys could not be found, so no encrypted note can be added.',
   'access.submit': 'Request access',
   'access.submitting': 'Sending…',
   'shared.request.days': '{days} days',

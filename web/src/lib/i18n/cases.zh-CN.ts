@@ -94,7 +94,7 @@ export const casesZhCN = {
   'case.access.revoked': '已撤销 {name} 的访问。',
   'case.access.delivered': '已将密钥交付给 {name}。',
   'case.access.shareLink': '督导申请访问时使用的链接',
-  'case.access.shareHint': '链接只包含个案编号和您的用户编号，不含任何内容。',
+  'case.access.shareHint': '链接只包含个案 ID，不含任何内容；也可以只告诉对方个案编号 {number}。',
 
   'access.heading': '您无法打开此个案',
   'access.intro':
@@ -110,7 +110,7 @@ export const casesZhCN = {
   'access.duration.7': '7 天',
   'access.duration.30': '30 天',
   'access.note': '给主咨询师的附言（加密，仅对方可读）',
-  'access.noteUnavailable': '通过主咨询师分享的链接打开此页，才能附上加密附言。',
+  'access.noteUnavailable': '找不到主咨询师经认证的密钥，无法附上加密附言。',
   'access.submit': '申请访问',
   'access.submitting': '正在提交…',
   'shared.request.days': '{days} 天',

@@ -1,8 +1,28 @@
+import { caseAdminEn } from './case-admin.en';
 import { casesEn } from './cases.en';
+import { clientsEn } from './clients.en';
+import { complianceEn } from './compliance.en';
+import { formsEn } from './forms.en';
+import { integrationsEn } from './integrations.en';
 import type { Dictionary } from './messages';
+import { portalEn } from './portal.en';
+import { reportsEn } from './reports.en';
+import { rulesEn } from './rules.en';
+import { scheduleEn } from './schedule.en';
+import { workflowsEn } from './workflows.en';
 
 export const en: Dictionary = {
+  ...clientsEn,
+  ...complianceEn,
   ...casesEn,
+  ...caseAdminEn,
+  ...formsEn,
+  ...integrationsEn,
+  ...reportsEn,
+  ...portalEn,
+  ...scheduleEn,
+  ...rulesEn,
+  ...workflowsEn,
   'app.name': 'Tacit',
   'app.documentTitle': 'Tacit',
   'app.tagline': 'The zero-knowledge office for counseling centers',
@@ -237,8 +257,6 @@ export const en: Dictionary = {
   'audit.system': 'System',
   'audit.verify': 'Verify chain',
   'audit.verifying': 'Verifying…',
-  'audit.verified': 'The chain is intact, verified through event {seq}.',
-  'audit.broken': 'The chain does not match at event {seq}: the log may have been tampered with.',
   'audit.empty': 'No events yet.',
   'audit.loadMore': 'Load earlier events',
 

@@ -1,8 +1,28 @@
 // The source dictionary: its keys are the message keys of the whole app (see ./en.ts).
+import { caseAdminZhCN } from './case-admin.zh-CN';
 import { casesZhCN } from './cases.zh-CN';
+import { clientsZhCN } from './clients.zh-CN';
+import { complianceZhCN } from './compliance.zh-CN';
+import { formsZhCN } from './forms.zh-CN';
+import { integrationsZhCN } from './integrations.zh-CN';
+import { portalZhCN } from './portal.zh-CN';
+import { reportsZhCN } from './reports.zh-CN';
+import { rulesZhCN } from './rules.zh-CN';
+import { scheduleZhCN } from './schedule.zh-CN';
+import { workflowsZhCN } from './workflows.zh-CN';
 
 export const zhCN = {
+  ...clientsZhCN,
+  ...complianceZhCN,
   ...casesZhCN,
+  ...caseAdminZhCN,
+  ...formsZhCN,
+  ...integrationsZhCN,
+  ...reportsZhCN,
+  ...portalZhCN,
+  ...scheduleZhCN,
+  ...rulesZhCN,
+  ...workflowsZhCN,
   'app.name': '默契',
   'app.documentTitle': '默契 Tacit',
   'app.tagline': '心理咨询机构的零知识办公平台',
@@ -222,8 +242,6 @@ export const zhCN = {
   'audit.system': '系统',
   'audit.verify': '验证哈希链',
   'audit.verifying': '正在验证…',
-  'audit.verified': '哈希链完整，已验证到第 {seq} 条。',
-  'audit.broken': '哈希链在第 {seq} 条处不一致：日志可能被篡改。',
   'audit.empty': '暂无事件。',
   'audit.loadMore': '加载更早的事件',
 

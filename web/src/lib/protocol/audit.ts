@@ -1,6 +1,7 @@
 import {
   AUDIT_PAGE_MAX,
   type AuditEventView,
+  type AuditFilter,
   auditCheckpointListSchema,
   auditPageSchema,
   okResponseSchema,
@@ -20,16 +21,41 @@ import { certifiedSigningKey } from './keys';
 
 /** PROTOCOL §8 in the browser: replay the server's audit chain and sign checkpoints over it. */
 
-export type AuditChainVerdict =
-  | { intact: true; verifiedThroughSeq: number; head: Uint8Array }
-  | { intact: false; brokenAtSeq: number };
+/**
+ * Why the chain broke at `brokenAtSeq`: an event is missing (a gap in seq), an event's content no
+ * longer hashes to its stored hash, an event's prevHash is not its predecessor's hash, or a
+ * signed checkpoint does not verify or does not match the replayed head (history rewritten).
+ */
+export type AuditBreak = 'missing' | 'altered' | 'relinked' | 'checkpoint';
 
-export async function fetchWholeAuditLog(api: ApiClient): Promise<AuditEventView[]> {
+export type AuditChainVerdict =
+  | { intact: true; verifiedThroughSeq: number; head: Uint8Array; checkpoints: number }
+  | { intact: false; brokenAtSeq: number; reason: AuditBreak };
+
+/** The filter as query parameters of GET /api/audit (PROTOCOL §8 viewer). */
+export function auditQuery(
+  filter: AuditFilter,
+  page: { before?: number | null | undefined; limit: number },
+): string {
+  const params = new URLSearchParams({ limit: String(page.limit) });
+  if (page.before) params.set('before', String(page.before));
+  for (const [key, value] of Object.entries(filter)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  return `?${params.toString()}`;
+}
+
+export async function fetchWholeAuditLog(
+  api: ApiClient,
+  filter: AuditFilter = {},
+): Promise<AuditEventView[]> {
   const events: AuditEventView[] = [];
   let before: number | null | undefined;
   do {
-    const query = before ? `?limit=${AUDIT_PAGE_MAX}&before=${before}` : `?limit=${AUDIT_PAGE_MAX}`;
-    const page = await api.get(`/api/audit${query}`, auditPageSchema);
+    const page = await api.get(
+      `/api/audit${auditQuery(filter, { before, limit: AUDIT_PAGE_MAX })}`,
+      auditPageSchema,
+    );
     events.push(...page.events);
     before = page.nextBefore;
   } while (before);
@@ -45,10 +71,11 @@ export async function verifyServerAuditChain(
   let head = auditGenesisHead(orgId);
   const heads = new Map<number, Uint8Array>();
   for (const [i, event] of events.entries()) {
-    if (event.seq !== i + 1) return { intact: false, brokenAtSeq: i + 1 };
+    if (event.seq !== i + 1) return { intact: false, brokenAtSeq: i + 1, reason: 'missing' };
+    if (event.prevHash !== toHex(head)) return { intact: false, brokenAtSeq: event.seq, reason: 'relinked' };
     const { seq, at, actor, type, subject, details } = event;
     head = nextAuditHead(head, { seq, at, actor, type, subject, details });
-    if (toHex(head) !== event.hash) return { intact: false, brokenAtSeq: seq };
+    if (toHex(head) !== event.hash) return { intact: false, brokenAtSeq: seq, reason: 'altered' };
     heads.set(seq, head);
   }
   const [{ checkpoints }, { users }] = await Promise.all([
@@ -66,10 +93,10 @@ export async function verifyServerAuditChain(
       toHex(replayed) !== checkpoint.head ||
       !verifyAuditCheckpoint(adminPk, checkpoint.n, signedHead, fromBase64Url(checkpoint.sig))
     ) {
-      return { intact: false, brokenAtSeq: checkpoint.n };
+      return { intact: false, brokenAtSeq: checkpoint.n, reason: 'checkpoint' };
     }
   }
-  return { intact: true, verifiedThroughSeq: events.length, head };
+  return { intact: true, verifiedThroughSeq: events.length, head, checkpoints: checkpoints.length };
 }
 
 /** An admin signs the head it just verified, so nothing behind it can be rewritten unnoticed. */

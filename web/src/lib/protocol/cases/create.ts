@@ -14,6 +14,7 @@ import {
   wrapKey,
 } from '../../../../../crypto/index';
 import type { CaseContext } from './context';
+import { frontDeskRecipient } from './front-desk';
 import { caseWrapFor, encodeWrap } from './wraps';
 
 /** Opening a file: the client's contact card and the case, each with its own key (DESIGN §2). */
@@ -21,12 +22,12 @@ import { caseWrapFor, encodeWrap } from './wraps';
 export interface NewClient {
   card: ContactCard;
   channel?: 'website' | 'phone' | 'walk_in' | 'referral' | 'email' | 'other';
-  /** the front-desk group, which holds every contact card key */
-  frontDesk?: { id: string; x25519Pk: Uint8Array };
 }
 
+/** The card key wrapped to me and, once the center has one, to the front-desk group (DESIGN §2). */
 export async function createClient(context: CaseContext, input: NewClient) {
   const { me, orgId } = context;
+  const frontDesk = await frontDeskRecipient(context);
   const clientId = crypto.randomUUID();
   const key = generateSymmetricKey();
   const wrapTo = (toKind: 'user' | 'group', to: string, pk: Uint8Array): ContactWrap => ({
@@ -44,7 +45,7 @@ export async function createClient(context: CaseContext, input: NewClient) {
     expiresAt: 0,
   });
   const wraps = [wrapTo('user', me.id, me.keys.x25519Pk)];
-  if (input.frontDesk) wraps.push(wrapTo('group', input.frontDesk.id, input.frontDesk.x25519Pk));
+  if (frontDesk) wraps.push(wrapTo('group', frontDesk.id, frontDesk.x25519Pk));
   const contactEnvelope = encryptContactCard(key, { org: orgId, clientId, epoch: 0 }, input.card);
   key.fill(0);
   return context.api.send(

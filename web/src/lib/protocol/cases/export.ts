@@ -17,6 +17,7 @@ export async function exportCaseJson(
   const caseId = opened.view.case.id;
   await context.api.send('POST', `/api/cases/${caseId}/exports`, { format }, okResponseSchema);
   const author = (id: string) => opened.people.get(id)?.user.displayName ?? id;
+  const writtenAt = new Map(opened.view.records.map((row) => [`${row.record}@${row.rev}`, row.createdAt]));
   return {
     exportedAt: new Date(context.now?.() ?? Date.now()).toISOString(),
     case: {
@@ -34,8 +35,12 @@ export async function exportCaseJson(
         revision: record.binding.rev,
         form: record.binding.form,
         author: author(record.binding.author),
+        writtenAt: new Date(
+          writtenAt.get(`${record.binding.recordId}@${record.binding.rev}`) ?? 0,
+        ).toISOString(),
         fields: { ...record.operational, ...record.fields },
       }))
-      .sort((a, b) => a.record.localeCompare(b.record)),
+      // oldest first, as a file is read; the record id breaks ties
+      .sort((a, b) => a.writtenAt.localeCompare(b.writtenAt) || a.record.localeCompare(b.record)),
   };
 }

@@ -29,10 +29,21 @@ export interface OpenedCase {
   currentEpoch: number;
 }
 
-export async function openCase(context: CaseContext, caseId: string, query = ''): Promise<OpenedCase> {
-  const { api, me, orgId, rootPk } = context;
+/** The case file as the server sends it: fetched alone, so it may start before the context is ready. */
+export function fetchCaseFile(context: Pick<CaseContext, 'api'>, caseId: string, query = '') {
+  return context.api.get(`/api/cases/${caseId}${query}`, caseFileViewSchema);
+}
+
+/** `fetched`: the file from an earlier `fetchCaseFile` of the same case, to verify and open. */
+export async function openCase(
+  context: CaseContext,
+  caseId: string,
+  query = '',
+  fetched?: Promise<CaseFileView>,
+): Promise<OpenedCase> {
+  const { me, orgId, rootPk } = context;
   const now = context.now?.() ?? Date.now();
-  const view = await api.get(`/api/cases/${caseId}${query}`, caseFileViewSchema);
+  const view = await (fetched ?? fetchCaseFile(context, caseId, query));
   const people = certifiedPeople(rootPk, view.people);
   const signingKey = (userId: string) => people.get(userId)?.ed25519Pk;
 

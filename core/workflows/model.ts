@@ -1,0 +1,87 @@
+import { roleSchema } from '../api/roles.js';
+import { z } from '../api/zod.js';
+
+/**
+ * A workflow definition (issue 6): a graph of nodes joined by edges. Everything in it is
+ * operational — node labels an admin writes, roles, user ids, durations, and JSON Logic over the
+ * instance's operational data. Nothing clinical ever passes through a workflow.
+ */
+
+const nodeIdSchema = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, {
+  error: 'a node id is lowercase letters, digits and _, starting with a letter',
+});
+
+export const RELATIONS = ['primary_counselor', 'requester'] as const;
+
+export const assigneeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('role'), role: roleSchema }),
+  z.object({ kind: z.literal('user'), userId: z.uuid() }),
+  z.object({ kind: z.literal('relation'), relation: z.enum(RELATIONS) }),
+  z.object({ kind: z.literal('round_robin'), role: roleSchema }),
+]);
+export type Assignee = z.infer<typeof assigneeSchema>;
+
+const label = z.string().trim().min(1).max(120);
+/** Hours until a step's task is due; a whole number of minutes keeps the arithmetic exact. */
+const dueInHours = z
+  .number()
+  .positive()
+  .max(24 * 365)
+  .optional();
+
+const taskFields = { label, assignee: assigneeSchema, dueInHours };
+
+export const workflowNodeSchema = z.discriminatedUnion('type', [
+  z.object({ id: nodeIdSchema, type: z.literal('start'), label: label.optional() }),
+  z.object({
+    id: nodeIdSchema,
+    type: z.literal('form_task'),
+    formKey: z.string().max(80).optional(),
+    ...taskFields,
+  }),
+  z.object({ id: nodeIdSchema, type: z.literal('approval'), ...taskFields }),
+  z.object({ id: nodeIdSchema, type: z.literal('assignment'), ...taskFields }),
+  z.object({ id: nodeIdSchema, type: z.literal('key_delivery'), ...taskFields }),
+  z.object({ id: nodeIdSchema, type: z.literal('notification'), label, to: assigneeSchema }),
+  z.object({
+    id: nodeIdSchema,
+    type: z.literal('timer'),
+    label,
+    waitMinutes: z.int().positive().max(525_600),
+  }),
+  z.object({ id: nodeIdSchema, type: z.literal('condition'), label }),
+  z.object({ id: nodeIdSchema, type: z.literal('parallel_split'), label: label.optional() }),
+  z.object({ id: nodeIdSchema, type: z.literal('parallel_join'), label: label.optional() }),
+  z.object({ id: nodeIdSchema, type: z.literal('end'), label: label.optional() }),
+]);
+export type WorkflowNode = z.infer<typeof workflowNodeSchema>;
+export type NodeType = WorkflowNode['type'];
+export type TaskNode = Extract<WorkflowNode, { assignee: Assignee }>;
+
+/** The nodes at which an instance waits for a person. */
+export const TASK_NODE_TYPES = ['form_task', 'approval', 'assignment', 'key_delivery'] as const;
+export const isTaskNode = (node: WorkflowNode): node is TaskNode =>
+  (TASK_NODE_TYPES as readonly string[]).includes(node.type);
+
+export const workflowEdgeSchema = z.object({
+  from: nodeIdSchema,
+  to: nodeIdSchema,
+  /** JSON Logic over the instance's data; an edge without one is the default way out. */
+  when: z.unknown().optional(),
+});
+export type WorkflowEdge = z.infer<typeof workflowEdgeSchema>;
+
+export const workflowGraphSchema = z.object({
+  nodes: z.array(workflowNodeSchema).min(1).max(100),
+  edges: z.array(workflowEdgeSchema).max(300),
+});
+export type WorkflowGraph = z.infer<typeof workflowGraphSchema>;
+
+/** Operational data an instance carries: flat, scalar, bounded. */
+export const workflowDataSchema = z
+  .record(
+    z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/),
+    z.union([z.string().max(200), z.number(), z.boolean(), z.null()]),
+  )
+  .refine((data) => Object.keys(data).length <= 50, { error: 'at most 50 data fields' });
+export type WorkflowData = z.infer<typeof workflowDataSchema>;

@@ -1,0 +1,149 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, type OpenedPage, openPage, saveScreenshot } from './browser';
+import { counselor } from './center';
+
+/**
+ * Issue 5's portal journey in the shared center: the counselor sends a PHQ-9 link, a client fills
+ * it on a phone without an account, the counselor opens the sealed answers in their browser, sees
+ * the item-9 risk flag and files them; a second PHQ-9 makes a trend the case page charts.
+ */
+
+const baseURL = inject('baseURL');
+const noProblems = { consoleErrors: [], cspViolations: [], pageErrors: [] };
+
+const PHQ9_ITEMS = [
+  '做事时提不起劲或没有兴趣',
+  '感到心情低落、沮丧或绝望',
+  '入睡困难、睡不安稳或睡眠过多',
+  '感觉疲倦或没有活力',
+  '食欲不振或吃太多',
+  '觉得自己很糟——或觉得自己很失败，或让自己或家人失望',
+  '对事物专注有困难，例如阅读报纸或看电视时',
+  '动作或说话速度缓慢到别人已经觉察？或正好相反——烦躁或坐立不安、动来动去的情况更胜于平常',
+  '有不如死掉或用某种方式伤害自己的念头',
+];
+const FREQUENCY = ['完全不会', '好几天', '一半以上的天数', '几乎每天'];
+
+async function logIn(page: Page, who: { email: string; passphrase: string }) {
+  await page.goto('/login');
+  await page.getByLabel('电子邮箱').fill(who.email);
+  await page.getByLabel('口令', { exact: true }).fill(who.passphrase);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('button', { name: '用户菜单' }).waitFor({ timeout: 60_000 });
+}
+
+async function makeLink(page: Page): Promise<string> {
+  const panel = page.getByRole('region', { name: '来访者填写链接' });
+  await panel.getByLabel('表单').selectOption({ label: 'PHQ-9 患者健康问卷（抑郁）' });
+  await panel.getByRole('button', { name: '生成链接' }).click();
+  const link = panel.getByLabel('一次性链接');
+  await link.waitFor();
+  const url = new URL(await link.inputValue());
+  return url.pathname + url.hash;
+}
+
+/** The client, on a phone: answers each item, optionally back-dates the form, sends it. */
+/** A link opened afresh, as from a message; the same tab at /portal would only change its hash. */
+async function openLink(page: Page, link: string) {
+  await page.goto('about:blank');
+  await page.goto(link);
+}
+
+async function fillPhq9(page: Page, link: string, answers: number[], date?: string) {
+  await openLink(page, link);
+  await page.getByRole('heading', { level: 1, name: 'PHQ-9 患者健康问卷（抑郁）' }).waitFor();
+  expect(new URL(page.url()).hash).toBe('');
+  if (date) await page.getByLabel('填写日期').fill(date);
+  for (const [index, item] of PHQ9_ITEMS.entries()) {
+    await page
+      .getByRole('radiogroup', { name: item })
+      .getByText(FREQUENCY[answers[index] ?? 0] as string, { exact: true })
+      .click();
+  }
+  await page.getByText('有点困难', { exact: true }).click();
+  if (date) await saveScreenshot(page, 'portal-00-phone-form');
+  await page.getByRole('button', { name: '加密并提交' }).click();
+  await page.getByRole('heading', { name: '已提交，谢谢您' }).waitFor({ timeout: 30_000 });
+}
+
+async function fileSubmission(page: Page, score: string) {
+  const panel = page.getByRole('region', { name: '来访者填写链接' });
+  await panel.getByRole('button', { name: '刷新' }).click();
+  await panel.getByText(score).waitFor();
+  await panel.getByRole('button', { name: '归入个案档案' }).click();
+  await panel.getByText('没有待归档的提交。').waitFor({ timeout: 30_000 });
+}
+
+describe('a PHQ-9 through the client portal', () => {
+  let browser: Browser;
+  let counselorTab: OpenedPage;
+  let phone: OpenedPage;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    counselorTab = await openPage(browser, baseURL, 'laptop');
+    phone = await openPage(browser, baseURL, 'phone');
+    for (const tab of [counselorTab, phone]) tab.page.setDefaultTimeout(20_000);
+  });
+
+  afterAll(async () => {
+    await counselorTab?.close();
+    await phone?.close();
+    await browser?.close();
+  });
+
+  it('lets the counselor make a one-time PHQ-9 link for a new client’s case', async () => {
+    const { page } = counselorTab;
+    await logIn(page, { email: counselor.email, passphrase: counselor.recoveredPassphrase });
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '我的个案' }).click();
+    await page.getByRole('button', { name: '新建来访者与个案' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.getByLabel('姓名').fill('林小雨');
+    await dialog.getByRole('button', { name: '创建并打开' }).click();
+    await page.getByText('已验证：0 条记录，日志完整').waitFor();
+    await page.getByText('还没有 PHQ-9 或 GAD-7 的记录。', { exact: false }).waitFor();
+    await page.getByText('没有待归档的提交。').waitFor();
+  });
+
+  it('lets a client fill it on a phone, once, and the counselor file it with its risk flag', async () => {
+    const link = await makeLink(counselorTab.page);
+    await counselorTab.page.getByText('待填写').waitFor();
+
+    await fillPhq9(phone.page, link, [2, 2, 2, 2, 2, 2, 1, 2, 1], '2026-11-12');
+    await saveScreenshot(phone.page, 'portal-01-phone-sent');
+    await openLink(phone.page, link);
+    await phone.page.getByText('此链接已经使用过了。如需再次填写，请联系您的咨询师。').waitFor();
+
+    const { page } = counselorTab;
+    const panel = page.getByRole('region', { name: '来访者填写链接' });
+    await panel.getByRole('button', { name: '刷新' }).click();
+    await panel.getByText('总分 16（中重度）').waitFor();
+    await panel.getByRole('status').filter({ hasText: '第 9 题（自伤或轻生念头）得分大于 0' }).waitFor();
+    await saveScreenshot(page, 'portal-02-submission');
+    await fileSubmission(page, '总分 16（中重度）');
+    await page.getByText('已验证：1 条记录，日志完整').waitFor();
+  });
+
+  it('charts the totals over time once a second PHQ-9 is filed', async () => {
+    const link = await makeLink(counselorTab.page);
+    await fillPhq9(phone.page, link, [1, 1, 1, 1, 1, 1, 0, 1, 0]);
+
+    const { page } = counselorTab;
+    await fileSubmission(page, '总分 7（轻度）');
+    await page.getByText('已验证：2 条记录，日志完整').waitFor();
+    const chart = page.getByRole('figure', { name: /PHQ-9 总分/ });
+    await chart.getByText('最近一次：7 分（轻度）', { exact: false }).waitFor();
+    const rows = chart.getByRole('row');
+    expect(await rows.count()).toBe(3);
+    await chart.getByRole('img', { name: /PHQ-9 总分/ }).waitFor();
+    expect(await chart.locator('circle').count()).toBe(2);
+    await chart.getByRole('cell', { name: '2026-11-12' }).waitFor();
+    await chart.getByRole('cell', { name: '中重度' }).waitFor();
+    await chart.getByText('第 9 题（自伤或轻生念头）得分大于 0：请尽快评估风险').waitFor();
+    await saveScreenshot(page, 'portal-03-trend');
+
+    expect(counselorTab.problems).toEqual(noProblems);
+    expect(phone.problems).toEqual(noProblems);
+  });
+});

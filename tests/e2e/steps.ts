@@ -1,0 +1,65 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** Steps the later browser journeys share (7-front-desk, 99-recovery). */
+
+export async function logIn(page: Page, who: { email: string; passphrase: string }) {
+  await page.goto('/login');
+  await page.getByLabel('电子邮箱').fill(who.email);
+  await page.getByLabel('口令', { exact: true }).fill(who.passphrase);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('button', { name: '用户菜单' }).waitFor({ timeout: 60_000 });
+}
+
+/** The sidebar on a laptop, the menu button first on a tablet. */
+export async function goTo(page: Page, link: string) {
+  const target = page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: link });
+  const menu = page.getByRole('button', { name: '打开导航菜单' });
+  // Right after a login the shell may not be drawn yet: wait for the link or the menu button.
+  await expect.poll(async () => (await target.isVisible()) || (await menu.isVisible())).toBe(true);
+  if (!(await target.isVisible())) await menu.click();
+  await target.click();
+}
+
+/**
+ * The admin (signed in on `adminPage`, on any page) invites a person with one role; they accept
+ * in `joining` and make their keys; the admin certifies them. `joining` ends on the login link.
+ */
+export async function bringIn(
+  adminPage: Page,
+  joining: Page,
+  who: { name: string; email: string; passphrase: string },
+  roleLabel: string,
+) {
+  await goTo(adminPage, '用户与邀请');
+  await adminPage.getByRole('button', { name: '邀请成员' }).click();
+  const invite = adminPage.getByRole('alertdialog');
+  await invite.getByLabel('电子邮箱').fill(who.email);
+  await invite.getByText(roleLabel, { exact: true }).click();
+  await invite.getByRole('button', { name: '发送邀请' }).click();
+  await adminPage.getByText(`邀请已发送至 ${who.email}。`).waitFor();
+
+  // The outbox in a tab of its own: reloading the admin's tab would lock the vault.
+  const outbox = await adminPage.context().newPage();
+  await outbox.goto('/dev/outbox');
+  const link =
+    (await outbox
+      .getByRole('link', { name: /\/invite#token=/ })
+      .first()
+      .getAttribute('href')) ?? '';
+  await outbox.close();
+
+  await joining.goto(new URL(link).pathname + new URL(link).hash);
+  await joining.getByLabel('姓名').fill(who.name);
+  await joining.getByLabel('口令', { exact: true }).fill(who.passphrase);
+  await joining.getByLabel('再次输入口令').fill(who.passphrase);
+  await joining.getByRole('button', { name: '创建账户' }).click();
+  await joining.getByRole('heading', { name: '账户已创建' }).waitFor({ timeout: 60_000 });
+
+  // The pending list loads when the page opens: leave and come back to see the newcomer.
+  await goTo(adminPage, '审计日志');
+  await goTo(adminPage, '用户与邀请');
+  await adminPage.getByRole('button', { name: '认证' }).click();
+  await adminPage.getByRole('alertdialog').getByRole('button', { name: '指纹一致，认证' }).click();
+  await adminPage.getByText(`已认证 ${who.name} 的密钥。`).waitFor();
+}

@@ -1,0 +1,133 @@
+import { createSignal, For, type Resource, Show } from 'solid-js';
+import type { DestructionResult, DestructionView } from '../../../../core/api/index';
+import type { Person } from '../../lib/cases';
+import { cancelDestruction, confirmDestruction } from '../../lib/compliance';
+import { errorMessageKey } from '../../lib/errors';
+import { useI18n } from '../../lib/i18n';
+import { useSession } from '../../lib/session';
+import { Alert } from '../../ui/Alert';
+import { AsyncContent } from '../../ui/AsyncContent';
+
+/** The second person of a destruction: a holder of the case key confirms or refuses. */
+export function ConfirmDestructionsSection(props: {
+  requests: Resource<readonly DestructionView[]>;
+  people: ReadonlyMap<string, Person>;
+  onChanged: () => void;
+}) {
+  const { t, formatDateTime } = useI18n();
+  const { session } = useSession();
+  const [armed, setArmed] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  const [result, setResult] = createSignal<DestructionResult | null>(null);
+  const [failure, setFailure] = createSignal<unknown>(null);
+  const mine = (list: readonly DestructionView[]) =>
+    list.filter((request) => request.status === 'pending' && request.requestedBy !== session()?.user.id);
+  const caseLabel = (caseId: string) => caseId.slice(0, 8).toUpperCase();
+
+  const decide = async (id: string, work: (id: string) => Promise<DestructionResult | DestructionView>) => {
+    setBusy(true);
+    setFailure(null);
+    setResult(null);
+    try {
+      const outcome = await work(id);
+      if ('removed' in outcome) setResult(outcome);
+      setArmed(null);
+      props.onChanged();
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby="confirm-heading">
+      <h2 class="card__title" id="confirm-heading">
+        {t('rights.confirm.heading')}
+      </h2>
+      <p class="muted">{t('rights.confirm.intro')}</p>
+      <Show when={result()} keyed>
+        {(done) => (
+          <Alert tone="success">
+            {t('rights.confirm.done', {
+              id: caseLabel(done.destruction.caseId),
+              wraps: done.removed.caseKeyWraps,
+              records: done.removed.records,
+              files: done.removed.attachments,
+            })}
+          </Alert>
+        )}
+      </Show>
+      <Show when={failure()}>
+        <Alert tone="error">{t(errorMessageKey(failure()))}</Alert>
+      </Show>
+      <AsyncContent resource={props.requests} onRetry={props.onChanged}>
+        {(list) => (
+          <Show when={mine(list).length > 0} fallback={<p class="empty">{t('rights.confirm.empty')}</p>}>
+            <ul class="pending-list">
+              <For each={mine(list)}>
+                {(request) => (
+                  <li class="pending-list__item">
+                    <span class="pending-list__who">
+                      <strong>{t('cases.caseNumber', { id: caseLabel(request.caseId) })}</strong>
+                      <span>
+                        {t(`rights.reason.${request.reason}`)} ·{' '}
+                        {props.people.get(request.requestedBy)?.displayName ?? request.requestedBy} ·{' '}
+                        {formatDateTime(request.requestedAt)}
+                      </span>
+                    </span>
+                    <Show
+                      when={armed() === request.id}
+                      fallback={
+                        <span class="button-row">
+                          <button
+                            type="button"
+                            class="button button--danger"
+                            disabled={busy()}
+                            onClick={() => setArmed(request.id)}
+                          >
+                            {t('rights.confirm.confirm')}
+                          </button>
+                          <button
+                            type="button"
+                            class="button"
+                            disabled={busy()}
+                            onClick={() => void decide(request.id, cancelDestruction)}
+                          >
+                            {t('rights.confirm.refuse')}
+                          </button>
+                        </span>
+                      }
+                    >
+                      <span class="destroy-warning" role="alert">
+                        {t('rights.confirm.warning', { id: caseLabel(request.caseId) })}
+                        <span class="button-row">
+                          <button
+                            type="button"
+                            class="button button--danger"
+                            disabled={busy()}
+                            onClick={() => void decide(request.id, confirmDestruction)}
+                          >
+                            {t('rights.confirm.final')}
+                          </button>
+                          <button
+                            type="button"
+                            class="button"
+                            disabled={busy()}
+                            onClick={() => setArmed(null)}
+                          >
+                            {t('common.cancel')}
+                          </button>
+                        </span>
+                      </span>
+                    </Show>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        )}
+      </AsyncContent>
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+/**
+ * Form definitions for the pages (issue 5): the catalog counselors write records with, the
+ * version a record names, and the admin's drafts. Shipped forms are in the bundle; the center's
+ * own are fetched once and kept in memory (they are configuration, not secrets).
+ */
+
+import {
+  type FormDraftSaved,
+  type FormPublished,
+  type FormSummary,
+  formDraftSavedSchema,
+  formListSchema,
+  formPublishedSchema,
+  formVersionViewSchema,
+  okResponseSchema,
+  publishedFormsSchema,
+} from '../../../core/api/index';
+import { type FormDefinition, type FormDefinitionInput, formRef } from '../../../core/forms/index';
+import { BUILT_IN_FORMS, OFFERED_BY_DEFAULT } from '../../../core/forms/templates/index';
+import { ApiError, createApiClient } from './api-client';
+
+const api = createApiClient();
+
+const known = new Map<string, FormDefinition>(BUILT_IN_FORMS.map((form) => [formRef(form), form]));
+
+/** The definition a record names, if this browser has it (shipped, or loaded by `loadForms`). */
+export function knownForm(ref: string): FormDefinition | undefined {
+  return known.get(ref);
+}
+
+/** Fetches the published versions among `refs` this browser does not have yet. */
+export async function loadForms(refs: Iterable<string>): Promise<void> {
+  const missing = [...new Set(refs)].filter((ref) => !known.has(ref));
+  await Promise.all(
+    missing.map(async (ref) => {
+      const at = ref.lastIndexOf('@');
+      try {
+        const view = await api.get(
+          `/api/forms/${encodeURIComponent(ref.slice(0, at))}/versions/${ref.slice(at + 1)}`,
+          formVersionViewSchema,
+        );
+        if (formRef(view.definition) === ref) known.set(ref, view.definition);
+      } catch (error) {
+        // an unknown form still shows its values, field by field
+        if (!(error instanceof ApiError && error.status === 404)) throw error;
+      }
+    }),
+  );
+}
+
+/**
+ * What a counselor may write with: the latest published version of each of the center's forms,
+ * and the shipped forms offered by default unless the center has its own version of them.
+ */
+export async function formCatalog(): Promise<FormDefinition[]> {
+  const { forms } = await api.get('/api/forms/published', publishedFormsSchema);
+  for (const form of forms) known.set(formRef(form), form);
+  const stored = new Set(forms.map((form) => form.id));
+  const defaults = BUILT_IN_FORMS.filter(
+    (form) => OFFERED_BY_DEFAULT.includes(form.id) && !stored.has(form.id),
+  );
+  return [...defaults, ...forms];
+}
+
+/** The catalog's version of a form, by id. */
+export async function catalogForm(id: string): Promise<FormDefinition | undefined> {
+  return (await formCatalog()).find((form) => form.id === id);
+}
+
+// ── for admins ───────────────────────────────────────────────────────────────
+
+export async function listForms(): Promise<FormSummary[]> {
+  return (await api.get('/api/forms', formListSchema)).forms;
+}
+
+/** The draft of `id`, or null when it has none. */
+export async function fetchDraft(id: string): Promise<FormDefinition | null> {
+  try {
+    return (await api.get(`/api/forms/${encodeURIComponent(id)}/draft`, formVersionViewSchema)).definition;
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'no_draft') return null;
+    throw error;
+  }
+}
+
+/** The version a new draft starts from: the latest published one (stored or shipped). */
+export async function fetchLatestPublished(
+  id: string,
+  summary?: FormSummary,
+): Promise<FormDefinition | undefined> {
+  const latest = summary?.versions.at(-1)?.version;
+  if (latest !== undefined) {
+    const ref = `${id}@${latest}`;
+    await loadForms([ref]);
+    return knownForm(ref);
+  }
+  return BUILT_IN_FORMS.filter((form) => form.id === id).sort((a, b) => b.version - a.version)[0];
+}
+
+export function createForm(definition: FormDefinitionInput): Promise<FormDraftSaved> {
+  return api.send('POST', '/api/forms', { definition }, formDraftSavedSchema);
+}
+
+export function saveDraft(definition: FormDefinitionInput): Promise<FormDraftSaved> {
+  return api.send(
+    'PUT',
+    `/api/forms/${encodeURIComponent(definition.id)}/draft`,
+    { definition },
+    formDraftSavedSchema,
+  );
+}
+
+export function publishDraft(id: string, version: number): Promise<FormPublished> {
+  return api.send('POST', `/api/forms/${encodeURIComponent(id)}/publish`, { version }, formPublishedSchema);
+}
+
+export async function discardDraft(id: string): Promise<void> {
+  await api.send('DELETE', `/api/forms/${encodeURIComponent(id)}/draft`, {}, okResponseSchema);
+}
+
+export function installTemplate(id: string): Promise<FormPublished> {
+  return api.send('POST', `/api/forms/templates/${encodeURIComponent(id)}/install`, {}, formPublishedSchema);
+}

@@ -1,0 +1,39 @@
+/**
+ * The workflow engine for the pages (issue 6): the task inbox. Everything here is operational —
+ * step names, dates, decisions; nothing is encrypted or decrypted.
+ */
+import {
+  type DefinitionView,
+  definitionListSchema,
+  definitionViewSchema,
+  instanceViewSchema,
+  type WorkflowTaskList,
+  type WorkflowTaskView,
+  workflowTaskListSchema,
+} from '../../../core/api/workflows';
+import { createApiClient } from './api-client';
+import { toAppError } from './app-errors';
+
+const api = createApiClient();
+
+async function run<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toAppError(error);
+  }
+}
+
+export type { DefinitionView, WorkflowTaskList, WorkflowTaskView };
+export type TaskOutcome = 'completed' | 'approved' | 'rejected';
+
+export const listWorkflowTasks = () => run(() => api.get('/api/workflows/tasks', workflowTaskListSchema));
+export const completeWorkflowTask = (id: string, outcome: TaskOutcome) =>
+  run(() => api.send('POST', `/api/workflows/tasks/${id}/complete`, { outcome }, instanceViewSchema));
+
+export const SHIPPED_KEYS = ['leave_request', 'supervision', 'case_closing'] as const;
+export const listDefinitions = () => run(() => api.get('/api/workflows/definitions', definitionListSchema));
+export const publishDefinition = (id: string) =>
+  run(() => api.send('POST', `/api/workflows/definitions/${id}/publish`, {}, definitionViewSchema));
+export const installShipped = (key: string) =>
+  run(() => api.send('POST', `/api/workflows/definitions/shipped/${key}`, {}, definitionViewSchema));

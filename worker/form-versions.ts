@@ -1,0 +1,70 @@
+import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { type FormDefinition, formDefinitionSchema } from '../core/forms/schema.js';
+import { BUILT_IN_FORMS, builtInForm } from '../core/forms/templates/index.js';
+import type { Db } from './db/client.js';
+import { type FormVersionRow, formVersions } from './db/schema.js';
+
+/** Reading form definitions: drafts and published versions in D1, and the forms Tacit ships. */
+
+/** Stored definitions were validated on the way in; parsing again keeps the types honest. */
+export function definitionOf(row: Pick<FormVersionRow, 'definition'>): FormDefinition {
+  return formDefinitionSchema.parse(JSON.parse(row.definition));
+}
+
+export async function findDraft(db: Db, formId: string): Promise<FormVersionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(formVersions)
+    .where(and(eq(formVersions.formId, formId), isNull(formVersions.publishedAt)))
+    .limit(1);
+  return row;
+}
+
+export async function latestStoredVersion(db: Db, formId: string): Promise<FormVersionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(formVersions)
+    .where(eq(formVersions.formId, formId))
+    .orderBy(desc(formVersions.version))
+    .limit(1);
+  return row;
+}
+
+export async function findPublishedRow(
+  db: Db,
+  formId: string,
+  version: number,
+): Promise<FormVersionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(formVersions)
+    .where(
+      and(
+        eq(formVersions.formId, formId),
+        eq(formVersions.version, version),
+        isNotNull(formVersions.publishedAt),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+/** The published definition a record may name: stored here, or shipped with Tacit. */
+export async function findPublishedForm(
+  db: Db,
+  formId: string,
+  version: number,
+): Promise<FormDefinition | undefined> {
+  const row = await findPublishedRow(db, formId, version);
+  return row ? definitionOf(row) : builtInForm(formId, version);
+}
+
+/**
+ * The version a new draft of `formId` gets: one past everything stored and shipped, so a
+ * center's own version of a template never collides with the template itself.
+ */
+export async function nextVersion(db: Db, formId: string): Promise<number> {
+  const stored = await latestStoredVersion(db, formId);
+  const shipped = BUILT_IN_FORMS.filter((form) => form.id === formId).map((form) => form.version);
+  return Math.max(stored?.version ?? 0, ...shipped) + 1;
+}

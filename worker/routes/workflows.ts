@@ -1,0 +1,164 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { Hono } from 'hono';
+import {
+  completeTaskSchema,
+  type InstanceView,
+  idParamSchema,
+  startInstanceSchema,
+  type WorkflowTaskView,
+} from '../../core/api/workflows.js';
+import type { Db } from '../db/client.js';
+import { tasks } from '../db/rules-schema.js';
+import { cases } from '../db/schema.js';
+import {
+  type WorkflowInstanceRow,
+  workflowDefinitions,
+  workflowHistory,
+  workflowInstances,
+} from '../db/workflow-schema.js';
+import type { ActiveSession, AppEnv } from '../env.js';
+import { ApiError } from '../errors.js';
+import { requireSession } from '../middleware/session.js';
+import { jsonBody, pathParams } from '../validation.js';
+import {
+  completeTask,
+  mine,
+  publishedDefinition,
+  requireInstance,
+  requireMyWorkflowTask,
+  startInstance,
+} from '../workflows/runtime.js';
+
+/** Everyone's side of the workflow engine: start a process, see and finish one's tasks. */
+export const workflowRoutes = new Hono<AppEnv>();
+workflowRoutes.use('*', requireSession);
+
+const SHOWN = 200;
+const OVERSEERS = ['admin', 'director'];
+
+async function instanceView(db: Db, instance: WorkflowInstanceRow): Promise<InstanceView> {
+  const [definition] = await db
+    .select({ key: workflowDefinitions.key, version: workflowDefinitions.version })
+    .from(workflowDefinitions)
+    .where(eq(workflowDefinitions.id, instance.definitionId));
+  const history = await db
+    .select()
+    .from(workflowHistory)
+    .where(eq(workflowHistory.instanceId, instance.id))
+    .orderBy(asc(workflowHistory.seq));
+  return {
+    id: instance.id,
+    definitionId: instance.definitionId,
+    key: definition?.key ?? '',
+    version: definition?.version ?? 0,
+    status: instance.status,
+    waitingAt: instance.state.waiting,
+    data: instance.data,
+    caseId: instance.caseId,
+    startedBy: instance.startedBy,
+    startedAt: instance.startedAt,
+    finishedAt: instance.finishedAt,
+    history: history.map(({ seq, at, actor, kind, nodeId, visited }) => ({
+      seq,
+      at,
+      actor,
+      kind,
+      nodeId,
+      visited,
+    })),
+  };
+}
+
+/** Who may start a process on a case: its primary counselor, or those who oversee the center. */
+async function requireCaseStarter(db: Db, session: ActiveSession, caseId: string) {
+  const [row] = await db
+    .select({ counselor: cases.primaryCounselorId })
+    .from(cases)
+    .where(eq(cases.id, caseId));
+  if (!row) throw new ApiError(404, 'not_found', 'no such case');
+  const overseer = session.user.roles.some((role) => [...OVERSEERS, 'supervisor'].includes(role));
+  if (row.counselor !== session.user.id && !overseer) {
+    throw new ApiError(403, 'forbidden', 'only the case’s counselor or a director starts a process on it');
+  }
+}
+
+workflowRoutes.post('/instances', jsonBody(startInstanceSchema), async (c) => {
+  const { db, session } = c.var;
+  const { key, caseId, data } = c.req.valid('json');
+  const definition = await publishedDefinition(db, key);
+  if (!definition) throw new ApiError(404, 'not_published', 'no published version of this process');
+  if (caseId) await requireCaseStarter(db, session, caseId);
+  const instance = await startInstance(db, {
+    orgId: session.org.id,
+    definition,
+    caseId: caseId ?? null,
+    data,
+    actor: session.user.id,
+  });
+  return c.json(await instanceView(db, instance), 201);
+});
+
+workflowRoutes.get('/instances/:id', pathParams(idParamSchema), async (c) => {
+  const { db, session } = c.var;
+  const instance = await requireInstance(db, c.req.valid('param').id);
+  const overseer = session.user.roles.some((role) => OVERSEERS.includes(role));
+  if (!overseer && instance.startedBy !== session.user.id) {
+    const [involved] = await db
+      .select({ id: tasks.id })
+      .from(tasks)
+      .where(and(eq(tasks.workflowInstanceId, instance.id), mine(session)))
+      .limit(1);
+    if (!involved) throw new ApiError(404, 'not_found', 'no such workflow instance');
+  }
+  return c.json(await instanceView(db, instance));
+});
+
+workflowRoutes.get('/tasks', async (c) => {
+  const { db, session } = c.var;
+  const rows = await db
+    .select({ task: tasks, process: workflowDefinitions.name })
+    .from(tasks)
+    .innerJoin(workflowInstances, eq(workflowInstances.id, tasks.workflowInstanceId))
+    .innerJoin(workflowDefinitions, eq(workflowDefinitions.id, workflowInstances.definitionId))
+    .where(mine(session))
+    .orderBy(
+      desc(sql`${tasks.status} = 'open'`),
+      asc(sql`coalesce(${tasks.dueAt}, 9e15)`),
+      desc(tasks.createdAt),
+    )
+    .limit(SHOWN);
+  const now = Date.now();
+  const views: WorkflowTaskView[] = rows.map(({ task, process }) => ({
+    id: task.id,
+    title: task.title,
+    step: task.workflowStep ?? 'form_task',
+    process,
+    instanceId: task.workflowInstanceId as string,
+    caseId: task.caseId,
+    assigneeUserId: task.assigneeUserId,
+    assigneeRole: task.assigneeRole,
+    dueAt: task.dueAt,
+    status: task.status,
+    outcome: task.outcome,
+    createdAt: task.createdAt,
+    completedAt: task.completedAt,
+  }));
+  const open = views.filter((task) => task.status === 'open');
+  return c.json({
+    tasks: views,
+    open: open.length,
+    overdue: open.filter((task) => task.dueAt !== null && task.dueAt < now).length,
+  });
+});
+
+workflowRoutes.post(
+  '/tasks/:id/complete',
+  pathParams(idParamSchema),
+  jsonBody(completeTaskSchema),
+  async (c) => {
+    const { db, session } = c.var;
+    const task = await requireMyWorkflowTask(db, session, c.req.valid('param').id);
+    const instance = await completeTask(db, session.org.id, session, task, c.req.valid('json'));
+    return c.json(await instanceView(db, instance));
+  },
+);

@@ -1,0 +1,60 @@
+import type { Context } from 'hono';
+import type { EventType, SCHEDULE_MATCH } from '../../core/rules/events.js';
+import type { Db } from '../db/client.js';
+import { type EventPayload, ruleEvents } from '../db/rules-schema.js';
+import { type EmailSender, logOnlySender, outboxSender } from '../email.js';
+import type { AppEnv, Env } from '../env.js';
+import { processOutbox } from './engine.js';
+
+export interface OutboxEvent {
+  type: EventType | typeof SCHEDULE_MATCH;
+  /** What de-duplication counts per rule: the case, grant, task or appointment id. */
+  subject: string;
+  caseId?: string | null;
+  /** Ids, dates and operational fields only: never a secret (DESIGN §2). */
+  payload?: EventPayload;
+  /** Makes a scan idempotent: a second event with the same key is dropped. */
+  dedupKey?: string;
+}
+
+/**
+ * The statement that appends an event to the outbox. Put it in the same D1 batch as the change
+ * it reports (e.g. inside commitAudited's changes), so the event exists exactly when the change
+ * does; then call `processEventsAfterCommit(c)`.
+ */
+export function eventStatement(db: Db, event: OutboxEvent, now = Date.now()) {
+  return db
+    .insert(ruleEvents)
+    .values({
+      id: crypto.randomUUID(),
+      type: event.type,
+      subject: event.subject,
+      caseId: event.caseId ?? null,
+      payload: event.payload ?? {},
+      dedupKey: event.dedupKey ?? null,
+      createdAt: now,
+      nextAttemptAt: now,
+    })
+    .onConflictDoNothing({ target: ruleEvents.dedupKey });
+}
+
+/**
+ * Mail for rule notifications. They hold ids and dates only, so local mode may keep them in the
+ * dev outbox without the loopback check invitation links need; a provider plugs in here.
+ */
+export function notificationSender(env: Env, db: Db): EmailSender {
+  return env.DEV_OUTBOX === '1' ? outboxSender(db) : logOnlySender;
+}
+
+/** Runs the rules on what was just committed, after the response; the Cron Trigger is the net. */
+export function processEventsAfterCommit(c: Context<AppEnv>): void {
+  const { db } = c.var;
+  const work = processOutbox(db, { sender: notificationSender(c.env, db) }, Date.now()).catch((error) => {
+    console.error('rules: processing the outbox after a commit failed; the cron retries', error);
+  });
+  try {
+    c.executionCtx.waitUntil(work);
+  } catch {
+    // No execution context (a bare app.request): the promise still runs.
+  }
+}

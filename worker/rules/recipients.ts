@@ -1,0 +1,83 @@
+import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { RELATION_PAYLOAD_KEYS, type Relation } from '../../core/rules/events.js';
+import type { Recipient } from '../../core/rules/model.js';
+import type { Db } from '../db/client.js';
+import type { EventPayload } from '../db/rules-schema.js';
+import { caseKeyWraps, users } from '../db/schema.js';
+import { usersById } from '../people.js';
+import type { CaseFacts } from './facts.js';
+
+export interface RecipientContext {
+  caseFacts: CaseFacts | undefined;
+  payload: EventPayload;
+  now: number;
+}
+
+async function usersWithRole(db: Db, role: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.status, 'active'),
+        sql`EXISTS (SELECT 1 FROM json_each(${users.roles}) WHERE json_each.value = ${role})`,
+      ),
+    );
+  return rows.map((row) => row.id);
+}
+
+/**
+ * A case's supervisors are the users with the supervisor role who hold a live grant on it at the
+ * current epoch (DESIGN §2: a supervisor's access is a grant; there is no other assignment yet).
+ */
+async function caseSupervisors(db: Db, facts: CaseFacts, now: number): Promise<string[]> {
+  const holders = await db
+    .select({ id: caseKeyWraps.toUserId })
+    .from(caseKeyWraps)
+    .where(
+      and(
+        eq(caseKeyWraps.caseId, facts.id),
+        eq(caseKeyWraps.epoch, facts.currentEpoch),
+        isNull(caseKeyWraps.revokedAt),
+        or(eq(caseKeyWraps.expiresAt, 0), gt(caseKeyWraps.expiresAt, now)),
+      ),
+    );
+  const people = await usersById(
+    db,
+    holders.map((holder) => holder.id),
+  );
+  return [...people.values()]
+    .filter((user) => user.roles.includes('supervisor') && user.id !== facts.primaryCounselorId)
+    .map((user) => user.id);
+}
+
+async function relationIds(db: Db, relation: Relation, context: RecipientContext): Promise<string[]> {
+  if (relation === 'primary_counselor')
+    return context.caseFacts ? [context.caseFacts.primaryCounselorId] : [];
+  if (relation === 'supervisor') {
+    return context.caseFacts ? caseSupervisors(db, context.caseFacts, context.now) : [];
+  }
+  const key = RELATION_PAYLOAD_KEYS[relation];
+  const value = key ? context.payload[key] : undefined;
+  return typeof value === 'string' ? [value] : [];
+}
+
+/** The active users a recipient names, in a stable order; unknown or disabled users drop out. */
+export async function resolveRecipients(
+  db: Db,
+  recipients: readonly Recipient[],
+  context: RecipientContext,
+): Promise<string[]> {
+  const ids = new Set<string>();
+  for (const recipient of recipients) {
+    const found =
+      recipient.kind === 'user'
+        ? [recipient.id]
+        : recipient.kind === 'role'
+          ? await usersWithRole(db, recipient.role)
+          : await relationIds(db, recipient.relation, context);
+    for (const id of found) ids.add(id);
+  }
+  const people = await usersById(db, ids);
+  return [...ids].filter((id) => people.get(id)?.status === 'active').sort();
+}

@@ -1,0 +1,226 @@
+import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { initialState } from '../../core/workflows/engine.js';
+import type { WorkflowData } from '../../core/workflows/model.js';
+import { isNotNull } from '../booking-guard.js';
+import type { Db } from '../db/client.js';
+import { type TaskRow, tasks } from '../db/rules-schema.js';
+import {
+  type WorkflowDefinitionRow,
+  type WorkflowInstanceRow,
+  workflowDefinitions,
+  workflowInstances,
+  workflowTimers,
+} from '../db/workflow-schema.js';
+import type { ActiveSession } from '../env.js';
+import { ApiError } from '../errors.js';
+import { beforeApproval } from './hooks.js';
+import { transition } from './transition.js';
+
+/** Starting instances, completing their tasks and firing their timers (issue 6). */
+
+export async function publishedDefinition(db: Db, key: string): Promise<WorkflowDefinitionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(workflowDefinitions)
+    .where(and(eq(workflowDefinitions.key, key), eq(workflowDefinitions.status, 'published')));
+  return row;
+}
+
+async function pinnedDefinition(db: Db, instance: WorkflowInstanceRow): Promise<WorkflowDefinitionRow> {
+  const [row] = await db
+    .select()
+    .from(workflowDefinitions)
+    .where(eq(workflowDefinitions.id, instance.definitionId));
+  if (!row) throw new Error(`instance ${instance.id} lost its definition`);
+  return row;
+}
+
+export interface StartInput {
+  orgId: string;
+  definition: WorkflowDefinitionRow;
+  caseId: string | null;
+  data: WorkflowData;
+  actor: string | null;
+}
+
+/** A new instance of the definition's version — it stays on that version to its end. */
+export function startInstance(db: Db, input: StartInput): Promise<WorkflowInstanceRow> {
+  const id = crypto.randomUUID();
+  const { definition } = input;
+  return transition(db, {
+    orgId: input.orgId,
+    definition,
+    instance: {
+      id,
+      definitionId: definition.id,
+      status: 'running',
+      state: initialState(),
+      data: input.data,
+      caseId: input.caseId,
+      subject: null,
+      startedBy: input.actor,
+      startedAt: Date.now(),
+      seq: 0,
+      finishedAt: null,
+    },
+    resume: { kind: 'start' },
+    data: input.data,
+    actor: input.actor,
+    kind: 'started',
+    nodeId: null,
+    audit: {
+      actor: input.actor,
+      type: 'workflow.started',
+      subject: id,
+      details: { key: definition.key, version: definition.version, caseId: input.caseId },
+    },
+    closing: [],
+  });
+}
+
+export const mine = (session: ActiveSession) =>
+  or(eq(tasks.assigneeUserId, session.user.id), inArray(tasks.assigneeRole, session.user.roles));
+
+export async function requireMyWorkflowTask(db: Db, session: ActiveSession, id: string): Promise<TaskRow> {
+  const [row] = await db
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.id, id), mine(session), sql`${tasks.workflowInstanceId} IS NOT NULL`));
+  if (!row?.workflowInstanceId || !row.workflowNodeId) throw new ApiError(404, 'not_found', 'no such task');
+  return row;
+}
+
+export async function requireInstance(db: Db, id: string): Promise<WorkflowInstanceRow> {
+  const [row] = await db.select().from(workflowInstances).where(eq(workflowInstances.id, id));
+  if (!row) throw new ApiError(404, 'not_found', 'no such workflow instance');
+  return row;
+}
+
+export interface Completion {
+  outcome: 'completed' | 'approved' | 'rejected';
+  data: WorkflowData;
+}
+
+/**
+ * Completes a task and moves its instance on. Repeating the same completion (a retried request)
+ * changes nothing and answers as the first time did; a different one on a finished task is a
+ * conflict. An approval's decision is the instance's `decision`, which edges test.
+ */
+export async function completeTask(
+  db: Db,
+  orgId: string,
+  session: ActiveSession,
+  task: TaskRow,
+  completion: Completion,
+): Promise<WorkflowInstanceRow> {
+  const instance = await requireInstance(db, task.workflowInstanceId as string);
+  const approval = task.workflowStep === 'approval';
+  if (approval === (completion.outcome === 'completed')) {
+    throw new ApiError(
+      422,
+      'wrong_outcome',
+      approval ? 'an approval is approved or rejected' : 'this step is completed, not approved or rejected',
+    );
+  }
+  if (task.status === 'done') {
+    if (task.outcome === completion.outcome) return instance;
+    throw new ApiError(409, 'task_done', `this task was already ${task.outcome}`);
+  }
+  const definition = await pinnedDefinition(db, instance);
+  const data = {
+    ...instance.data,
+    ...completion.data,
+    ...(approval ? { decision: completion.outcome } : {}),
+  };
+  if (completion.outcome !== 'completed') {
+    await beforeApproval(db, orgId, definition, task, completion.outcome, data, session.user.id);
+  }
+  const now = Date.now();
+  try {
+    return await transition(db, {
+      orgId,
+      definition,
+      instance,
+      resume: { kind: 'resume', nodeId: task.workflowNodeId as string },
+      data,
+      actor: session.user.id,
+      kind: 'task_done',
+      nodeId: task.workflowNodeId,
+      audit: {
+        actor: session.user.id,
+        type: 'workflow.task_done',
+        subject: instance.id,
+        details: { taskId: task.id, nodeId: task.workflowNodeId, outcome: completion.outcome },
+      },
+      // NULL unless still open: a task finished meanwhile aborts the whole batch.
+      closing: [
+        db
+          .update(tasks)
+          .set({
+            status: sql`(CASE WHEN ${tasks.status} = 'open' THEN 'done' END)`,
+            outcome: completion.outcome,
+            completedAt: now,
+            completedBy: session.user.id,
+          })
+          .where(eq(tasks.id, task.id)),
+      ],
+    });
+  } catch (error) {
+    if (isNotNull(error, 'tasks.status')) throw new ApiError(409, 'task_done', 'this task was just finished');
+    throw error;
+  }
+}
+
+const TIMERS_PER_RUN = 100;
+
+/** The Cron Trigger's share: fires due timers. A timer fires once; a failed one is retried next run. */
+export async function fireDueTimers(db: Db, orgId: string, now: number): Promise<number> {
+  const due = await db
+    .select()
+    .from(workflowTimers)
+    .where(and(isNull(workflowTimers.firedAt), lte(workflowTimers.fireAt, now)))
+    .orderBy(asc(workflowTimers.fireAt))
+    .limit(TIMERS_PER_RUN);
+  let fired = 0;
+  for (const timer of due) {
+    try {
+      const instance = await requireInstance(db, timer.instanceId);
+      await transition(db, {
+        orgId,
+        definition: await pinnedDefinition(db, instance),
+        instance,
+        resume: { kind: 'resume', nodeId: timer.nodeId },
+        data: instance.data,
+        actor: null,
+        kind: 'timer_fired',
+        nodeId: timer.nodeId,
+        audit: {
+          actor: null,
+          type: 'workflow.timer_fired',
+          subject: instance.id,
+          details: { nodeId: timer.nodeId },
+        },
+        closing: [
+          db
+            .update(workflowTimers)
+            .set({ firedAt: sql`(CASE WHEN ${workflowTimers.firedAt} IS NULL THEN ${now} END)` })
+            .where(eq(workflowTimers.id, timer.id)),
+        ],
+      });
+      fired += 1;
+    } catch (error) {
+      console.error('workflow timer', timer.id, error instanceof Error ? error.message : error);
+    }
+  }
+  return fired;
+}
+
+export async function latestVersion(db: Db, key: string): Promise<WorkflowDefinitionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(workflowDefinitions)
+    .where(eq(workflowDefinitions.key, key))
+    .orderBy(desc(workflowDefinitions.version))
+    .limit(1);
+  return row;
+}
