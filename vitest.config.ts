@@ -14,6 +14,7 @@ export default defineConfig({
   test: {
     // Vitest reads the sequencer from the root config only; the order matters to e2e alone.
     sequence: { sequencer: ByFileName },
+    reporters: ['default', './tests/support/failure-summary.ts'],
     projects: [
       {
         test: {
@@ -48,6 +49,7 @@ export default defineConfig({
         test: {
           name: 'worker',
           include: ['tests/worker/**/*.test.ts'],
+          testTimeout: 60_000,
           setupFiles: ['tests/worker/apply-migrations.ts'],
         },
       },
@@ -70,8 +72,10 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/e2e/global-setup.ts'],
           fileParallelism: false,
-          testTimeout: 120_000,
-          hookTimeout: 180_000,
+          // A busy CI machine can be several times slower than a laptop (tests/e2e/browser.ts).
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          expect: { poll: { timeout: 60_000, interval: 200 } },
         },
       },
     ],

@@ -52,8 +52,6 @@ describe('a first day with Tacit', () => {
     browser = await launchChromium();
     adminTab = await openPage(browser, baseURL, 'laptop');
     counselorTab = await openPage(browser, baseURL, 'tablet');
-    // Argon2id at the default parameters takes about a second per unlock; nothing else should wait long.
-    for (const tab of [adminTab, counselorTab]) tab.page.setDefaultTimeout(15_000);
   });
 
   afterAll(async () => {

@@ -61,7 +61,6 @@ describe('a case file, shared and taken back', () => {
     adminTab = await openPage(browser, baseURL, 'laptop');
     counselorTab = await openPage(browser, baseURL, 'laptop');
     supervisorTab = await openPage(browser, baseURL, 'tablet');
-    for (const tab of [adminTab, counselorTab, supervisorTab]) tab.page.setDefaultTimeout(20_000);
   });
 
   afterAll(async () => {

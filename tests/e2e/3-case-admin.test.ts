@@ -60,8 +60,6 @@ describe('a case managed: status, export, key rotation, transfer', () => {
     counselorTab = await openPage(browser, baseURL, 'laptop');
     supervisorTab = await openPage(browser, baseURL, 'tablet');
     colleagueTab = await openPage(browser, baseURL, 'laptop');
-    for (const tab of [adminTab, counselorTab, supervisorTab, colleagueTab])
-      tab.page.setDefaultTimeout(20_000);
   });
 
   afterAll(async () => {

@@ -48,7 +48,6 @@ describe('a form designed, published and filled in', () => {
     browser = await launchChromium();
     adminTab = await openPage(browser, baseURL, 'laptop');
     counselorTab = await openPage(browser, baseURL, 'laptop');
-    for (const tab of [adminTab, counselorTab]) tab.page.setDefaultTimeout(20_000);
   });
 
   afterAll(async () => {

@@ -64,7 +64,7 @@ async function fillPhq9(page: Page, link: string, answers: number[], date?: stri
   await page.getByText('有点困难', { exact: true }).click();
   if (date) await saveScreenshot(page, 'portal-00-phone-form');
   await page.getByRole('button', { name: '加密并提交' }).click();
-  await page.getByRole('heading', { name: '已提交，谢谢您' }).waitFor({ timeout: 30_000 });
+  await page.getByRole('heading', { name: '已提交，谢谢您' }).waitFor();
 }
 
 async function fileSubmission(page: Page, score: string) {
@@ -72,7 +72,7 @@ async function fileSubmission(page: Page, score: string) {
   await panel.getByRole('button', { name: '刷新' }).click();
   await panel.getByText(score).waitFor();
   await panel.getByRole('button', { name: '归入个案档案' }).click();
-  await panel.getByText('没有待归档的提交。').waitFor({ timeout: 30_000 });
+  await panel.getByText('没有待归档的提交。').waitFor();
 }
 
 describe('a PHQ-9 through the client portal', () => {
@@ -84,7 +84,6 @@ describe('a PHQ-9 through the client portal', () => {
     browser = await launchChromium();
     counselorTab = await openPage(browser, baseURL, 'laptop');
     phone = await openPage(browser, baseURL, 'phone');
-    for (const tab of [counselorTab, phone]) tab.page.setDefaultTimeout(20_000);
   });
 
   afterAll(async () => {

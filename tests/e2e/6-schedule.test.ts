@@ -62,7 +62,6 @@ describe('the schedule of a counseling center', () => {
     deskTab = await openPage(browser, baseURL, 'laptop');
     counselorTab = await openPage(browser, baseURL, 'laptop');
     for (const tab of [adminTab, deskTab, counselorTab]) {
-      tab.page.setDefaultTimeout(20_000);
       await tab.page.setViewportSize({ width: 1280, height: 1500 });
     }
   });

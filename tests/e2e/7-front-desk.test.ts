@@ -24,7 +24,6 @@ describe('the front desk and its clients', () => {
     adminTab = await openPage(browser, baseURL, 'laptop');
     counselorTab = await openPage(browser, baseURL, 'laptop');
     deskTab = await openPage(browser, baseURL, 'laptop');
-    for (const tab of [adminTab, counselorTab, deskTab]) tab.page.setDefaultTimeout(20_000);
   });
 
   afterAll(async () => {
@@ -58,7 +57,7 @@ describe('the front desk and its clients', () => {
     await dialog.getByLabel('姓名').fill('周晓');
     await dialog.getByLabel('电话', { exact: true }).fill('13700000007');
     await dialog.getByRole('button', { name: '创建并打开' }).click();
-    await counselorPage.getByText('已验证：0 条记录，日志完整').waitFor({ timeout: 30_000 });
+    await counselorPage.getByText('已验证：0 条记录，日志完整').waitFor();
     await counselorPage.getByText('13700000007').waitFor();
 
     const { page } = deskTab;
@@ -92,7 +91,7 @@ describe('the front desk and its clients', () => {
     await dialogForCase.getByLabel('来访者', { exact: true }).selectOption({ label: '吴桐' });
     expect(await dialogForCase.getByLabel('姓名').count()).toBe(0);
     await dialogForCase.getByRole('button', { name: '创建并打开' }).click();
-    await counselorPage.getByText('已验证：0 条记录，日志完整').waitFor({ timeout: 30_000 });
+    await counselorPage.getByText('已验证：0 条记录，日志完整').waitFor();
     await counselorPage.getByText('13600000006').waitFor();
     await saveScreenshot(counselorPage, 'front-desk-03-case-for-registered-client');
   });

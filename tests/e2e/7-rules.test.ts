@@ -24,7 +24,6 @@ describe('a rule written in the editor reaches the counselor’s bell', () => {
     browser = await launchChromium();
     adminTab = await openPage(browser, baseURL, 'laptop');
     counselorTab = await openPage(browser, baseURL, 'laptop');
-    for (const tab of [adminTab, counselorTab]) tab.page.setDefaultTimeout(20_000);
   });
 
   afterAll(async () => {

@@ -45,7 +45,6 @@ describe('the audit trail and data rights', () => {
     adminTab = await openPage(browser, baseURL, 'laptop');
     counselorTab = await openPage(browser, baseURL, 'laptop');
     directorTab = await openPage(browser, baseURL, 'tablet');
-    for (const tab of [adminTab, counselorTab, directorTab]) tab.page.setDefaultTimeout(20_000);
   });
 
   afterAll(async () => {

@@ -23,7 +23,6 @@ describe('reports over operational data', () => {
     browser = await launchChromium();
     adminTab = await openPage(browser, baseURL, 'laptop');
     counselorTab = await openPage(browser, baseURL, 'laptop');
-    for (const tab of [adminTab, counselorTab]) tab.page.setDefaultTimeout(20_000);
   });
 
   afterAll(async () => {

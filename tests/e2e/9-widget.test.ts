@@ -64,7 +64,6 @@ describe('the booking widget on the center’s website', () => {
     browser = await launchChromium();
     visitorTab = await openPage(browser, websiteUrl, 'laptop');
     deskTab = await openPage(browser, baseURL, 'laptop');
-    for (const tab of [visitorTab, deskTab]) tab.page.setDefaultTimeout(20_000);
   });
 
   afterAll(async () => {
@@ -115,7 +114,7 @@ describe('the booking widget on the center’s website', () => {
     await logIn(page, frontDesk);
     await goTo(page, '预约');
     const request = page.getByTestId('booking-request').filter({ hasText: visitor.name });
-    await request.waitFor({ timeout: 30_000 });
+    await request.waitFor();
     await request.getByText(visitor.contact).waitFor();
     await request.getByText(visitor.concern).waitFor();
     await request.getByText('来源：newsletter').waitFor();
@@ -123,7 +122,7 @@ describe('the booking widget on the center’s website', () => {
 
     await request.getByLabel('状态').selectOption({ label: '初筛中' });
     await page.getByRole('button', { name: '刷新' }).click();
-    await expect.poll(() => request.getByLabel('状态').inputValue(), { timeout: 10_000 }).toBe('screening');
+    await expect.poll(() => request.getByLabel('状态').inputValue()).toBe('screening');
     await saveScreenshot(page, 'widget-03-front-desk');
     expect(problems).toEqual(noProblems);
   });

@@ -33,7 +33,6 @@ describe('the recovery ceremony', () => {
     adminTab = await openPage(browser, baseURL, 'laptop');
     directorTab = await openPage(browser, baseURL, 'laptop');
     colleagueTab = await openPage(browser, baseURL, 'laptop');
-    for (const tab of [adminTab, directorTab, colleagueTab]) tab.page.setDefaultTimeout(20_000);
   });
 
   afterAll(async () => {
@@ -85,7 +84,7 @@ describe('the recovery ceremony', () => {
     const firstCase = page.locator('a.case-link').first();
     await firstCase.waitFor();
     await firstCase.click();
-    await page.getByText(/已验证：\d+ 条记录，日志完整/).waitFor({ timeout: 30_000 });
+    await page.getByText(/已验证：\d+ 条记录，日志完整/).waitFor();
     await saveScreenshot(page, 'recovery-03-case-taken-over');
   });
 

@@ -13,6 +13,12 @@ export const VIEWPORTS = {
 } as const;
 export type ViewportName = keyof typeof VIEWPORTS;
 
+/**
+ * How long a step waits for what a person would see. Generous on purpose: CI may run on a busy
+ * machine several times slower than a laptop, and a step that is merely slow is not a failure.
+ */
+export const STEP_TIMEOUT_MS = 60_000;
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
@@ -49,6 +55,7 @@ export async function openPage(
   viewport: ViewportName,
 ): Promise<OpenedPage> {
   const context = await browser.newContext({ baseURL, viewport: VIEWPORTS[viewport] });
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
   const page = await context.newPage();
   const problems: PageProblems = { consoleErrors: [], cspViolations: [], pageErrors: [] };
 
