@@ -1,14 +1,18 @@
 import { Navigate, type RouteSectionProps } from '@solidjs/router';
-import { Match, Switch } from 'solid-js';
-import { SetNewPassphrasePage } from '../features/account/SetNewPassphrasePage';
-import { LockScreen } from '../features/auth/LockScreen';
+import { lazy, Match, Switch } from 'solid-js';
 import { useI18n } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import { useVault } from '../lib/vault-context';
 import { Loading } from '../ui/Loading';
-import { AppShell } from './AppShell';
 import { PublicFrame } from './PublicFrame';
 import { BootFailure } from './StatusPages';
+
+// Behind the first screen: loaded once a session is known, so the login page does not carry them.
+const AppShell = lazy(() => import('./AppShell').then((m) => ({ default: m.AppShell })));
+const LockScreen = lazy(() => import('../features/auth/LockScreen').then((m) => ({ default: m.LockScreen })));
+const SetNewPassphrasePage = lazy(() =>
+  import('../features/account/SetNewPassphrasePage').then((m) => ({ default: m.SetNewPassphrasePage })),
+);
 
 /**
  * Everything behind a session. With a session but a locked vault (idle, "lock", or a reload,

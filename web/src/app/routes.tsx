@@ -1,39 +1,81 @@
 import type { RouteDefinition } from '@solidjs/router';
-import type { Component } from 'solid-js';
-import { ChangePassphrasePage } from '../features/account/ChangePassphrasePage';
-import { AuditLogPage } from '../features/admin/AuditLogPage';
-import { SettingsPage } from '../features/admin/SettingsPage';
-import { UsersPage } from '../features/admin/UsersPage';
-import { InvitePage } from '../features/auth/InvitePage';
-import { LoginPage } from '../features/auth/LoginPage';
-import { RecoveryLoginPage } from '../features/auth/RecoveryLoginPage';
-import { BookingsPage } from '../features/bookings/BookingsPage';
-import { CasePage } from '../features/cases/CasePage';
-import { CasePrintPage } from '../features/cases/CasePrintPage';
-import { CasesPage } from '../features/cases/CasesPage';
-import { RecordEditorPage } from '../features/cases/RecordEditorPage';
-import { SharedCasesPage } from '../features/cases/SharedCasesPage';
-import { ClientsPage } from '../features/clients/ClientsPage';
-import { CaseAccessLogPage } from '../features/compliance/CaseAccessLogPage';
-import { DataRightsPage } from '../features/compliance/DataRightsPage';
-import { OutboxPage } from '../features/dev/OutboxPage';
-import { FormDesignerPage } from '../features/forms/designer/FormDesignerPage';
-import { FormsPage } from '../features/forms/FormsPage';
-import { IntegrationsPage } from '../features/integrations/IntegrationsPage';
-import { PaymentsPage } from '../features/payments/PaymentsPage';
-import { PortalPage } from '../features/portal/PortalPage';
-import { RecoveryCeremonyPage } from '../features/recovery/RecoveryCeremonyPage';
-import { ReportsPage } from '../features/reports/ReportsPage';
-import { RulesPage } from '../features/rules/RulesPage';
-import { SchedulePage } from '../features/schedule/SchedulePage';
-import { SetupWizard } from '../features/setup/SetupWizard';
-import { TasksPage } from '../features/tasks/TasksPage';
-import { WorkflowsPage } from '../features/workflows/WorkflowsPage';
+import { type Component, lazy } from 'solid-js';
 import { HomeRedirect } from './HomeRedirect';
 import { allPages } from './navigation';
 import { RoleGate } from './RoleGate';
 import { SignedInArea } from './SignedInArea';
 import { ComingSoon, NotFound } from './StatusPages';
+
+// Every page is its own chunk: the first load carries the shell and the page it lands on only.
+const ChangePassphrasePage = lazy(() =>
+  import('../features/account/ChangePassphrasePage').then((m) => ({ default: m.ChangePassphrasePage })),
+);
+const AuditLogPage = lazy(() =>
+  import('../features/admin/AuditLogPage').then((m) => ({ default: m.AuditLogPage })),
+);
+const SettingsPage = lazy(() =>
+  import('../features/admin/SettingsPage').then((m) => ({ default: m.SettingsPage })),
+);
+const UsersPage = lazy(() => import('../features/admin/UsersPage').then((m) => ({ default: m.UsersPage })));
+const InvitePage = lazy(() => import('../features/auth/InvitePage').then((m) => ({ default: m.InvitePage })));
+const LoginPage = lazy(() => import('../features/auth/LoginPage').then((m) => ({ default: m.LoginPage })));
+const RecoveryLoginPage = lazy(() =>
+  import('../features/auth/RecoveryLoginPage').then((m) => ({ default: m.RecoveryLoginPage })),
+);
+const BookingsPage = lazy(() =>
+  import('../features/bookings/BookingsPage').then((m) => ({ default: m.BookingsPage })),
+);
+const CasePage = lazy(() => import('../features/cases/CasePage').then((m) => ({ default: m.CasePage })));
+const CasePrintPage = lazy(() =>
+  import('../features/cases/CasePrintPage').then((m) => ({ default: m.CasePrintPage })),
+);
+const CasesPage = lazy(() => import('../features/cases/CasesPage').then((m) => ({ default: m.CasesPage })));
+const RecordEditorPage = lazy(() =>
+  import('../features/cases/RecordEditorPage').then((m) => ({ default: m.RecordEditorPage })),
+);
+const SharedCasesPage = lazy(() =>
+  import('../features/cases/SharedCasesPage').then((m) => ({ default: m.SharedCasesPage })),
+);
+const ClientsPage = lazy(() =>
+  import('../features/clients/ClientsPage').then((m) => ({ default: m.ClientsPage })),
+);
+const CaseAccessLogPage = lazy(() =>
+  import('../features/compliance/CaseAccessLogPage').then((m) => ({ default: m.CaseAccessLogPage })),
+);
+const DataRightsPage = lazy(() =>
+  import('../features/compliance/DataRightsPage').then((m) => ({ default: m.DataRightsPage })),
+);
+const OutboxPage = lazy(() => import('../features/dev/OutboxPage').then((m) => ({ default: m.OutboxPage })));
+const FormDesignerPage = lazy(() =>
+  import('../features/forms/designer/FormDesignerPage').then((m) => ({ default: m.FormDesignerPage })),
+);
+const FormsPage = lazy(() => import('../features/forms/FormsPage').then((m) => ({ default: m.FormsPage })));
+const IntegrationsPage = lazy(() =>
+  import('../features/integrations/IntegrationsPage').then((m) => ({ default: m.IntegrationsPage })),
+);
+const PaymentsPage = lazy(() =>
+  import('../features/payments/PaymentsPage').then((m) => ({ default: m.PaymentsPage })),
+);
+const PortalPage = lazy(() =>
+  import('../features/portal/PortalPage').then((m) => ({ default: m.PortalPage })),
+);
+const RecoveryCeremonyPage = lazy(() =>
+  import('../features/recovery/RecoveryCeremonyPage').then((m) => ({ default: m.RecoveryCeremonyPage })),
+);
+const ReportsPage = lazy(() =>
+  import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })),
+);
+const RulesPage = lazy(() => import('../features/rules/RulesPage').then((m) => ({ default: m.RulesPage })));
+const SchedulePage = lazy(() =>
+  import('../features/schedule/SchedulePage').then((m) => ({ default: m.SchedulePage })),
+);
+const SetupWizard = lazy(() =>
+  import('../features/setup/SetupWizard').then((m) => ({ default: m.SetupWizard })),
+);
+const TasksPage = lazy(() => import('../features/tasks/TasksPage').then((m) => ({ default: m.TasksPage })));
+const WorkflowsPage = lazy(() =>
+  import('../features/workflows/WorkflowsPage').then((m) => ({ default: m.WorkflowsPage })),
+);
 
 /** Pages that exist; every other navigation entry shows a "coming soon" card. */
 const BUILT_PAGES: Readonly<Record<string, Component>> = {

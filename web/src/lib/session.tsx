@@ -8,8 +8,12 @@ import {
   type Resource,
   useContext,
 } from 'solid-js';
-import * as account from './account';
+import type * as account from './account';
 import { AppError } from './errors';
+
+/** Accounts need zod and the crypto: loaded on first use, never with the first screen. */
+const loadAccount = () => import('./account');
+
 import { useVault } from './vault-context';
 
 export interface SessionContextValue {
@@ -47,7 +51,7 @@ const SessionContext = createContext<SessionContextValue>();
 
 export function SessionProvider(props: ParentProps) {
   const { vault, setIdleTimeout } = useVault();
-  const [bootstrap, { refetch }] = createResource(account.fetchBootstrap);
+  const [bootstrap, { refetch }] = createResource(async () => (await loadAccount()).fetchBootstrap());
   // undefined: nothing happened in this page yet, so the bootstrap answer stands.
   const [localSession, setLocalSession] = createSignal<account.Session | null | undefined>(undefined);
   const [organizationCreated, setOrganizationCreated] = createSignal(false);
@@ -92,6 +96,7 @@ export function SessionProvider(props: ParentProps) {
     async unlock(passphrase) {
       const current = session();
       if (!current) throw new Error('unlock needs a session');
+      const account = await loadAccount();
       vault.unlock(await account.unlockKeys(current, passphrase));
       setIdleTimeout(current.idleTimeoutMs);
     },
@@ -100,7 +105,7 @@ export function SessionProvider(props: ParentProps) {
       vault.lock();
       setLocalSession(null);
       try {
-        await account.logOut();
+        await (await loadAccount()).logOut();
       } catch {
         // The cookie expires on its own; the keys are already gone, which is what protects clients.
       }
@@ -111,6 +116,7 @@ export function SessionProvider(props: ParentProps) {
       const current =
         currentPassphrase !== null ? { passphrase: currentPassphrase } : proof && { recoveryProof: proof };
       if (!current) throw new AppError('session_expired');
+      const account = await loadAccount();
       const changed = await vault.withKeys((keys) =>
         account.changePassphrase(keys, {
           current,

@@ -6,7 +6,6 @@ import {
   type ParentProps,
   useContext,
 } from 'solid-js';
-import { en } from './en';
 import {
   DEFAULT_LOCALE,
   type Dictionary,
@@ -20,7 +19,11 @@ import { zhCN } from './zh-CN';
 
 export type { Locale, MessageKey, MessageParams } from './messages';
 
-const dictionaries: Readonly<Record<Locale, Dictionary>> = { 'zh-CN': zhCN, en };
+/** zh-CN, the default, ships with the first screen; English is fetched when someone picks it. */
+const loadDictionary: Readonly<Record<Locale, () => Promise<Dictionary>>> = {
+  'zh-CN': async () => zhCN,
+  en: () => import('./en').then((m) => m.en),
+};
 
 // Only the interface language is persisted; nothing else the app knows ever goes to storage.
 const LOCALE_STORAGE_KEY = 'tacit.locale';
@@ -55,22 +58,35 @@ function storeLocale(locale: Locale): void {
 }
 
 export function I18nProvider(props: ParentProps) {
-  const [locale, setLocaleSignal] = createSignal<Locale>(readStoredLocale());
+  // The locale and its dictionary change together, once the dictionary is here.
+  const [current, setCurrent] = createSignal<{ locale: Locale; dictionary: Dictionary }>({
+    locale: DEFAULT_LOCALE,
+    dictionary: zhCN,
+  });
+  const locale = () => current().locale;
+  let requested: Locale = DEFAULT_LOCALE;
+  const switchTo = async (next: Locale) => {
+    requested = next;
+    const dictionary = await loadDictionary[next]();
+    if (requested === next) setCurrent({ locale: next, dictionary });
+  };
+  const stored = readStoredLocale();
+  if (stored !== DEFAULT_LOCALE) void switchTo(stored);
 
   createEffect(() => {
     document.documentElement.lang = locale();
-    document.title = dictionaries[locale()]['app.documentTitle'];
+    document.title = current().dictionary['app.documentTitle'];
   });
 
   const i18n: I18n = {
     locale,
     setLocale(next) {
-      setLocaleSignal(next);
       storeLocale(next);
+      void switchTo(next);
     },
-    t: (key, params) => formatMessage(dictionaries[locale()][key], params),
+    t: (key, params) => formatMessage(current().dictionary[key], params),
     tMessage: (message) =>
-      message ? formatMessage(dictionaries[locale()][message.key], message.params) : null,
+      message ? formatMessage(current().dictionary[message.key], message.params) : null,
     formatDateTime: (epochMs) =>
       new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(epochMs),
     formatDate: (epochMs) => new Intl.DateTimeFormat(locale(), { dateStyle: 'long' }).format(epochMs),
