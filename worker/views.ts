@@ -21,6 +21,7 @@ export function toUserView(user: UserRow): UserView {
         ? { issuedAtMs: user.certIssuedAt, sig: user.certSig }
         : null,
     createdAt: user.createdAt,
+    supervisorId: user.supervisorId,
   };
 }
 

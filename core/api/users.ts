@@ -18,6 +18,10 @@ export const updateUserRequestSchema = z
   });
 export type UpdateUserRequest = z.input<typeof updateUserRequestSchema>;
 
+/** An admin names a counselor's supervisor, or clears it with null. */
+export const assignSupervisorRequestSchema = z.object({ supervisorId: idSchema.nullable() });
+export type AssignSupervisorRequest = z.input<typeof assignSupervisorRequestSchema>;
+
 /** An admin's browser wraps the org root seed to another admin (PROTOCOL §4). */
 export const storeRootWrapRequestSchema = rootWrapSchema.extend({ userId: idSchema });
 export type StoreRootWrapRequest = z.input<typeof storeRootWrapRequestSchema>;

@@ -61,6 +61,8 @@ export const userViewSchema = z.object({
   ed25519Pk: publicKey('ed25519 public key'),
   cert: certSchema.nullable(),
   createdAt: z.int(),
+  /** The counselor's supervisor, assigned by an admin; null when none is. */
+  supervisorId: idSchema.nullable(),
 });
 export type UserView = z.infer<typeof userViewSchema>;
 

@@ -7,7 +7,7 @@ import { addMember, type Organization, setUpOrganization } from './support/scena
 const SOME_ID = '00000000-0000-4000-8000-000000000000';
 
 interface ProtectedRoute {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: string;
   /** Who may call it; an empty list means any signed-in user. */
   roles: Role[];
@@ -24,6 +24,7 @@ const PROTECTED_ROUTES: ProtectedRoute[] = [
   { method: 'GET', path: '/api/users', roles: ['admin'] },
   { method: 'POST', path: `/api/users/${SOME_ID}/certificate`, roles: ['admin'] },
   { method: 'PATCH', path: `/api/users/${SOME_ID}`, roles: ['admin'] },
+  { method: 'PUT', path: `/api/users/${SOME_ID}/supervisor`, roles: ['admin'] },
   { method: 'POST', path: '/api/admin/root-wraps', roles: ['admin'] },
   { method: 'GET', path: '/api/audit', roles: ['admin', 'director'] },
   { method: 'GET', path: '/api/audit/head', roles: ['admin', 'director'] },

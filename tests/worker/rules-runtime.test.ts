@@ -17,7 +17,7 @@ import {
   runCron,
   runsOf,
 } from './support/rules.js';
-import { addMember, type Member, setUpOrganization } from './support/scenario.js';
+import { addMember, assignSupervisor, type Member, setUpOrganization } from './support/scenario.js';
 
 async function centerWithCase() {
   const center = await setUpOrganization();
@@ -270,11 +270,12 @@ describe('the Cron Trigger', () => {
     await appendNote(file, counselor);
     await counselor.browser.patch(`/api/cases/${file.caseId}`, { status: 'active' });
     const rule = await installShipped(center);
+    await assignSupervisor(center, counselor, supervisor);
     await grantSupervisor(center, file, counselor, supervisor);
     return { center, counselor, supervisor, file, ruleId: rule('no-record-30-days') };
   }
 
-  it('reminds the counselor and the supervisor of an active case without a record for 30 days', async () => {
+  it('reminds the counselor and their assigned supervisor of an active case without a record for 30 days', async () => {
     const { counselor, supervisor, file } = await quietCase();
     await ageCase(file.caseId, 31 * DAY);
 

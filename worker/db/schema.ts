@@ -1,4 +1,12 @@
-import { index, integer, primaryKey, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  unique,
+} from 'drizzle-orm/sqlite-core';
 import { ACCESS_REASONS, ACCESS_REQUEST_STATUSES } from '../../core/api/access-requests.js';
 import { CASE_STATUSES } from '../../core/api/cases.js';
 import { PERMISSIONS } from '../../core/api/key-wraps.js';
@@ -47,6 +55,8 @@ export const users = sqliteTable('users', {
   certSig: text('cert_sig'),
   certIssuedAt: integer('cert_issued_at'),
   createdAt: integer('created_at').notNull(),
+  /** The counselor's supervisor, assigned by an admin (0015). */
+  supervisorId: text('supervisor_id').references((): AnySQLiteColumn => users.id),
 });
 
 export const rootKeyWraps = sqliteTable('root_key_wraps', {

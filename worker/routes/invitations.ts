@@ -152,6 +152,7 @@ invitationRoutes.post('/accept', jsonBody(acceptInvitationRequestSchema), async 
     certSig: null,
     certIssuedAt: null,
     createdAt: now,
+    supervisorId: null,
   };
   const session = startSession(db, c.env, orgRow, user.id);
   try {

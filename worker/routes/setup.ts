@@ -57,6 +57,7 @@ setup.post('/', jsonBody(setupRequestSchema), async (c) => {
     certSig: admin.cert.sig,
     certIssuedAt: admin.cert.issuedAtMs,
     createdAt: now,
+    supervisorId: null,
   };
   const session = startSession(db, c.env, orgRow, admin.id);
   try {

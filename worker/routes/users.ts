@@ -1,12 +1,14 @@
 import { asc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import {
+  assignSupervisorRequestSchema,
   certifyUserRequestSchema,
   updateUserRequestSchema,
   userIdParamSchema,
 } from '../../core/api/users.js';
 import { commitAudited } from '../audit.js';
 import { assertValidCert } from '../certificates.js';
+import { isActiveSupervisor } from '../counselor-supervisors.js';
 import type { Db } from '../db/client.js';
 import { sessions, type UserRow, users } from '../db/schema.js';
 import type { AppEnv } from '../env.js';
@@ -108,5 +110,47 @@ userRoutes.patch(
       ],
     );
     return c.json(toUserView(updated));
+  },
+);
+
+/** An admin assigns a counselor their supervisor (or clears it); rules and workflows follow it. */
+userRoutes.put(
+  '/:id/supervisor',
+  requireRoles('admin'),
+  pathParams(userIdParamSchema),
+  jsonBody(assignSupervisorRequestSchema),
+  async (c) => {
+    const { db, session } = c.var;
+    const counselor = await requireUser(db, c.req.valid('param').id);
+    const { supervisorId } = c.req.valid('json');
+    if (supervisorId !== null) {
+      if (!counselor.roles.includes('counselor')) {
+        throw new ApiError(409, 'not_a_counselor', 'only a counselor is assigned a supervisor');
+      }
+      if (supervisorId === counselor.id) {
+        throw new ApiError(409, 'own_supervisor', 'a counselor cannot supervise themselves');
+      }
+      const [supervisor] = await db.select().from(users).where(eq(users.id, supervisorId)).limit(1);
+      if (!supervisor) throw new ApiError(404, 'supervisor_not_found', 'no such supervisor');
+      if (!isActiveSupervisor(supervisor)) {
+        throw new ApiError(
+          409,
+          'not_a_supervisor',
+          'the supervisor must be an active user with the supervisor role',
+        );
+      }
+    }
+    await commitAudited(
+      db,
+      session.org.id,
+      {
+        actor: session.user.id,
+        type: 'user.supervisor_assigned',
+        subject: counselor.id,
+        details: { supervisorId, previousSupervisorId: counselor.supervisorId },
+      },
+      () => [db.update(users).set({ supervisorId }).where(eq(users.id, counselor.id))],
+    );
+    return c.json(toUserView({ ...counselor, supervisorId }));
   },
 );

@@ -21,6 +21,7 @@ export interface ActionContext extends RecipientContext {
   event: RuleEventRow;
   /** The event type people see: the schedule's matches read as 'schedule'. */
   eventType: string;
+  now: number;
 }
 
 /**

@@ -1,16 +1,16 @@
-import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { RELATION_PAYLOAD_KEYS, type Relation } from '../../core/rules/events.js';
 import type { Recipient } from '../../core/rules/model.js';
+import { caseCounselorSupervisor } from '../counselor-supervisors.js';
 import type { Db } from '../db/client.js';
 import type { EventPayload } from '../db/rules-schema.js';
-import { caseKeyWraps, users } from '../db/schema.js';
+import { users } from '../db/schema.js';
 import { usersById } from '../people.js';
 import type { CaseFacts } from './facts.js';
 
 export interface RecipientContext {
   caseFacts: CaseFacts | undefined;
   payload: EventPayload;
-  now: number;
 }
 
 async function usersWithRole(db: Db, role: string): Promise<string[]> {
@@ -26,36 +26,12 @@ async function usersWithRole(db: Db, role: string): Promise<string[]> {
   return rows.map((row) => row.id);
 }
 
-/**
- * A case's supervisors are the users with the supervisor role who hold a live grant on it at the
- * current epoch (DESIGN §2: a supervisor's access is a grant; there is no other assignment yet).
- */
-async function caseSupervisors(db: Db, facts: CaseFacts, now: number): Promise<string[]> {
-  const holders = await db
-    .select({ id: caseKeyWraps.toUserId })
-    .from(caseKeyWraps)
-    .where(
-      and(
-        eq(caseKeyWraps.caseId, facts.id),
-        eq(caseKeyWraps.epoch, facts.currentEpoch),
-        isNull(caseKeyWraps.revokedAt),
-        or(eq(caseKeyWraps.expiresAt, 0), gt(caseKeyWraps.expiresAt, now)),
-      ),
-    );
-  const people = await usersById(
-    db,
-    holders.map((holder) => holder.id),
-  );
-  return [...people.values()]
-    .filter((user) => user.roles.includes('supervisor') && user.id !== facts.primaryCounselorId)
-    .map((user) => user.id);
-}
-
 async function relationIds(db: Db, relation: Relation, context: RecipientContext): Promise<string[]> {
   if (relation === 'primary_counselor')
     return context.caseFacts ? [context.caseFacts.primaryCounselorId] : [];
   if (relation === 'supervisor') {
-    return context.caseFacts ? caseSupervisors(db, context.caseFacts, context.now) : [];
+    const supervisor = context.caseFacts && (await caseCounselorSupervisor(db, context.caseFacts.id));
+    return supervisor ? [supervisor] : [];
   }
   const key = RELATION_PAYLOAD_KEYS[relation];
   const value = key ? context.payload[key] : undefined;

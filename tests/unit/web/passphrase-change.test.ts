@@ -42,6 +42,7 @@ async function accountOnServer(keys: UserKeys) {
       ed25519Pk: toBase64Url(keys.ed25519Pk),
       cert: null,
       createdAt: 0,
+      supervisorId: null,
     },
     org: {
       id: crypto.randomUUID(),

@@ -58,3 +58,11 @@ export async function addMember(
 export function login(who: Account, browser = new Browser(), ip?: string) {
   return browser.post('/api/auth/login', { email: who.email, authKey: who.authKey }, ip ? { ip } : {});
 }
+
+/** The admin names `supervisor` as `counselor`'s supervisor (issue 8). */
+export async function assignSupervisor(center: Organization, counselor: Member, supervisor: Member) {
+  const res = await center.adminBrowser.put(`/api/users/${counselor.account.id}/supervisor`, {
+    supervisorId: supervisor.account.id,
+  });
+  if (res.status !== 200) throw new Error(`assign supervisor failed: ${JSON.stringify(res.body)}`);
+}

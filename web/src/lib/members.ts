@@ -8,6 +8,7 @@ import {
   type InvitationView,
   invitationListSchema,
   userListSchema,
+  userViewSchema,
 } from '../../../core/api/index';
 import { fromBase64Url } from '../../../crypto/index';
 import type { KeyFingerprint, UserId } from './account';
@@ -39,6 +40,8 @@ export interface Member {
   readonly displayName: string;
   readonly roles: readonly Role[];
   readonly status: MemberStatus;
+  /** The counselor's supervisor (督导), assigned by an admin; rules and workflows follow it. */
+  readonly supervisorId: UserId | null;
 }
 
 export interface OpenInvitation {
@@ -76,6 +79,7 @@ export async function listMembers(): Promise<readonly Member[]> {
       displayName: user.displayName,
       roles: user.roles,
       status: user.status === 'disabled' ? 'disabled' : user.cert ? 'active' : 'pending_certification',
+      supervisorId: user.supervisorId,
     }));
   });
 }
@@ -133,4 +137,9 @@ export async function certifyMember(keys: UserKeys, pending: PendingCertificatio
     ed25519Pk: pending.signingPublicKey,
   });
   await run(() => certified);
+}
+
+/** Names (or with null clears) a counselor's supervisor. */
+export async function assignSupervisor(counselorId: UserId, supervisorId: UserId | null): Promise<void> {
+  await run(() => api.send('PUT', `/api/users/${counselorId}/supervisor`, { supervisorId }, userViewSchema));
 }

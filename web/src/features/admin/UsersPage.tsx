@@ -14,6 +14,7 @@ import { MailIcon } from '../../ui/icons';
 import { CertifyDialog } from './CertifyDialog';
 import { FrontDeskKeyPanel } from './FrontDeskKeyPanel';
 import { InviteDialog } from './InviteDialog';
+import { SupervisorSelect } from './SupervisorSelect';
 import './admin.css';
 
 const STATUS_BADGE: Record<Member['status'], string> = {
@@ -21,6 +22,9 @@ const STATUS_BADGE: Record<Member['status'], string> = {
   pending_certification: 'badge badge--warning',
   disabled: 'badge badge--muted',
 };
+
+const activeSupervisors = (list: readonly Member[]) =>
+  list.filter((member) => member.status === 'active' && member.roles.includes('supervisor'));
 
 export function UsersPage() {
   const { t, formatDate, formatDateTime } = useI18n();
@@ -30,6 +34,7 @@ export function UsersPage() {
   const [inviting, setInviting] = createSignal(false);
   const [certifying, setCertifying] = createSignal<PendingCertification | null>(null);
   const [notice, setNotice] = createSignal<string | null>(null);
+  const [failure, setFailure] = createSignal<string | null>(null);
   const [certifications, setCertifications] = createSignal(0);
 
   return (
@@ -43,6 +48,9 @@ export function UsersPage() {
       </div>
       <Show when={notice()}>
         <Alert tone="success">{notice()}</Alert>
+      </Show>
+      <Show when={failure()}>
+        <Alert tone="error">{failure()}</Alert>
       </Show>
 
       <section class="card" aria-labelledby="pending-heading">
@@ -97,6 +105,7 @@ export function UsersPage() {
                       <th scope="col">{t('users.col.email')}</th>
                       <th scope="col">{t('users.col.roles')}</th>
                       <th scope="col">{t('users.col.status')}</th>
+                      <th scope="col">{t('users.col.supervisor')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -116,6 +125,23 @@ export function UsersPage() {
                             <span class={STATUS_BADGE[member.status]}>
                               {t(`users.status.${member.status}`)}
                             </span>
+                          </td>
+                          <td>
+                            <Show when={member.roles.includes('counselor')} fallback="—">
+                              <SupervisorSelect
+                                counselor={member}
+                                supervisors={activeSupervisors(list)}
+                                onSaved={(message) => {
+                                  setFailure(null);
+                                  setNotice(message);
+                                  void refetchMembers();
+                                }}
+                                onFailed={(message) => {
+                                  setNotice(null);
+                                  setFailure(message);
+                                }}
+                              />
+                            </Show>
                           </td>
                         </tr>
                       )}
