@@ -3,7 +3,8 @@ import { z } from './zod.js';
 /**
  * The report engine's metric catalog (DESIGN §3, issue 9): every figure is SQL over operational
  * columns only — appointment times, status, fee, service type, counselor; case status, channel,
- * dates. No metric can reach a secret field: there is none in the tables it reads.
+ * dates; payments; booking-request status; shift hours; form ids and a survey's operational score.
+ * No metric can reach a secret field: there is none in the columns it reads.
  */
 export const METRIC_IDS = [
   'sessions',
@@ -14,19 +15,69 @@ export const METRIC_IDS = [
   'new_cases',
   'closed_cases',
   'active_cases',
+  'utilization',
+  'revenue',
+  'outstanding_fees',
+  'channel_funnel',
+  'dropout_rate',
+  'retention_rate',
+  'sessions_per_case',
+  'client_lifetime_value',
+  'satisfaction',
+  'supervision_compliance',
 ] as const;
 export type MetricId = (typeof METRIC_IDS)[number];
 
-export const DIMENSIONS = ['none', 'counselor', 'service_type', 'channel', 'month'] as const;
+/**
+ * What a report breaks a figure down by. month, week and day are periods in the institution's
+ * time zone (a line chart's x axis; week labels name their Monday); stage is the channel funnel's.
+ */
+export const DIMENSIONS = [
+  'none',
+  'counselor',
+  'service_type',
+  'channel',
+  'month',
+  'week',
+  'day',
+  'stage',
+] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
-export type MetricUnit = 'count' | 'hours' | 'cents' | 'ratio';
+/** The time dimensions, finest last. */
+export const PERIOD_DIMENSIONS = ['month', 'week', 'day'] as const satisfies readonly Dimension[];
+
+/** The channel funnel's stages in order: requests made, then cases opened, as far as each got. */
+export const FUNNEL_STAGES = [
+  'requested',
+  'screened',
+  'matched',
+  'first_session',
+  'third_session',
+  'completed',
+] as const;
+export type FunnelStage = (typeof FUNNEL_STAGES)[number];
+
+/** count and average: people or events; score: the satisfaction survey's 1–5 scale. */
+export const METRIC_UNITS = ['count', 'hours', 'cents', 'ratio', 'average', 'score'] as const;
+export type MetricUnit = (typeof METRIC_UNITS)[number];
+
+/** Narrowing a report to one channel or service type, besides a counselor. */
+export const REPORT_FILTERS = ['counselorId', 'channel', 'serviceType'] as const;
+export type ReportFilter = (typeof REPORT_FILTERS)[number];
 
 /** Breakdowns with fewer people than this show no figure: a small cell could single out a client. */
 export const SUPPRESSION_THRESHOLD = 5;
 
 /** A report spans at most three years, so a month breakdown stays at 36 rows. */
 export const MAX_REPORT_SPAN_MS = 3 * 366 * 24 * 3600 * 1000;
+/** A day breakdown spans at most a year: 366 points on a line chart is already dense. */
+export const MAX_DAY_SPAN_MS = 366 * 24 * 3600 * 1000;
+
+/** A service type or channel as the catalog stores it: short operational labels, never free text. */
+const categorySchema = z
+  .string()
+  .regex(/^[a-z0-9_-]{1,40}$/, { error: 'a channel or service type is a short lowercase label' });
 
 export const reportQuerySchema = z
   .object({
@@ -35,16 +86,23 @@ export const reportQuerySchema = z
     from: z.coerce.number().int().nonnegative(),
     to: z.coerce.number().int().positive(),
     counselorId: z.uuid().optional(),
+    channel: categorySchema.optional(),
+    serviceType: categorySchema.optional(),
   })
   .refine((query) => query.to > query.from, { error: 'to must be after from', path: ['to'] })
   .refine((query) => query.to - query.from <= MAX_REPORT_SPAN_MS, {
     error: 'a report spans at most three years',
     path: ['to'],
+  })
+  .refine((query) => query.dimension !== 'day' || query.to - query.from <= MAX_DAY_SPAN_MS, {
+    error: 'a day-by-day report spans at most a year',
+    path: ['dimension'],
   });
 export type ReportQuery = z.infer<typeof reportQuerySchema>;
 
 export const reportRowSchema = z.object({
-  /** the dimension's value: a counselor id, a service type, a channel, "2026-03"; null for none */
+  /** the dimension's value: a counselor id, a service type, a channel, "2026-03", a week's Monday
+   * or a day "2026-03-02", a funnel stage; null for none */
   key: z.string().nullable(),
   /** null when suppressed */
   value: z.number().nullable(),
@@ -55,7 +113,7 @@ export type ReportRow = z.infer<typeof reportRowSchema>;
 export const reportSchema = z.object({
   metric: z.enum(METRIC_IDS),
   dimension: z.enum(DIMENSIONS),
-  unit: z.enum(['count', 'hours', 'cents', 'ratio']),
+  unit: z.enum(METRIC_UNITS),
   from: z.int(),
   to: z.int(),
   /** set when the caller only sees their own figures (a counselor) */
@@ -66,9 +124,13 @@ export type Report = z.infer<typeof reportSchema>;
 
 export const catalogEntrySchema = z.object({
   metric: z.enum(METRIC_IDS),
-  unit: z.enum(['count', 'hours', 'cents', 'ratio']),
+  unit: z.enum(METRIC_UNITS),
   dimensions: z.array(z.enum(DIMENSIONS)),
   /** a snapshot of now (active cases) ignores the period */
   snapshot: z.boolean(),
+  /** the filters the metric honours; absent in older servers, read as counselorId only */
+  filters: z.array(z.enum(REPORT_FILTERS)).optional(),
+  /** every figure of this metric is suppressed below the threshold, not only some breakdowns */
+  alwaysSuppressed: z.boolean().optional(),
 });
 export type CatalogEntry = z.infer<typeof catalogEntrySchema>;

@@ -1,59 +1,38 @@
 import {
+  type MetricUnit,
   type Report,
   type ReportQuery,
   type ReportRow,
   SUPPRESSION_THRESHOLD,
 } from '../../core/api/reports.js';
 import { METRICS, SUPPRESSED_DIMENSIONS } from './catalog.js';
-import { monthBuckets, monthCase } from './month-buckets.js';
+import type { MetricContext, MetricPlan } from './metric.js';
 
-export interface MetricStatement {
-  sql: string;
-  params: (string | number)[];
-}
+export type { MetricStatement } from './metric.js';
 
 /**
- * One reviewed, parameterised query per report: the caller's period and counselor are bound;
- * column names and month boundaries come from the catalog and from month-buckets, never from
+ * One reviewed, parameterised plan per report: the caller's period, counselor and filters are
+ * bound; column names and period boundaries come from the catalog and period-buckets, never from
  * the request.
  */
-export function metricStatement(
-  query: ReportQuery,
-  scopedTo: string | null,
-  timeZone: string,
-): MetricStatement {
-  const definition = METRICS[query.metric];
-  const { source } = definition;
-  const conditions: string[] = [];
-  const params: (string | number)[] = [];
-  if (source.time) {
-    conditions.push(`${source.time} >= ? AND ${source.time} < ?`);
-    params.push(query.from, query.to);
-  }
-  if (source.where) conditions.push(source.where);
-  const counselor = scopedTo ?? query.counselorId;
-  if (counselor) {
-    conditions.push(`${source.counselor} = ?`);
-    params.push(counselor);
-  }
-  const key =
-    query.dimension === 'none'
-      ? 'NULL'
-      : query.dimension === 'month' && source.time
-        ? monthCase(source.time, monthBuckets(query.from, query.to, timeZone))
-        : (source.columns[query.dimension] ?? 'NULL');
-  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-  const sql =
-    `SELECT ${key} AS key, ${definition.value} AS value, ${definition.population} AS population ` +
-    `FROM ${source.table} ${where} GROUP BY 1 ORDER BY 1`;
-  return { sql, params };
+export function metricPlan(query: ReportQuery, scopedTo: string | null, timeZone: string): MetricPlan {
+  const context: MetricContext = { query, scopedTo, timeZone };
+  return METRICS[query.metric].plan(context);
 }
 
-interface MetricRow {
-  key: string | null;
-  value: number | null;
-  population: number | null;
+/** A report narrowed to a service type or channel, by breakdown or by filter, could single someone out. */
+function suppresses(query: ReportQuery): boolean {
+  return (
+    METRICS[query.metric].alwaysSuppressed ||
+    SUPPRESSED_DIMENSIONS.includes(query.dimension) ||
+    query.channel !== undefined ||
+    query.serviceType !== undefined
+  );
 }
+
+/** What an empty cell shows: nothing counted is 0; a rate, an average or a score has no value. */
+const emptyValue = (unit: MetricUnit): number | null =>
+  unit === 'count' || unit === 'hours' || unit === 'cents' ? 0 : null;
 
 export async function runMetric(
   d1: D1Database,
@@ -62,18 +41,24 @@ export async function runMetric(
   timeZone: string,
 ): Promise<Report> {
   const definition = METRICS[query.metric];
-  const statement = metricStatement(query, scopedTo, timeZone);
-  const { results } = await d1
-    .prepare(statement.sql)
-    .bind(...statement.params)
-    .all<MetricRow>();
-  const suppressing = SUPPRESSED_DIMENSIONS.includes(query.dimension);
-  const rows: ReportRow[] = results
-    .filter((row) => query.dimension === 'none' || (row.population ?? 0) > 0)
+  const plan = metricPlan(query, scopedTo, timeZone);
+  const results = await d1.batch(
+    plan.statements.map((statement) => d1.prepare(statement.sql).bind(...statement.params)),
+  );
+  const suppressing = suppresses(query);
+  const keepsEmptyRows = query.dimension === 'none' || query.dimension === 'stage';
+  const rows: ReportRow[] = plan
+    .combine(results.map((result) => result.results as Record<string, unknown>[]))
+    .filter((row) => keepsEmptyRows || row.population === null || row.population > 0)
     .map((row) => {
       const population = row.population ?? 0;
-      const suppressed = suppressing && population > 0 && population < SUPPRESSION_THRESHOLD;
-      return { key: row.key, value: suppressed ? null : (row.value ?? 0), suppressed };
+      const suppressed =
+        suppressing && row.population !== null && population > 0 && population < SUPPRESSION_THRESHOLD;
+      return {
+        key: row.key,
+        value: suppressed ? null : (row.value ?? emptyValue(definition.unit)),
+        suppressed,
+      };
     });
   return {
     metric: query.metric,
@@ -85,7 +70,6 @@ export async function runMetric(
     rows:
       rows.length > 0 || query.dimension !== 'none'
         ? rows
-        : // Nothing in the period: a count is 0, a rate has no value.
-          [{ key: null, value: definition.unit === 'ratio' ? null : 0, suppressed: false }],
+        : [{ key: null, value: emptyValue(definition.unit), suppressed: false }],
   };
 }

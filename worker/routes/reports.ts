@@ -1,5 +1,10 @@
 import { Hono } from 'hono';
-import { type CatalogEntry, METRIC_IDS, reportQuerySchema } from '../../core/api/reports.js';
+import {
+  type CatalogEntry,
+  METRIC_IDS,
+  type ReportFilter,
+  reportQuerySchema,
+} from '../../core/api/reports.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { requireSession } from '../middleware/session.js';
@@ -18,8 +23,10 @@ reportRoutes.get('/catalog', (c) => {
   const metrics: CatalogEntry[] = METRIC_IDS.filter((id) => mayView(METRICS[id], roles)).map((id) => ({
     metric: id,
     unit: METRICS[id].unit,
-    dimensions: dimensionsOf(METRICS[id]),
-    snapshot: METRICS[id].source.time === null,
+    dimensions: [...dimensionsOf(METRICS[id])],
+    snapshot: METRICS[id].snapshot,
+    filters: [...METRICS[id].filters],
+    alwaysSuppressed: METRICS[id].alwaysSuppressed,
   }));
   return c.json({ metrics });
 });
@@ -33,6 +40,12 @@ reportRoutes.get('/metrics', queryParams(reportQuerySchema), async (c) => {
   }
   if (!dimensionsOf(definition).includes(query.dimension)) {
     throw new ApiError(400, 'invalid_request', `${query.metric} cannot be broken down by ${query.dimension}`);
+  }
+  const unsupported = (
+    ['counselorId', 'channel', 'serviceType'] as const satisfies readonly ReportFilter[]
+  ).find((filter) => query[filter] !== undefined && !definition.filters.includes(filter));
+  if (unsupported) {
+    throw new ApiError(400, 'invalid_request', `${query.metric} cannot be filtered by ${unsupported}`);
   }
   const wholeCenter = seesWholeCenter(definition, session.user.roles);
   if (!wholeCenter && query.counselorId && query.counselorId !== session.user.id) {

@@ -1,13 +1,15 @@
 import type { MetricUnit, Report } from '../../../../core/api/index';
 import { csvDocument } from '../../lib/csv';
 
-/** A figure as people read it: counts whole, hours to one decimal, fees in yuan, rates in %. */
+/** A figure as people read it: counts whole, hours, averages and scores to one decimal, fees in yuan, rates in %. */
 export function formatFigure(locale: string, unit: MetricUnit, value: number | null): string | null {
   if (value === null) return null;
   switch (unit) {
     case 'count':
       return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
     case 'hours':
+    case 'average':
+    case 'score':
       return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
     case 'cents':
       return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
