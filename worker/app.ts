@@ -9,6 +9,7 @@ import { caseAccessReportRoutes, clientAccessReportRoutes } from './routes/acces
 import { accessRequestRoutes, caseAccessRequestRoutes } from './routes/access-requests.js';
 import { adminRoutes } from './routes/admin.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
+import { appointmentSeriesRoutes } from './routes/appointment-series.js';
 import { appointmentRoutes } from './routes/appointments.js';
 import { attachmentRoutes } from './routes/attachments.js';
 import { auditRoutes } from './routes/audit.js';
@@ -96,6 +97,7 @@ app.route('/api/retention', retentionRoutes);
 app.route('/api/backup', backupRoutes);
 app.route('/api/schedule', scheduleSetupRoutes);
 app.route('/api/schedule/appointments', appointmentRoutes);
+app.route('/api/schedule/appointments', appointmentSeriesRoutes);
 app.route('/api/schedule/leave', leaveRoutes);
 app.route('/api/schedule/feed', calendarFeedRoutes);
 app.route('/api/schedule/reminders', reminderRoutes);

@@ -1,10 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { AppointmentView } from '../core/api/appointments.js';
 import { addDays, localDateOf, zonedInstant, zonedParts } from '../core/schedule/zoned-time.js';
+import { describeConflict, type Slot } from './booking-guard.js';
 import type { Db } from './db/client.js';
 import { type AppointmentRow, appointments, rooms, type ServiceRow, services } from './db/schedule-schema.js';
 import { cases, clients } from './db/schema.js';
+import type { ActiveSession } from './env.js';
 import { ApiError } from './errors.js';
+import { seesEveryCalendar } from './schedule-access.js';
 
 export function toAppointmentView(row: AppointmentRow): AppointmentView {
   return {
@@ -61,4 +64,22 @@ export async function requireClientAndCase(db: Db, clientId: string, caseId: str
   if (caseId === null) return;
   const [caseRow] = await db.select({ clientId: cases.clientId }).from(cases).where(eq(cases.id, caseId));
   if (caseRow?.clientId !== clientId) throw new ApiError(404, 'not_found', 'no such case for this client');
+}
+
+/** The appointment's counselor, or anyone who sees every calendar. */
+export async function requireManageable(db: Db, session: ActiveSession, id: string): Promise<AppointmentRow> {
+  const row = await requireAppointment(db, id);
+  if (!seesEveryCalendar(session) && row.counselorId !== session.user.id) {
+    throw new ApiError(403, 'forbidden', 'this is not your appointment');
+  }
+  return row;
+}
+
+/** After a refused atomic write, name what won the race. */
+export async function conflictAfterRace(db: Db, slots: readonly Slot[]): Promise<ApiError> {
+  for (const slot of slots) {
+    const conflict = await describeConflict(db, slot);
+    if (conflict) return conflict;
+  }
+  return new ApiError(409, 'conflict', 'the slot was taken by another booking; try again');
 }

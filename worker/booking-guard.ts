@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, ne, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, ne, notInArray, type SQL, sql } from 'drizzle-orm';
 import { MAX_APPOINTMENT_MINUTES } from '../core/api/schedule-setup.js';
 import { availableIntervals, covers } from '../core/schedule/availability.js';
 import type { Db } from './db/client.js';
@@ -24,6 +24,12 @@ export interface Slot {
   endAt: number;
   /** The appointment being moved, which never conflicts with itself. */
   appointmentId: string;
+  /**
+   * Appointments of the same series moving in the same batch: the pre-check ignores their old
+   * times; the atomic guard still sees them, so the batch moves them in an order that frees each
+   * time before it is taken.
+   */
+  movingWith?: readonly string[];
 }
 
 /** Any status but cancelled holds the time: a session marked completed early keeps its room. */
@@ -76,7 +82,7 @@ async function firstClash(
         gt(appointments.startAt, slot.startAt - LONGEST_MS),
         lt(appointments.startAt, slot.endAt),
         gt(appointments.endAt, slot.startAt),
-        ne(appointments.id, slot.appointmentId),
+        notInArray(appointments.id, [slot.appointmentId, ...(slot.movingWith ?? [])]),
       ),
     )
     .limit(1);

@@ -73,6 +73,29 @@ export const statusChangeRequestSchema = z
   });
 export type StatusChangeRequest = z.input<typeof statusChangeRequestSchema>;
 
+/** Which part of a weekly series an operation applies to: from this appointment on, or all of it. */
+export const SERIES_SCOPES = ['following', 'all'] as const;
+export const seriesScopeSchema = z.enum(SERIES_SCOPES);
+export type SeriesScope = z.infer<typeof seriesScopeSchema>;
+
+/**
+ * Moves the booked appointments of a series together: this one to `startAt`, each other one by
+ * the same number of days to the same local time (so the series keeps its wall-clock time across
+ * DST). All or none: any conflict refuses the whole move.
+ */
+export const seriesMoveRequestSchema = z.object({
+  scope: seriesScopeSchema,
+  startAt: instantSchema,
+  roomId: idSchema.nullable().optional(),
+});
+export type SeriesMoveRequest = z.input<typeof seriesMoveRequestSchema>;
+
+export const seriesCancelRequestSchema = z.object({
+  scope: seriesScopeSchema,
+  cancelReason: cancelReasonSchema,
+});
+export type SeriesCancelRequest = z.input<typeof seriesCancelRequestSchema>;
+
 export const MAX_CALENDAR_RANGE_DAYS = 42;
 export const calendarQuerySchema = z
   .object({

@@ -7,6 +7,8 @@ import { booking, HOUR, MINUTE, openClinic } from './support/schedule.js';
 const PATH = '/api/schedule/appointments';
 /** Monday 1 March 2027, 10:00 in Shanghai (UTC+8). */
 const MONDAY_10 = Date.UTC(2027, 2, 1, 2, 0);
+/** Monday 1 March 2021, 10:00 in Shanghai: a session that has happened. */
+const LAST_MONDAY_10 = Date.UTC(2021, 2, 1, 2, 0);
 
 describe('booking an appointment', () => {
   it('books the service length in the room, copying the fee and type for reports', async () => {
@@ -259,9 +261,25 @@ describe('rescheduling and status', () => {
     expect((await clinic.desk.browser.patch(`${PATH}/${second.id}`, {})).status).toBe(400);
   });
 
-  it('follows the status rules: the counselor completes, a finished session neither moves nor changes', async () => {
+  it('refuses to mark a session completed or a no-show before it starts, changing nothing', async () => {
     const clinic = await openClinic();
     const made = (await clinic.desk.browser.post(PATH, booking(clinic, MONDAY_10))).body.appointments[0];
+    const before = await snapshotCounts();
+    for (const status of ['completed', 'no_show']) {
+      const early = await clinic.counselor.browser.post(`${PATH}/${made.id}/status`, { status });
+      expect(early.status).toBe(409);
+      expect(early.body.error.code).toBe('not_started');
+    }
+    expect(await snapshotCounts()).toEqual(before);
+    const calendar = await clinic.counselor.browser.get(
+      `${PATH}?from=${MONDAY_10 - HOUR}&to=${MONDAY_10 + HOUR}`,
+    );
+    expect(calendar.body.appointments[0].status).toBe('confirmed');
+  });
+
+  it('follows the status rules: the counselor completes, a finished session neither moves nor changes', async () => {
+    const clinic = await openClinic();
+    const made = (await clinic.desk.browser.post(PATH, booking(clinic, LAST_MONDAY_10))).body.appointments[0];
     const status = (who: Browser, body: object) => who.post(`${PATH}/${made.id}/status`, body);
     expect((await status(clinic.desk.browser, { status: 'cancelled' })).status).toBe(400);
     expect((await status(clinic.desk.browser, { status: 'completed', cancelReason: 'other' })).status).toBe(
@@ -275,7 +293,7 @@ describe('rescheduling and status', () => {
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('invalid_transition');
     expect(
-      (await clinic.desk.browser.patch(`${PATH}/${made.id}`, { startAt: MONDAY_10 + HOUR })).status,
+      (await clinic.desk.browser.patch(`${PATH}/${made.id}`, { startAt: LAST_MONDAY_10 + HOUR })).status,
     ).toBe(409);
   });
 });

@@ -31,7 +31,7 @@ describe('appointments in the rules engine', () => {
       dedupDays: 0,
     });
     const [first, second] = (
-      await clinic.desk.browser.post(PATH, booking(clinic, onTheGrid(-48 * HOUR), { weeks: 2 }))
+      await clinic.desk.browser.post(PATH, booking(clinic, onTheGrid(-9 * 24 * HOUR), { weeks: 2 }))
     ).body.appointments;
 
     await clinic.counselor.browser.post(`${PATH}/${first.id}/status`, { status: 'completed' });

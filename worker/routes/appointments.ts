@@ -2,6 +2,7 @@ import { and, asc, eq, gt, lt, type SQL, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import {
   APPOINTMENT_TRANSITIONS,
+  type AppointmentStatus,
   calendarQuerySchema,
   createAppointmentRequestSchema,
   rescheduleRequestSchema,
@@ -10,22 +11,16 @@ import {
 import { idParamSchema, MAX_APPOINTMENT_MINUTES } from '../../core/api/schedule-setup.js';
 import { availableIntervals } from '../../core/schedule/availability.js';
 import {
+  conflictAfterRace,
   requireActiveRoom,
   requireActiveService,
-  requireAppointment,
   requireClientAndCase,
+  requireManageable,
   toAppointmentView,
   weeklyStarts,
 } from '../appointments.js';
 import { commitAudited } from '../audit.js';
-import {
-  assertBookable,
-  describeConflict,
-  isNotNull,
-  isSlotTaken,
-  type Slot,
-  startAtIfFree,
-} from '../booking-guard.js';
+import { assertBookable, isNotNull, isSlotTaken, type Slot, startAtIfFree } from '../booking-guard.js';
 import type { Db } from '../db/client.js';
 import {
   type AppointmentRow,
@@ -46,15 +41,8 @@ import { jsonBody, pathParams, queryParams } from '../validation.js';
 export const appointmentRoutes = new Hono<AppEnv>();
 
 const LONGEST_MS = MAX_APPOINTMENT_MINUTES * 60_000;
-
-/** After a refused atomic write, name what won the race. */
-async function conflictAfterRace(db: Db, slots: readonly Slot[]): Promise<ApiError> {
-  for (const slot of slots) {
-    const conflict = await describeConflict(db, slot);
-    if (conflict) return conflict;
-  }
-  return new ApiError(409, 'conflict', 'the slot was taken by another booking; try again');
-}
+/** What a session becomes only once its time has come: it feeds hours, revenue and rates. */
+const HAPPENED_STATUSES: readonly AppointmentStatus[] = ['completed', 'no_show'];
 
 async function workingTime(db: Db, counselorId: string, from: number, to: number, timeZone: string) {
   const [shifts, exceptions, leave] = await Promise.all([
@@ -167,15 +155,6 @@ appointmentRoutes.post('/', requireSession, jsonBody(createAppointmentRequestSch
   return c.json({ appointments: rows.map(toAppointmentView) }, 201);
 });
 
-/** The appointment's counselor, or anyone who sees every calendar. */
-async function requireManageable(db: Db, session: AppEnv['Variables']['session'], id: string) {
-  const row = await requireAppointment(db, id);
-  if (!seesEveryCalendar(session) && row.counselorId !== session.user.id) {
-    throw new ApiError(403, 'forbidden', 'this is not your appointment');
-  }
-  return row;
-}
-
 appointmentRoutes.patch(
   '/:id',
   requireSession,
@@ -253,6 +232,9 @@ appointmentRoutes.post(
       throw new ApiError(409, 'invalid_transition', `a ${row.status} appointment cannot become ${status}`);
     }
     const updatedAt = Date.now();
+    if (HAPPENED_STATUSES.includes(status) && updatedAt < row.startAt) {
+      throw new ApiError(409, 'not_started', `a session is ${status} only once it has started`);
+    }
     try {
       await commitAudited(
         db,

@@ -11,6 +11,8 @@ const SCHEDULE_CODES = {
   outside_availability: 'schedule.error.outside_availability',
   conflict: 'schedule.error.conflict',
   invalid_transition: 'schedule.error.invalid_transition',
+  not_started: 'schedule.error.not_started',
+  not_a_series: 'schedule.error.not_a_series',
   request_not_pending: 'schedule.error.request_not_pending',
   self_approval: 'schedule.error.self_approval',
   forbidden: 'error.forbidden',
