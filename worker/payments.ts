@@ -1,8 +1,9 @@
-import { and, desc, eq, gte, lt } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { PaymentView } from '../core/api/payments.js';
 import type { WebhookData } from '../core/api/webhooks.js';
 import { commitAudited } from './audit.js';
+import { isNotNull } from './booking-guard.js';
 import { type Db, isUniqueViolation } from './db/client.js';
 import { type PaymentRow, paymentEvents, paymentRefunds, payments } from './db/integrations-schema.js';
 import { ApiError } from './errors.js';
@@ -142,12 +143,18 @@ export async function planRefund(
         amount: action.amount,
         refundedAt: action.at,
       }),
-      // Of two racing refunds, the second matches no row and the batch's refund row stands alone;
-      // the UNIQUE on the refund reference and this guard keep the total honest.
+      // The total is added to in SQL, and is NULL (the batch, refund row and audit included,
+      // aborts) when it would pass the amount paid: of racing refunds, each one that fits
+      // commits, and the one that would overdraw writes nothing.
       db
         .update(payments)
-        .set({ refundedAmount, status: updated.status })
-        .where(and(eq(payments.id, payment.id), eq(payments.refundedAmount, payment.refundedAmount))),
+        .set({
+          refundedAmount: sql`(CASE WHEN ${payments.refundedAmount} + ${action.amount} <= ${payments.amount}
+            THEN ${payments.refundedAmount} + ${action.amount} END)`,
+          status: sql`(CASE WHEN ${payments.refundedAmount} + ${action.amount} = ${payments.amount}
+            THEN 'refunded' ELSE 'partially_refunded' END)`,
+        })
+        .where(eq(payments.id, payment.id)),
     ],
   };
 }
@@ -180,6 +187,25 @@ function auditOf(change: PaymentChange, provider: string, source: string) {
       },
     },
   ];
+}
+
+/** The database refused a refund total past the amount paid (planRefund's guard). */
+function overdrawnOr(error: unknown): unknown {
+  return isNotNull(error, 'payments.refunded_amount')
+    ? new ApiError(409, 'refund_exceeds_payment', 'the refunds would exceed the amount paid')
+    : error;
+}
+
+/** A refund's payment as committed: a concurrent refund may have added to the total meanwhile. */
+async function settled(db: Db, change: PaymentChange): Promise<PaymentChange> {
+  if (change.outcome !== 'refunded' || !change.payment || !change.event) return change;
+  const payment = await requirePayment(db, change.payment.id);
+  const refundAmount = change.event.data.refundAmount ?? null;
+  return {
+    ...change,
+    payment,
+    event: { type: change.event.type, data: { ...paymentData(payment), refundAmount } },
+  };
 }
 
 /** A provider callback: applied once per event id; a replay returns `duplicate` and writes nothing. */
@@ -215,9 +241,9 @@ export async function applyProviderEvent(
     if (isUniqueViolation(error, 'payment_events'))
       return { duplicate: true, change: { outcome: change.outcome } };
     if (isUniqueViolation(error)) return { duplicate: true, change: { outcome: 'already_recorded' } };
-    throw error;
+    throw overdrawnOr(error);
   }
-  return { duplicate: false, change };
+  return { duplicate: false, change: await settled(db, change) };
 }
 
 /** An integration's own call (payments:write): idempotent by its reference. */
@@ -236,9 +262,9 @@ export async function applyApiPayment(
   } catch (error) {
     if (isUniqueViolation(error))
       throw new ApiError(409, 'conflict', 'a concurrent call recorded this reference');
-    throw error;
+    throw overdrawnOr(error);
   }
-  return change;
+  return settled(db, change);
 }
 
 export async function listPayments(

@@ -1,3 +1,4 @@
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { Browser } from './support/client.js';
 import { snapshotCounts } from './support/database.js';
@@ -54,6 +55,41 @@ describe('finance records through the API', () => {
     expect(tooMuch.body.error.code).toBe('refund_exceeds_payment');
     const list = await serverCall('GET', '/api/v1/payments', { key: key.secret });
     expect(list.body.payments).toHaveLength(1);
+  });
+
+  it('keeps the refund total honest under concurrent refunds: those that fit commit, the overdraw writes nothing', async () => {
+    const center = await setUpOrganization();
+    const finance = await addMember(center, ['finance']);
+    await serverCall(
+      'POST',
+      '/api/hooks/payments/stripe',
+      stripeDelivery(paymentIntentSucceeded({ amount: 10000 })),
+    );
+    const [payment] = (await finance.browser.get('/api/payments')).body.payments;
+    // Six refunds of 3000 at once against 10000 paid: exactly three fit.
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, index) =>
+        finance.browser.post(`/api/payments/${payment.id}/refunds`, {
+          reference: `cash-race-${index}`,
+          amount: 3000,
+        }),
+      ),
+    );
+    const statuses = results.map((res) => res.status).sort();
+    expect(statuses).toEqual([200, 200, 200, 409, 409, 409]);
+    for (const refused of results.filter((res) => res.status === 409)) {
+      expect(refused.body.error.code).toBe('refund_exceeds_payment');
+    }
+    const [after] = (await finance.browser.get('/api/payments')).body.payments;
+    expect(after).toMatchObject({ refundedAmount: 9000, status: 'partially_refunded' });
+    const refunds = await env.DB.prepare(
+      'SELECT SUM(amount) AS total, COUNT(*) AS n FROM payment_refunds',
+    ).first();
+    expect(refunds).toEqual({ total: 9000, n: 3 });
+    const audited = await env.DB.prepare(
+      "SELECT COUNT(*) AS n FROM audit_events WHERE type = 'payment.refunded'",
+    ).first();
+    expect(audited).toEqual({ n: 3 });
   });
 
   it('reports revenue by month, service and counselor, net of refunds', async () => {
