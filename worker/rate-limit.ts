@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { lt, sql } from 'drizzle-orm';
 import type { Db } from './db/client.js';
 import { rateLimits } from './db/integrations-schema.js';
 import { ApiError } from './errors.js';
@@ -33,4 +33,14 @@ export async function countRequest(db: Db, key: string, limit: number, now = Dat
       },
     );
   }
+}
+
+/** The Cron Trigger's sweep: a row whose window has passed counts nothing any more. */
+export async function pruneRateLimits(db: Db, now: number): Promise<number> {
+  const current = now - (now % WINDOW_MS);
+  const gone = await db
+    .delete(rateLimits)
+    .where(lt(rateLimits.windowStart, current))
+    .returning({ key: rateLimits.key });
+  return gone.length;
 }

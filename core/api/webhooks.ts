@@ -1,4 +1,5 @@
 import { idSchema } from './encoding.js';
+import { WEBHOOK_URL_MESSAGES, webhookUrlProblem } from './webhook-url.js';
 import { z } from './zod.js';
 
 /**
@@ -33,7 +34,13 @@ export const RETRY_DELAYS_MS = [
 /** Operational values only: ids, codes, amounts, times. */
 export type WebhookData = { [key: string]: string | number | boolean | null };
 
-const webhookUrlSchema = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048);
+const webhookUrlSchema = z
+  .string()
+  .max(2048)
+  .superRefine((text, context) => {
+    const problem = webhookUrlProblem(text);
+    if (problem) context.addIssue({ code: 'custom', message: WEBHOOK_URL_MESSAGES[problem] });
+  });
 
 export const createWebhookEndpointSchema = z.object({
   url: webhookUrlSchema,

@@ -1,6 +1,8 @@
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { API_KEY_CALLS_PER_MINUTE } from '../../core/api/api-keys.js';
+import worker from '../../worker/index.js';
 import { Browser } from './support/client.js';
 import { DAY, letTimePass } from './support/clock.js';
 import { countRows, snapshotCounts } from './support/database.js';
@@ -108,6 +110,31 @@ describe('API keys', () => {
     expect(limited.body.error.code).toBe('rate_limited');
     expect(Number(limited.headers.get('Retry-After'))).toBeGreaterThan(0);
     expect((await serverCall('GET', '/api/v1/payments', { key: quiet.secret })).status).toBe(200);
+  });
+
+  it('sweeps spent rate-limit windows on the quarter-hour cron, keeping the current one', async () => {
+    const now = Date.now();
+    const current = now - (now % 60_000);
+    await env.DB.prepare(
+      'INSERT INTO rate_limits (key, window_start, count) VALUES (?1, ?2, 1), (?3, ?4, 3), (?5, ?6, 9)',
+    )
+      .bind(
+        'api:current',
+        current,
+        'widget-ip:203.0.113.7',
+        current - 60_000,
+        'widget-ip:203.0.113.8',
+        current - 3_600_000,
+      )
+      .run();
+    expect(await countRows('rate_limits')).toBe(3);
+
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ scheduledTime: now, cron: '*/15 * * * *' }), env, ctx);
+    await waitOnExecutionContext(ctx);
+
+    const left = await env.DB.prepare('SELECT key FROM rate_limits').all<{ key: string }>();
+    expect(left.results.map((row) => row.key)).toEqual(['api:current']);
   });
 
   it('lets only admins manage keys, and refuses malformed requests without writing', async () => {

@@ -185,6 +185,38 @@ describe('outbound webhooks', () => {
     expect(logged.log[0].error).toContain('connection refused');
   });
 
+  it('refuses endpoints that are not public https addresses, and never calls one stored anyway', async () => {
+    const center = await setUpOrganization();
+    const before = await snapshotCounts();
+    for (const url of [
+      'http://crm.example/h',
+      'https://admin:pw@crm.example/h',
+      'https://localhost:8787/api/dev/outbox',
+      'https://169.254.169.254/latest/meta-data',
+      'https://[::1]/h',
+      'https://10.1.2.3/h',
+    ]) {
+      const res = await center.adminBrowser.post('/api/webhooks', { url, eventTypes: ['payment.succeeded'] });
+      expect(res.status, url).toBe(400);
+      expect(res.body.error.code).toBe('invalid_request');
+    }
+    expect(await snapshotCounts()).toEqual(before);
+
+    const endpoint = await subscribe(center, ['payment.succeeded']);
+    await env.DB.prepare('UPDATE webhook_endpoints SET url = ? WHERE id = ?')
+      .bind('https://127.0.0.1/h', endpoint.id)
+      .run();
+    const received = receiver();
+    await serverCall(
+      'POST',
+      '/api/hooks/payments/stripe',
+      stripeDelivery(paymentIntentSucceeded({ intent: 'pi_ssrf' })),
+    );
+    expect(received).toEqual([]);
+    const logged = await center.adminBrowser.get(`/api/webhooks/${endpoint.id}/deliveries`);
+    expect(logged.body.deliveries[0].log[0].error).toContain('refused');
+  });
+
   it('lets only admins manage endpoints, and refuses malformed requests without writing', async () => {
     const center = await setUpOrganization();
     const desk = await addMember(center, ['frontdesk']);

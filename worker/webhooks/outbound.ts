@@ -1,4 +1,5 @@
 import { and, asc, eq, lte } from 'drizzle-orm';
+import { WEBHOOK_URL_MESSAGES, webhookUrlProblem } from '../../core/api/webhook-url.js';
 import { RETRY_DELAYS_MS, type WebhookData, type WebhookEventType } from '../../core/api/webhooks.js';
 import { randomBytes, toHex } from '../../crypto/bytes.js';
 import type { Db } from '../db/client.js';
@@ -74,6 +75,9 @@ function nextState(delivery: WebhookDeliveryRow, succeeded: boolean, now: number
 
 async function post(endpoint: WebhookEndpointRow, delivery: WebhookDeliveryRow, now: number) {
   const timestamp = Math.floor(now / 1000);
+  // Endpoints saved before the policy, or written around the API, are held to it here too.
+  const problem = webhookUrlProblem(endpoint.url);
+  if (problem) return { statusCode: null, error: `refused: the URL ${WEBHOOK_URL_MESSAGES[problem]}` };
   try {
     const response = await fetch(endpoint.url, {
       method: 'POST',
