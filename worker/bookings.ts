@@ -7,6 +7,9 @@ import { type BookingRequestRow, bookingRequests } from './db/integrations-schem
 import { type ServiceRow, services } from './db/schedule-schema.js';
 import { type GroupRow, groups } from './db/schema.js';
 import { ApiError } from './errors.js';
+import { freeSlotStarts } from './free-slots.js';
+import { requireOrg } from './org.js';
+import { institutionTimeZone } from './schedule-settings.js';
 import { emitWebhookEvent } from './webhooks/outbound.js';
 import { publishedDefinition, startInstance } from './workflows/runtime.js';
 
@@ -22,6 +25,20 @@ export async function requireBookableService(db: Db, id: string): Promise<Servic
   const [service] = await db.select().from(services).where(eq(services.id, id)).limit(1);
   if (!service?.active) throw new ApiError(400, 'invalid_request', 'no such service is offered');
   return service;
+}
+
+/**
+ * The time a visitor chose may have been taken since the widget listed it: it must still be a
+ * free start now, or the request is refused (409 slot_unavailable) and the widget asks for
+ * another time. The request itself books nothing; the front desk books once it has screened it.
+ */
+async function requireFreeSlot(db: Db, service: ServiceRow, slotStart: number): Promise<void> {
+  const timeZone = institutionTimeZone(await requireOrg(db));
+  const end = slotStart + service.durationMinutes * 60_000;
+  const free = await freeSlotStarts(db, service, slotStart, end, timeZone);
+  if (!free.includes(slotStart)) {
+    throw new ApiError(409, 'slot_unavailable', 'this time is no longer free; choose another one');
+  }
 }
 
 /** The intake group is the front-desk group: the center's first group, as the front desk's browsers take it. */
@@ -99,7 +116,10 @@ export async function acceptBookingRequest(
   if (submission.groupId !== group.id || submission.groupEpoch !== group.epoch) {
     throw new ApiError(409, 'stale_group_key', 'seal the request to the current intake group key');
   }
-  if (submission.serviceId) await requireBookableService(db, submission.serviceId);
+  if (submission.serviceId) {
+    const service = await requireBookableService(db, submission.serviceId);
+    if (submission.slotStart !== null) await requireFreeSlot(db, service, submission.slotStart);
+  }
   const row: BookingRequestRow = {
     id: submission.id,
     groupId: group.id,

@@ -13,6 +13,7 @@ import {
   serverCall,
 } from './support/integrations.js';
 import { addMember, setUpOrganization } from './support/scenario.js';
+import { ALWAYS, newClient } from './support/schedule.js';
 import { openTask, publishGraph } from './support/workflows.js';
 
 const CONTENT = { name: '李华', contact: '13800000000', concern: '最近睡不好，想找人聊聊' };
@@ -28,7 +29,52 @@ async function bookingCenter() {
   return { center, desk, group };
 }
 
+const onTheHour = (ms: number) => ms - (ms % 3_600_000);
+
+async function counselorWorkingAlways(center: Awaited<ReturnType<typeof setUpOrganization>>) {
+  const counselor = await addMember(center, ['counselor']);
+  const set = await center.adminBrowser.request(
+    'PUT',
+    `/api/schedule/counselors/${counselor.account.id}/shifts`,
+    {
+      json: { shifts: ALWAYS },
+    },
+  );
+  expect(set.status).toBe(200);
+  return counselor;
+}
+
 describe('booking widget', () => {
+  it('refuses a chosen time that is no longer free with 409 slot_unavailable, storing nothing', async () => {
+    const { center, desk, group } = await bookingCenter();
+    const serviceId = await offerService(center);
+    const counselor = await counselorWorkingAlways(center);
+    const slotStart = onTheHour(Date.now() + 3 * 86_400_000);
+    // The one counselor is booked at that time after the visitor saw it listed.
+    const clientId = await newClient(desk, center.org.id);
+    const taken = await desk.browser.post('/api/schedule/appointments', {
+      clientId,
+      counselorId: counselor.account.id,
+      roomId: null,
+      serviceId,
+      startAt: slotStart + 30 * 60_000,
+    });
+    expect(taken.status).toBe(201);
+    const before = await snapshotCounts();
+    for (const chosen of [slotStart, Date.now() + 60_000 - (Date.now() % 60_000)]) {
+      const submission = sealedSubmission(center.org.id, group, CONTENT, { serviceId, slotStart: chosen });
+      const res = await new Browser().post('/api/widget/booking-requests', submission);
+      expect(res.status).toBe(409);
+      expect(res.body.error.code).toBe('slot_unavailable');
+    }
+    expect({ ...(await snapshotCounts()), rate_limits: before.rate_limits }).toEqual(before);
+    const free = sealedSubmission(center.org.id, group, CONTENT, {
+      serviceId,
+      slotStart: slotStart + 86_400_000,
+    });
+    expect((await new Browser().post('/api/widget/booking-requests', free)).status).toBe(201);
+  });
+
   it('gives the widget the front-desk group key, and none before the center has a front desk', async () => {
     const center = await setUpOrganization();
     const closed = await new Browser().get('/api/widget/config');
@@ -43,7 +89,8 @@ describe('booking widget', () => {
   it('stores a sealed request the front desk opens with the group key, keeping channel and UTM in plaintext', async () => {
     const { center, desk, group } = await bookingCenter();
     const serviceId = await offerService(center);
-    const slotStart = Date.now() + 3 * 86_400_000;
+    await counselorWorkingAlways(center);
+    const slotStart = onTheHour(Date.now() + 3 * 86_400_000);
     const submission = sealedSubmission(center.org.id, group, CONTENT, { serviceId, slotStart });
     const res = await new Browser().post('/api/widget/booking-requests', submission);
     expect(res.status).toBe(201);

@@ -54,6 +54,7 @@ export const APP_ERROR_CODES = [
   'booking_closed',
   'stale_group_key',
   'captcha_failed',
+  'slot_unavailable',
   'no_front_desk_key',
   'unknown',
 ] as const;

@@ -50,7 +50,7 @@ function BookingForm(props: { config: WidgetConfig; onSent: () => void }) {
   const visit = visitFrom(window.location.search);
   const [services] = createResource(() => loadServices(api));
   const [serviceId, setServiceId] = createSignal('');
-  const [slots] = createResource(
+  const [slots, { refetch: refetchSlots }] = createResource(
     () => serviceId() || false,
     (id) => loadSlots(api, id),
   );
@@ -87,7 +87,13 @@ function BookingForm(props: { config: WidgetConfig; onSent: () => void }) {
       });
       props.onSent();
     } catch (error) {
-      setFailure(widgetError(error));
+      const failed = widgetError(error);
+      setFailure(failed);
+      // Someone took the chosen time meanwhile: offer the times that are still free.
+      if (failed.code === 'slot_unavailable') {
+        setSlot('');
+        void refetchSlots();
+      }
     } finally {
       setSending(false);
     }

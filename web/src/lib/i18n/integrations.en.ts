@@ -174,6 +174,7 @@ export const integrationsEn: { readonly [K in keyof typeof integrationsZhCN]: st
   'error.booking_closed': 'Online booking is not open yet.',
   'error.stale_group_key': 'This booking page is out of date. Reload it and send again.',
   'error.captcha_failed': 'The human check failed. Please try again.',
+  'error.slot_unavailable': 'That time has just been taken. Please choose another one.',
   'error.no_front_desk_key':
     'You do not hold the front-desk key yet. Another front-desk member or an admin shares it when they next open a front-desk page.',
 };

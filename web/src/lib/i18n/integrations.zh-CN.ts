@@ -166,6 +166,7 @@ export const integrationsZhCN = {
   'error.booking_closed': '机构暂未开放在线预约。',
   'error.stale_group_key': '预约页面已过期，请刷新后再提交。',
   'error.captcha_failed': '人机验证未通过，请再试一次。',
+  'error.slot_unavailable': '该时间刚刚已被预约，请另选一个时间。',
   'error.no_front_desk_key':
     '你还没有前台组的密钥。请前台组的其他成员或管理员打开一次前台页面，把密钥分享给你。',
 } as const;

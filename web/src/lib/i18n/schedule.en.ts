@@ -72,6 +72,8 @@ export const scheduleEn: { readonly [K in keyof typeof scheduleZhCN]: string } =
   'schedule.error.outside_availability': 'That time is outside the counselor’s working hours.',
   'schedule.error.conflict': 'Another booking just took that slot; try again.',
   'schedule.error.invalid_transition': 'The appointment changed meanwhile; refresh and try again.',
+  'schedule.error.not_started': 'A session can be marked completed or a no-show only once it has started.',
+  'schedule.error.not_a_series': 'This appointment is not part of a weekly series.',
   'schedule.error.request_not_pending': 'This leave request has already been decided.',
   'schedule.error.self_approval': 'You cannot decide your own leave.',
   'schedule.error.locked': 'Unlock Tacit first.',

@@ -69,6 +69,8 @@ export const scheduleZhCN = {
   'schedule.error.outside_availability': '该时间不在咨询师的工作时间内。',
   'schedule.error.conflict': '该时段刚被其他预约占用，请重试。',
   'schedule.error.invalid_transition': '该预约的状态已变化，请刷新后再试。',
+  'schedule.error.not_started': '会谈开始后才能标记为已完成或未到。',
+  'schedule.error.not_a_series': '该预约不属于每周重复的系列。',
   'schedule.error.request_not_pending': '该请假申请已经处理过了。',
   'schedule.error.self_approval': '不能审批自己的请假申请。',
   'schedule.error.locked': '请先解锁默契。',
