@@ -71,9 +71,17 @@ export const workflowEdgeSchema = z.object({
 });
 export type WorkflowEdge = z.infer<typeof workflowEdgeSchema>;
 
+const coordinate = z.number().min(-100_000).max(100_000);
+/** Where the designer draws each node; the engine never reads it. */
+export const workflowLayoutSchema = z
+  .record(nodeIdSchema, z.object({ x: coordinate, y: coordinate }))
+  .refine((layout) => Object.keys(layout).length <= 100, { error: 'at most 100 node positions' });
+export type WorkflowLayout = z.infer<typeof workflowLayoutSchema>;
+
 export const workflowGraphSchema = z.object({
   nodes: z.array(workflowNodeSchema).min(1).max(100),
   edges: z.array(workflowEdgeSchema).max(300),
+  layout: workflowLayoutSchema.optional(),
 });
 export type WorkflowGraph = z.infer<typeof workflowGraphSchema>;
 

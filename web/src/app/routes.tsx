@@ -73,6 +73,11 @@ const SetupWizard = lazy(() =>
   import('../features/setup/SetupWizard').then((m) => ({ default: m.SetupWizard })),
 );
 const TasksPage = lazy(() => import('../features/tasks/TasksPage').then((m) => ({ default: m.TasksPage })));
+const WorkflowDesignerPage = lazy(() =>
+  import('../features/workflows/designer/WorkflowDesignerPage').then((m) => ({
+    default: m.WorkflowDesignerPage,
+  })),
+);
 const WorkflowsPage = lazy(() =>
   import('../features/workflows/WorkflowsPage').then((m) => ({ default: m.WorkflowsPage })),
 );
@@ -160,6 +165,14 @@ export const routes: RouteDefinition[] = [
         component: () => (
           <RoleGate roles={['admin']}>
             <FormDesignerPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: '/admin/workflows/:key',
+        component: () => (
+          <RoleGate roles={['admin']}>
+            <WorkflowDesignerPage />
           </RoleGate>
         ),
       },

@@ -1,23 +1,32 @@
 import { For, Index, Show } from 'solid-js';
-import { CLAUSE_OPERATORS, type ClauseOperator } from '../../../../core/rules/index';
+import { CLAUSE_OPERATORS, type ClauseOperator, type Fact } from '../../../../core/rules/index';
 import { type MessageKey, useI18n } from '../../lib/i18n';
-import {
-  allowsOperational,
-  type ClauseDraft,
-  draftFacts,
-  OPERATIONAL_FACT,
-  OPERATOR_KEYS,
-  type RuleDraft,
-} from './draft';
+import { type ClauseDraft, type ConditionDraft, OPERATIONAL_FACT, OPERATOR_KEYS } from './draft';
 
-/** Conditions as rows (fact, comparison, value), compiled to JSON Logic when the rule is saved. */
+/**
+ * Conditions as rows (fact, comparison, value), compiled to JSON Logic when saved. The rule
+ * editor passes its trigger's facts; the workflow designer the data a process carries.
+ */
 export function ConditionEditor(props: {
-  draft: RuleDraft;
+  draft: ConditionDraft;
+  facts: readonly Fact[];
+  /** Whether a row may name a field of its own (a form's operational field, a process's data). */
+  allowsFreeField: boolean;
   disabled: boolean;
-  onChange: (changes: Partial<RuleDraft>) => void;
+  onChange: (changes: Partial<ConditionDraft>) => void;
+  /** Labels for the facts and their values; the rule editor's own by default. */
+  factLabel?: (path: string) => string;
+  valueLabel?: (value: string) => string;
+  freeFieldLabel?: string;
+  /** What having no rows means here; for a rule, that it runs on every trigger. */
+  emptyText?: string;
+  idPrefix?: string;
 }) {
   const { t } = useI18n();
-  const facts = () => draftFacts(props.draft);
+  const facts = () => props.facts;
+  const id = (name: string) => `${props.idPrefix ?? ''}${name}`;
+  const factLabel = (path: string) => props.factLabel?.(path) ?? t(`rules.fact.${path}` as MessageKey);
+  const valueLabel = (value: string) => props.valueLabel?.(value) ?? t(`cases.status.${value}` as MessageKey);
   const factOf = (clause: ClauseDraft) => facts().find((fact) => fact.path === clause.fact);
   const update = (index: number, changes: Partial<ClauseDraft>) =>
     props.onChange({
@@ -57,15 +66,17 @@ export function ConditionEditor(props: {
       >
         <Show when={props.draft.clauses.length > 1}>
           <div class="field">
-            <label class="field__label" for="rule-match">
+            <label class="field__label" for={id('rule-match')}>
               {t('rules.editor.match')}
             </label>
             <select
-              id="rule-match"
+              id={id('rule-match')}
               class="field__select"
               value={props.draft.match}
               disabled={props.disabled}
-              onChange={(event) => props.onChange({ match: event.currentTarget.value as RuleDraft['match'] })}
+              onChange={(event) =>
+                props.onChange({ match: event.currentTarget.value as ConditionDraft['match'] })
+              }
             >
               <option value="all">{t('rules.editor.match.all')}</option>
               <option value="any">{t('rules.editor.match.any')}</option>
@@ -74,40 +85,40 @@ export function ConditionEditor(props: {
         </Show>
         <Show
           when={props.draft.clauses.length > 0}
-          fallback={<p class="muted">{t('rules.editor.noConditions')}</p>}
+          fallback={<p class="muted">{props.emptyText ?? t('rules.editor.noConditions')}</p>}
         >
           <ol class="rule-clauses">
             <Index each={props.draft.clauses}>
               {(clause, index) => (
                 <li class="rule-clause">
                   <div class="field">
-                    <label class="field__label" for={`clause-fact-${index}`}>
+                    <label class="field__label" for={id(`clause-fact-${index}`)}>
                       {t('rules.editor.fact')} {index + 1}
                     </label>
                     <select
-                      id={`clause-fact-${index}`}
+                      id={id(`clause-fact-${index}`)}
                       class="field__select"
                       value={clause().fact}
                       disabled={props.disabled}
                       onChange={(event) => update(index, { fact: event.currentTarget.value, value: '' })}
                     >
                       <For each={facts()}>
-                        {(fact) => (
-                          <option value={fact.path}>{t(`rules.fact.${fact.path}` as MessageKey)}</option>
-                        )}
+                        {(fact) => <option value={fact.path}>{factLabel(fact.path)}</option>}
                       </For>
-                      <Show when={allowsOperational(props.draft)}>
-                        <option value={OPERATIONAL_FACT}>{t('rules.fact.operational')}</option>
+                      <Show when={props.allowsFreeField}>
+                        <option value={OPERATIONAL_FACT}>
+                          {props.freeFieldLabel ?? t('rules.fact.operational')}
+                        </option>
                       </Show>
                     </select>
                   </div>
                   <Show when={clause().fact === OPERATIONAL_FACT}>
                     <div class="field">
-                      <label class="field__label" for={`clause-field-${index}`}>
+                      <label class="field__label" for={id(`clause-field-${index}`)}>
                         {t('rules.fact.operationalField')} {index + 1}
                       </label>
                       <input
-                        id={`clause-field-${index}`}
+                        id={id(`clause-field-${index}`)}
                         class="field__input"
                         value={clause().field}
                         disabled={props.disabled}
@@ -117,11 +128,11 @@ export function ConditionEditor(props: {
                     </div>
                   </Show>
                   <div class="field">
-                    <label class="field__label" for={`clause-op-${index}`}>
+                    <label class="field__label" for={id(`clause-op-${index}`)}>
                       {t('rules.editor.operator')} {index + 1}
                     </label>
                     <select
-                      id={`clause-op-${index}`}
+                      id={id(`clause-op-${index}`)}
                       class="field__select"
                       value={clause().op}
                       disabled={props.disabled}
@@ -133,14 +144,14 @@ export function ConditionEditor(props: {
                     </select>
                   </div>
                   <div class="field">
-                    <label class="field__label" for={`clause-value-${index}`}>
+                    <label class="field__label" for={id(`clause-value-${index}`)}>
                       {t('rules.editor.value')} {index + 1}
                     </label>
                     <Show
                       when={factOf(clause())?.values}
                       fallback={
                         <input
-                          id={`clause-value-${index}`}
+                          id={id(`clause-value-${index}`)}
                           class="field__input"
                           inputmode={factOf(clause())?.type === 'number' ? 'numeric' : 'text'}
                           value={clause().value}
@@ -152,7 +163,7 @@ export function ConditionEditor(props: {
                     >
                       {(values) => (
                         <select
-                          id={`clause-value-${index}`}
+                          id={id(`clause-value-${index}`)}
                           class="field__select"
                           value={clause().value}
                           disabled={props.disabled}
@@ -160,9 +171,7 @@ export function ConditionEditor(props: {
                         >
                           <option value="" />
                           <For each={values}>
-                            {(value) => (
-                              <option value={value}>{t(`cases.status.${value}` as MessageKey)}</option>
-                            )}
+                            {(value) => <option value={value}>{valueLabel(value)}</option>}
                           </For>
                         </select>
                       )}

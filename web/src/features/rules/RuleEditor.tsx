@@ -8,7 +8,7 @@ import { Alert } from '../../ui/Alert';
 import { Checkbox } from '../../ui/Checkbox';
 import { ActionEditor } from './ActionEditor';
 import { ConditionEditor } from './ConditionEditor';
-import { emptyDraft, fromRule, type RuleDraft, toRuleInput } from './draft';
+import { allowsOperational, draftFacts, emptyDraft, fromRule, type RuleDraft, toRuleInput } from './draft';
 
 /** Facts with a label of their own; anything else (an operational field) shows its id. */
 const KNOWN_FACTS = new Set([...CASE_FACTS, ...Object.values(EVENT_FACTS).flat()].map((fact) => fact.path));
@@ -170,7 +170,13 @@ export function RuleEditor(props: {
           </Show>
         </div>
 
-        <ConditionEditor draft={draft()} disabled={busy() !== null} onChange={change} />
+        <ConditionEditor
+          draft={draft()}
+          facts={draftFacts(draft())}
+          allowsFreeField={allowsOperational(draft())}
+          disabled={busy() !== null}
+          onChange={change}
+        />
         <ActionEditor
           actions={draft().actions}
           disabled={busy() !== null}

@@ -25,16 +25,20 @@ export interface ClauseDraft {
   value: string;
 }
 
-export interface RuleDraft {
+/** A condition as the editor's rows; rules and workflow edges both use it. */
+export interface ConditionDraft {
+  match: 'all' | 'any';
+  clauses: ClauseDraft[];
+  /** A condition the clauses cannot show (written as JSON Logic); kept as it is. */
+  rawCondition: JsonLogic | null;
+}
+
+export interface RuleDraft extends ConditionDraft {
   name: string;
   triggerKind: 'event' | 'schedule';
   event: EventType;
   every: 'hourly' | 'daily';
   hour: number;
-  match: 'all' | 'any';
-  clauses: ClauseDraft[];
-  /** A condition the clauses cannot show (written as JSON Logic); kept as it is. */
-  rawCondition: JsonLogic | null;
   actions: RuleAction[];
   dedupDays: number;
   enabled: boolean;

@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { errorMessageKey } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
@@ -13,7 +14,7 @@ import { AsyncContent } from '../../ui/AsyncContent';
 
 /**
  * The admin's list of processes (issue 6): every version with its status, one-click install of
- * the shipped processes, publishing a draft. The visual designer is still to come.
+ * the shipped processes, publishing a draft. A version's name opens it in the visual designer.
  */
 export function WorkflowsPage() {
   const { t, formatDate } = useI18n();
@@ -92,7 +93,9 @@ export function WorkflowsPage() {
                         {(definition) => (
                           <tr>
                             <td>
-                              {definition.name}
+                              <A href={`/admin/workflows/${definition.key}?version=${definition.version}`}>
+                                {definition.name}
+                              </A>
                               <div class="muted">
                                 <code>{definition.key}</code>
                               </div>

@@ -9,6 +9,7 @@ import { portalEn } from './portal.en';
 import { reportsEn } from './reports.en';
 import { rulesEn } from './rules.en';
 import { scheduleEn } from './schedule.en';
+import { workflowDesignerEn } from './workflow-designer.en';
 import { workflowsEn } from './workflows.en';
 
 export const en: Dictionary = {
@@ -23,6 +24,7 @@ export const en: Dictionary = {
   ...scheduleEn,
   ...rulesEn,
   ...workflowsEn,
+  ...workflowDesignerEn,
   'app.name': 'Tacit',
   'app.documentTitle': 'Tacit',
   'app.tagline': 'The zero-knowledge office for counseling centers',

@@ -9,6 +9,7 @@ import { portalZhCN } from './portal.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
 import { rulesZhCN } from './rules.zh-CN';
 import { scheduleZhCN } from './schedule.zh-CN';
+import { workflowDesignerZhCN } from './workflow-designer.zh-CN';
 import { workflowsZhCN } from './workflows.zh-CN';
 
 export const zhCN = {
@@ -23,6 +24,7 @@ export const zhCN = {
   ...scheduleZhCN,
   ...rulesZhCN,
   ...workflowsZhCN,
+  ...workflowDesignerZhCN,
   'app.name': '默契',
   'app.documentTitle': '默契 Tacit',
   'app.tagline': '心理咨询机构的零知识办公平台',
