@@ -1,7 +1,8 @@
 import { type GraphIssue, graphIssues } from './issues.js';
 import type { WorkflowGraph } from './model.js';
 
-function describe(issue: GraphIssue): string {
+/** An issue in English, as the API reports it. */
+export function describeIssue(issue: GraphIssue): string {
   switch (issue.code) {
     case 'duplicate_id':
       return `two nodes share the id "${issue.nodeId}"`;
@@ -39,5 +40,5 @@ function describe(issue: GraphIssue): string {
  * definition is only saved when this is empty, so the runtime may rely on it.
  */
 export function graphProblems(graph: WorkflowGraph): string[] {
-  return graphIssues(graph).map(describe);
+  return graphIssues(graph).map(describeIssue);
 }

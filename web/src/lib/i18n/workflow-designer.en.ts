@@ -22,7 +22,7 @@ export const workflowDesignerEn: { readonly [K in keyof typeof workflowDesignerZ
   'workflowDesigner.autoLayout': 'Arrange automatically',
   'workflowDesigner.canvas': 'Process diagram',
   'workflowDesigner.canvasHint':
-    'Drag a step to move it; drag from the dot on its right edge to another step to connect them. By keyboard: Tab to a step, arrow keys to move it, Delete to remove it, and pick “Connect to” in the panel.',
+    'Drag the empty canvas to pan, a step to move it; drag from the dot on its right edge to another step to connect them. By keyboard: Tab to a step, arrow keys to move it, Delete to remove it, and pick “Connect to” in the panel.',
   'workflowDesigner.portHint': 'Drag to another step to connect',
   'workflowDesigner.palette.heading': 'Add a step',
   'workflowDesigner.palette.add': 'Add {type}',
@@ -47,7 +47,7 @@ export const workflowDesignerEn: { readonly [K in keyof typeof workflowDesignerZ
   'workflowDesigner.panel.notify': 'Notify',
   'workflowDesigner.panel.dueInHours': 'Deadline (hours)',
   'workflowDesigner.panel.dueHint':
-    'Once overdue, the task is highlighted in the inbox, with reminders and escalation by the rules. Leave empty for no deadline.',
+    'Once overdue, the task is highlighted in the inbox. Leave empty for no deadline.',
   'workflowDesigner.panel.form': 'Form to fill',
   'workflowDesigner.panel.noForm': '(no form)',
   'workflowDesigner.panel.waitMinutes': 'Wait (minutes)',
@@ -63,6 +63,23 @@ export const workflowDesignerEn: { readonly [K in keyof typeof workflowDesignerZ
   'workflowDesigner.relation.primary_counselor': 'The case’s primary counselor',
   'workflowDesigner.relation.supervisor': 'The counselor’s supervisor',
   'workflowDesigner.relation.requester': 'The requester',
+  'workflowDesigner.relation.matched_counselor': 'The matched counselor',
+  'workflowDesigner.relation.key_recipient': 'Whoever received the key',
+  'workflowDesigner.panel.remindBeforeHours': 'Remind before the deadline (hours)',
+  'workflowDesigner.panel.remindHint': 'Leave empty for no reminder.',
+  'workflowDesigner.panel.escalate': 'Escalate once overdue',
+  'workflowDesigner.panel.escalateTo': 'Escalate to',
+  'workflowDesigner.panel.action': 'What the assignee does',
+  'workflowDesigner.panel.noAction': '(complete or decide only)',
+  'workflowDesigner.action.screen_booking': 'Screen the booking request (decrypts it)',
+  'workflowDesigner.action.match_counselor': 'Match a counselor and book the first session',
+  'workflowDesigner.action.open_case': 'Open the case',
+  'workflowDesigner.action.notify_client': 'Notify the client',
+  'workflowDesigner.action.request_case_access': 'Ask for temporary access to the case',
+  'workflowDesigner.action.deliver_case_key': 'Deliver the case key',
+  'workflowDesigner.action.archive_case': 'Archive the case',
+  'workflowDesigner.panel.trigger': 'Start by itself after every N completed sessions',
+  'workflowDesigner.panel.triggerSessions': 'Sessions',
   'workflowDesigner.next.heading': 'Next steps',
   'workflowDesigner.next.none': 'No next step yet.',
   'workflowDesigner.next.always': 'No condition: taken when no other way out’s condition holds.',
@@ -86,6 +103,11 @@ export const workflowDesignerEn: { readonly [K in keyof typeof workflowDesignerZ
   'workflowDesigner.problem.settings.to': '“{step}” needs a complete recipient.',
   'workflowDesigner.problem.settings.dueInHours':
     'The deadline of “{step}” must be positive, at most a year.',
+  'workflowDesigner.problem.settings.remindBeforeHours':
+    'The reminder of “{step}” must be positive, at most 30 days.',
+  'workflowDesigner.problem.settings.escalateTo': '“{step}” needs a complete escalation recipient.',
+  'workflowDesigner.problem.settings.trigger':
+    'The session count of “{step}” must be a whole number from 1 to 100.',
   'workflowDesigner.problem.settings.waitMinutes':
     'The wait of “{step}” must be a positive whole number of minutes, at most a year.',
   'workflowDesigner.problem.settings.formKey': 'The form of “{step}” is not valid.',

@@ -11,7 +11,8 @@ const DRAG_THRESHOLD = 4;
 
 type Gesture =
   | { kind: 'move'; id: string; from: Point; origin: Point; moved: boolean }
-  | { kind: 'connect'; from: string; pointer: Point };
+  | { kind: 'connect'; from: string; pointer: Point }
+  | { kind: 'pan'; client: Point; scroll: Point };
 
 /** A cubic curve from the right side of one box to the left side of another. */
 function edgePath(from: Point, to: Point): string {
@@ -96,6 +97,14 @@ export function DesignerCanvas(props: {
   const onPointerMove = (event: PointerEvent) => {
     const current = gesture();
     if (!current) return;
+    if (current.kind === 'pan') {
+      const scroller = svg?.parentElement;
+      if (scroller) {
+        scroller.scrollLeft = current.scroll.x - (event.clientX - current.client.x);
+        scroller.scrollTop = current.scroll.y - (event.clientY - current.client.y);
+      }
+      return;
+    }
     const point = toCanvas(event);
     if (current.kind === 'connect') {
       setGesture({ ...current, pointer: point });
@@ -152,7 +161,16 @@ export function DesignerCanvas(props: {
       onPointerUp={onPointerUp}
       onPointerCancel={() => setGesture(null)}
       onPointerDown={(event) => {
-        if (event.target === svg) props.onSelect(null);
+        if (event.target !== svg || event.button !== 0) return;
+        // The empty canvas pans the view, as on a map.
+        props.onSelect(null);
+        const scroller = svg.parentElement;
+        svg.setPointerCapture(event.pointerId);
+        setGesture({
+          kind: 'pan',
+          client: { x: event.clientX, y: event.clientY },
+          scroll: { x: scroller?.scrollLeft ?? 0, y: scroller?.scrollTop ?? 0 },
+        });
       }}
     >
       <title>{t('workflowDesigner.canvas')}</title>

@@ -1,10 +1,24 @@
 import { For, Show } from 'solid-js';
 import type { WorkflowGraph } from '../../../../../core/workflows/model';
+import { describeIssue } from '../../../../../core/workflows/validate';
 import { type MessageKey, useI18n } from '../../../lib/i18n';
+import { workflowDesignerZhCN } from '../../../lib/i18n/workflow-designer.zh-CN';
 import type { DesignProblem } from './problems';
 import { useStepText } from './step-text';
 
-const SETTINGS_FIELDS = ['label', 'assignee', 'to', 'dueInHours', 'waitMinutes', 'formKey'];
+const SETTINGS_FIELDS = [
+  'label',
+  'assignee',
+  'to',
+  'dueInHours',
+  'remindBeforeHours',
+  'escalateTo',
+  'waitMinutes',
+  'formKey',
+  'trigger',
+];
+
+const hasMessage = (key: string): key is MessageKey => key in workflowDesignerZhCN;
 
 /** A problem in the admin's words, naming the step by its label rather than its id. */
 export function useProblemText(graph: () => WorkflowGraph) {
@@ -28,7 +42,9 @@ export function useProblemText(graph: () => WorkflowGraph) {
       params.target = name(issue.to);
       params.problem = issue.problem;
     }
-    return t(`workflowDesigner.problem.${issue.code}` as MessageKey, params);
+    const key = `workflowDesigner.problem.${issue.code}`;
+    // A check added to core before its words reach the dictionaries still shows, in English.
+    return hasMessage(key) ? t(key, params) : describeIssue(issue);
   };
 }
 
