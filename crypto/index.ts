@@ -11,6 +11,7 @@ export * from './contact-card.js';
 export { sign as signEd25519, signingPublicKey, verify as verifyEd25519 } from './ed25519.js';
 export * from './envelope.js';
 export * from './errors.js';
+export * from './form-version.js';
 export * from './grant.js';
 export * from './group-key.js';
 export { hkdfSha256, sha256 } from './hash.js';

@@ -3,6 +3,7 @@ import { appendCaseLogEntry, type CaseLogEntry, caseLogGenesis } from '../case-l
 import { signCert } from '../cert.js';
 import { signingPublicKey } from '../ed25519.js';
 import { type EnvelopeKind, encryptEnvelopeWithNonce } from '../envelope.js';
+import { formDefinitionHash, formVersionContext, signFormVersion } from '../form-version.js';
 import { wrapKey } from '../grant.js';
 import { hkdfSha256 } from '../hash.js';
 import { deriveKeyPair, sealBase } from '../hpke.js';
@@ -195,16 +196,55 @@ function caseLogVectors() {
   });
 }
 
+function formVersionVectors() {
+  const org = '00000000-0000-4000-8000-000000000001';
+  const definitions = [
+    { id: 'mood-check', version: 1, title: { en: 'Mood check', 'zh-CN': '情绪自评' }, fields: [] },
+    {
+      id: 'wellbeing-check',
+      version: 2,
+      title: { en: 'Wellbeing', 'zh-CN': '状态' },
+      fields: [
+        { id: 'visit_date', type: 'date', sensitivity: 'operational', required: true },
+        { id: 'mood', type: 'single', sensitivity: 'secret', options: [{ value: 'good' }, { value: 'low' }] },
+      ],
+    },
+    {
+      version: 12,
+      id: 'a1',
+      title: { 'zh-CN': 'é', en: 'e\u0301' },
+      fields: [{ id: 'n', type: 'number', max: 1e21 }],
+    },
+  ];
+  return definitions.map((definition, i) => {
+    const signerSeed = fixed(`form_version/${i}/signer`, 32);
+    const by = `00000000-0000-4000-8000-00000000000${i + 5}`;
+    const binding = { org, form: definition.id, version: definition.version, by };
+    return {
+      signer_seed: toHex(signerSeed),
+      org,
+      form: definition.id,
+      version: definition.version,
+      by,
+      context: formVersionContext(binding),
+      definition,
+      definition_hash: toHex(formDefinitionHash(definition)),
+      sig: toHex(signFormVersion(signerSeed, binding, definition)),
+    };
+  });
+}
+
 export async function buildVectors() {
   return {
     protocol: 'tacit/1',
     notes:
-      'Bytes are lowercase hex; contexts, infos, ids and passphrases are plain strings. case_log.heads[i] is head_(i+1), the head after entries[i]; head_0 = SHA-256("tacit/1/case|" || case_id).',
+      'Bytes are lowercase hex; contexts, infos, ids and passphrases are plain strings. case_log.heads[i] is head_(i+1), the head after entries[i]; head_0 = SHA-256("tacit/1/case|" || case_id). form_version.sig = Ed25519(signer_seed, lp(context) || definition_hash), definition_hash = SHA-256(RFC 8785 canonical JSON of definition, strings NFC).',
     envelope: envelopeVectors(),
     hpke: hpkeVectors(),
     grant: grantVectors(),
     passphrase: await passphraseVectors(),
     cert: certVectors(),
     case_log: caseLogVectors(),
+    form_version: formVersionVectors(),
   };
 }

@@ -5,6 +5,12 @@ import { type CaseLogEntry, caseLogGenesis, nextCaseHead, verifyCaseLog } from '
 import { verifyCert } from '../../crypto/cert.js';
 import { signingPublicKey } from '../../crypto/ed25519.js';
 import { decryptEnvelope, type EnvelopeKind, encryptEnvelopeWithNonce } from '../../crypto/envelope.js';
+import {
+  formDefinitionHash,
+  formVersionContext,
+  signFormVersion,
+  verifyFormVersionSync,
+} from '../../crypto/form-version.js';
 import { unwrapKey, wrapKey } from '../../crypto/grant.js';
 import { openBase, sealBase, x25519PublicKey } from '../../crypto/hpke.js';
 import { derivePassphraseKeys } from '../../crypto/passphrase.js';
@@ -18,7 +24,7 @@ describe('crypto/vectors.json (PROTOCOL §9)', () => {
   });
 
   it('has at least 3 entries in every array the protocol names', () => {
-    for (const name of ['envelope', 'hpke', 'grant', 'passphrase', 'cert', 'case_log']) {
+    for (const name of ['envelope', 'hpke', 'grant', 'passphrase', 'cert', 'case_log', 'form_version']) {
       expect(vectors[name].length, name).toBeGreaterThanOrEqual(3);
     }
     expect(vectors.envelope.some((v: { plaintext: string }) => v.plaintext === '')).toBe(true);
@@ -116,6 +122,25 @@ describe('crypto/vectors.json (PROTOCOL §9)', () => {
         certifiedSigningKey: () => authorPk,
       });
       expect(toHex(verified.head)).toBe(v.heads[v.heads.length - 1]);
+    }
+  });
+
+  it('form_version: the context, definition hash and signature come out the same and verify', () => {
+    for (const v of vectors.form_version) {
+      const binding = { org: v.org, form: v.form, version: v.version, by: v.by };
+      expect(formVersionContext(binding)).toBe(v.context);
+      expect(toHex(formDefinitionHash(v.definition))).toBe(v.definition_hash);
+      const seed = fromHex(v.signer_seed);
+      expect(toHex(signFormVersion(seed, binding, v.definition))).toBe(v.sig);
+      expect(verifyFormVersionSync(signingPublicKey(seed), binding, v.definition, fromHex(v.sig))).toBe(true);
+      expect(
+        verifyFormVersionSync(
+          signingPublicKey(seed),
+          { ...binding, version: v.version + 1 },
+          v.definition,
+          fromHex(v.sig),
+        ),
+      ).toBe(false);
     }
   });
 });
