@@ -1,4 +1,4 @@
-import { concatBytes, lp, utf8 } from './bytes.js';
+import { concatBytes, lp } from './bytes.js';
 import { canonicalJsonBytes } from './canonical-json.js';
 import { sign, verify, verifySync } from './ed25519.js';
 import { fail } from './errors.js';
