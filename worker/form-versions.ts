@@ -1,4 +1,5 @@
 import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
+import type { ServedFormVersion } from '../core/api/forms.js';
 import { type FormDefinition, formDefinitionSchema } from '../core/forms/schema.js';
 import { BUILT_IN_FORMS, builtInForm } from '../core/forms/templates/index.js';
 import type { Db } from './db/client.js';
@@ -9,6 +10,16 @@ import { type FormVersionRow, formVersions } from './db/schema.js';
 /** Stored definitions were validated on the way in; parsing again keeps the types honest. */
 export function definitionOf(row: Pick<FormVersionRow, 'definition'>): FormDefinition {
   return formDefinitionSchema.parse(JSON.parse(row.definition));
+}
+
+/** A published row as browsers receive it, with its publisher's signature to check. */
+export function servedVersionOf(row: FormVersionRow): ServedFormVersion {
+  return {
+    definition: definitionOf(row),
+    source: row.source,
+    signature:
+      row.signature !== null && row.publishedBy !== null ? { by: row.publishedBy, sig: row.signature } : null,
+  };
 }
 
 export async function findDraft(db: Db, formId: string): Promise<FormVersionRow | undefined> {

@@ -1,5 +1,5 @@
 import { formDefinitionSchema } from '../forms/schema.js';
-import { idSchema } from './encoding.js';
+import { idSchema, signature } from './encoding.js';
 import { z } from './zod.js';
 
 /**
@@ -26,8 +26,16 @@ export type SaveFormDraftRequest = z.input<typeof saveFormDraftRequestSchema>;
 export const formDraftSavedSchema = z.object({ id: z.string(), version: z.int().min(1) });
 export type FormDraftSaved = z.infer<typeof formDraftSavedSchema>;
 
-/** POST /api/forms/:id/publish: the draft version the admin looked at, so a newer save is not published unseen. */
-export const publishFormRequestSchema = z.object({ version: z.int().min(1) });
+/**
+ * POST /api/forms/:id/publish: the draft version the admin looked at, so a newer save is not
+ * published unseen, and their signature over it (crypto/form-version.ts): browsers use a stored
+ * version only if a certified admin signed exactly that definition.
+ */
+export const publishFormRequestSchema = z.object({
+  version: z.int().min(1),
+  sig: signature('form version signature'),
+});
+export type PublishFormRequest = z.input<typeof publishFormRequestSchema>;
 export const formPublishedSchema = z.object({ ref: z.string(), publishedAt: z.int() });
 export type FormPublished = z.infer<typeof formPublishedSchema>;
 
@@ -51,13 +59,23 @@ export const formSummarySchema = z.object({
 export type FormSummary = z.infer<typeof formSummarySchema>;
 export const formListSchema = z.object({ forms: z.array(formSummarySchema) });
 
-/** GET /api/forms/published (anyone signed in): the latest published version of every stored form. */
-export const publishedFormsSchema = z.object({ forms: z.array(formDefinitionSchema) });
+/** Who published a designed version and their signature over it; null for drafts and templates. */
+export const formSignatureSchema = z.object({ by: idSchema, sig: signature('form version signature') });
+export type FormSignature = z.infer<typeof formSignatureSchema>;
 
-/** GET /api/forms/:id/versions/:version and GET /api/forms/:id/draft. */
-export const formVersionViewSchema = z.object({
+/** A published version as the server serves it: the browser checks it before using it. */
+export const servedFormVersionSchema = z.object({
   definition: formDefinitionSchema,
   source: formSourceSchema,
+  signature: formSignatureSchema.nullable(),
+});
+export type ServedFormVersion = z.infer<typeof servedFormVersionSchema>;
+
+/** GET /api/forms/published (anyone signed in): the latest published version of every stored form. */
+export const publishedFormsSchema = z.object({ forms: z.array(servedFormVersionSchema) });
+
+/** GET /api/forms/:id/versions/:version and GET /api/forms/:id/draft. */
+export const formVersionViewSchema = servedFormVersionSchema.extend({
   updatedAt: z.int(),
   publishedAt: z.int().nullable(),
 });

@@ -1,6 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import type { FormDefinitionInput } from '../../core/forms/index.js';
+import { type FormDefinitionInput, formDefinitionSchema } from '../../core/forms/index.js';
+import { toBase64Url } from '../../crypto/bytes.js';
+import { signFormVersion } from '../../crypto/form-version.js';
 import { appendNote, openCase } from './support/case-files.js';
 import { Browser } from './support/client.js';
 import { snapshotCounts } from './support/database.js';
@@ -37,12 +39,24 @@ async function centerWithCounselor() {
   return { center, counselor };
 }
 
+/** The admin's signature over a draft as the server stores it (crypto/form-version.ts). */
+function signDraft(center: Organization, definition: FormDefinitionInput, version: number) {
+  const stored = formDefinitionSchema.parse({ ...definition, version });
+  const binding = { org: center.org.id, form: stored.id, version, by: center.admin.id };
+  return toBase64Url(signFormVersion(center.admin.keys.ed25519Seed, binding, stored));
+}
+
+function publishDraft(center: Organization, definition: FormDefinitionInput, version: number) {
+  return center.adminBrowser.post(`/api/forms/${definition.id}/publish`, {
+    version,
+    sig: signDraft(center, definition, version),
+  });
+}
+
 async function publish(center: Organization, definition: FormDefinitionInput = moodCheck()) {
   const created = await center.adminBrowser.post('/api/forms', { definition });
   expect(created.status).toBe(201);
-  const published = await center.adminBrowser.post(`/api/forms/${definition.id}/publish`, {
-    version: created.body.version,
-  });
+  const published = await publishDraft(center, definition, created.body.version);
   expect(published.status).toBe(200);
   return published.body.ref as string;
 }
@@ -91,9 +105,12 @@ describe('who may design forms', () => {
     expect((await counselor.browser.get('/api/forms/published')).body.forms).toEqual([]);
     expect((await counselor.browser.get('/api/forms/mood-check/versions/1')).status).toBe(404);
 
-    await center.adminBrowser.post('/api/forms/mood-check/publish', { version: 1 });
+    await publishDraft(center, moodCheck(), 1);
     const catalog = await counselor.browser.get('/api/forms/published');
-    expect(catalog.body.forms.map((form: { id: string }) => form.id)).toEqual(['mood-check']);
+    expect(catalog.body.forms.map((form: { definition: { id: string } }) => form.definition.id)).toEqual([
+      'mood-check',
+    ]);
+    expect(catalog.body.forms[0].signature.by).toBe(center.admin.id);
     const version = await counselor.browser.get('/api/forms/mood-check/versions/1');
     expect(version.body.definition.fields.map((field: { id: string }) => field.id)).toEqual([
       'check_date',
@@ -179,10 +196,11 @@ describe('drafts and published versions', () => {
       'Mood check, edited',
     );
 
-    const published = await admin.post('/api/forms/mood-check/publish', { version: 1 });
+    const edit = moodCheck({ title: t('Mood check, edited') });
+    const published = await publishDraft(center, edit, 1);
     expect(published.body.ref).toBe('mood-check@1');
     expect((await admin.get('/api/forms/mood-check/draft')).body.error.code).toBe('no_draft');
-    const republish = await admin.post('/api/forms/mood-check/publish', { version: 1 });
+    const republish = await publishDraft(center, edit, 1);
     expect(republish.status).toBe(404);
 
     const next = await admin.request('PUT', '/api/forms/mood-check/draft', {
@@ -242,7 +260,8 @@ describe('drafts and published versions', () => {
     const missing = await center.adminBrowser.post('/api/forms/templates/no-such-template/install');
     expect(missing.status).toBe(404);
     const catalog = await counselor.browser.get('/api/forms/published');
-    expect(catalog.body.forms.map((form: { id: string }) => form.id)).toEqual(['informed-consent']);
+    expect(catalog.body.forms).toEqual([expect.objectContaining({ source: 'template', signature: null })]);
+    expect(catalog.body.forms[0].definition.id).toBe('informed-consent');
     expect(await auditTypes()).toContain('form.template_installed');
   });
 });
@@ -317,7 +336,7 @@ describe('records checked against the version they name', () => {
       ],
     });
     await center.adminBrowser.request('PUT', '/api/forms/mood-check/draft', { json: { definition: v2 } });
-    await center.adminBrowser.post('/api/forms/mood-check/publish', { version: 2 });
+    expect((await publishDraft(center, v2, 2)).status).toBe(200);
 
     const old = await appendNote(file, counselor, {
       form: 'mood-check@1',
@@ -329,5 +348,58 @@ describe('records checked against the version they name', () => {
       operational: { check_date: '2026-11-21', mood: 3 },
     });
     expect(moodInV2.res.body.error.message).toContain('mood: unknown_field');
+  });
+});
+
+describe('publishing signs the version', () => {
+  it("stores the publishing admin's signature and serves it with the version", async () => {
+    const { center, counselor } = await centerWithCounselor();
+    await publish(center);
+    const served = await counselor.browser.get('/api/forms/mood-check/versions/1');
+    expect(served.body.signature).toEqual({ by: center.admin.id, sig: signDraft(center, moodCheck(), 1) });
+    const row = await env.DB.prepare(
+      "SELECT signature, published_by FROM form_versions WHERE form_id = 'mood-check'",
+    ).first();
+    expect(row).toEqual({ signature: signDraft(center, moodCheck(), 1), published_by: center.admin.id });
+  });
+
+  it('refuses a publish without a signature, by another key, or over another definition, and stores nothing', async () => {
+    const { center, counselor } = await centerWithCounselor();
+    await center.adminBrowser.post('/api/forms', { definition: moodCheck() });
+    const before = await snapshotCounts();
+    const unsigned = await center.adminBrowser.post('/api/forms/mood-check/publish', { version: 1 });
+    expect(unsigned.status).toBe(400);
+    expect(unsigned.body.error.code).toBe('invalid_request');
+
+    const stored = formDefinitionSchema.parse(moodCheck());
+    const binding = { org: center.org.id, form: 'mood-check', version: 1, by: center.admin.id };
+    const byCounselor = toBase64Url(signFormVersion(counselor.account.keys.ed25519Seed, binding, stored));
+    const flipped = structuredClone(stored);
+    (flipped.fields[2] as { sensitivity: string }).sensitivity = 'operational';
+    const overFlipped = toBase64Url(signFormVersion(center.admin.keys.ed25519Seed, binding, flipped));
+    const otherOrg = toBase64Url(
+      signFormVersion(center.admin.keys.ed25519Seed, { ...binding, org: crypto.randomUUID() }, stored),
+    );
+    for (const sig of [byCounselor, overFlipped, otherOrg, 'A'.repeat(86)]) {
+      const res = await center.adminBrowser.post('/api/forms/mood-check/publish', { version: 1, sig });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('bad_signature');
+    }
+    expect(await snapshotCounts()).toEqual(before);
+    expect((await center.adminBrowser.get('/api/forms/mood-check/draft')).status).toBe(200);
+  });
+
+  it('refuses a publish by an admin whose keys nobody certified', async () => {
+    const { center } = await centerWithCounselor();
+    const uncertified = await addMember(center, ['admin'], { certified: false });
+    await center.adminBrowser.post('/api/forms', { definition: moodCheck() });
+    const stored = formDefinitionSchema.parse(moodCheck());
+    const binding = { org: center.org.id, form: 'mood-check', version: 1, by: uncertified.account.id };
+    const sig = toBase64Url(signFormVersion(uncertified.account.keys.ed25519Seed, binding, stored));
+    const before = await snapshotCounts();
+    const res = await uncertified.browser.post('/api/forms/mood-check/publish', { version: 1, sig });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('not_certified');
+    expect(await snapshotCounts()).toEqual(before);
   });
 });

@@ -426,6 +426,8 @@ export const formVersions = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
     publishedAt: integer('published_at'),
     publishedBy: text('published_by').references(() => users.id),
+    /** base64url Ed25519 signature of published_by over a designed version (migrations/0016) */
+    signature: text('signature'),
   },
   (table) => [primaryKey({ columns: [table.formId, table.version] })],
 );

@@ -9,6 +9,8 @@ import {
 } from '../../core/api/forms.js';
 import { type FormDefinition, formRef } from '../../core/forms/schema.js';
 import { BUILT_IN_FORMS } from '../../core/forms/templates/index.js';
+import { fromBase64Url } from '../../crypto/bytes.js';
+import { verifyFormVersionSync } from '../../crypto/form-version.js';
 import { commitAudited } from '../audit.js';
 import { refuseDuplicate } from '../db/client.js';
 import { type FormVersionRow, formVersions } from '../db/schema.js';
@@ -21,7 +23,9 @@ import {
   findPublishedRow,
   latestStoredVersion,
   nextVersion,
+  servedVersionOf,
 } from '../form-versions.js';
+import { requireCertified } from '../key-wraps.js';
 import { requireRoles, requireSession } from '../middleware/session.js';
 import { jsonBody, pathParams } from '../validation.js';
 
@@ -73,23 +77,16 @@ formRoutes.get('/published', requireSession, async (c) => {
     .orderBy(asc(formVersions.formId), asc(formVersions.version));
   const latest = new Map<string, FormVersionRow>();
   for (const row of rows) latest.set(row.formId, row);
-  return c.json({ forms: [...latest.values()].map(definitionOf) });
+  return c.json({ forms: [...latest.values()].map(servedVersionOf) });
 });
 
 formRoutes.get('/:id/versions/:version', requireSession, pathParams(formVersionParamSchema), async (c) => {
   const { id, version } = c.req.valid('param');
   const row = await findPublishedRow(c.var.db, id, version);
-  if (row) {
-    return c.json({
-      definition: definitionOf(row),
-      source: row.source,
-      updatedAt: row.updatedAt,
-      publishedAt: row.publishedAt,
-    });
-  }
+  if (row) return c.json({ ...servedVersionOf(row), updatedAt: row.updatedAt, publishedAt: row.publishedAt });
   const shipped = await findPublishedForm(c.var.db, id, version);
   if (!shipped) throw new ApiError(404, 'not_found', `no published form ${id}@${version}`);
-  return c.json({ definition: shipped, source: 'template', updatedAt: 0, publishedAt: 0 });
+  return c.json({ definition: shipped, source: 'template', signature: null, updatedAt: 0, publishedAt: 0 });
 });
 
 formRoutes.get('/:id/draft', requireAdmin, pathParams(formIdParamSchema), async (c) => {
@@ -99,6 +96,7 @@ formRoutes.get('/:id/draft', requireAdmin, pathParams(formIdParamSchema), async 
   return c.json({
     definition: definitionOf(draft),
     source: draft.source,
+    signature: null,
     updatedAt: draft.updatedAt,
     publishedAt: null,
   });
@@ -226,10 +224,25 @@ formRoutes.post(
   async (c) => {
     const { db, session } = c.var;
     const { id } = c.req.valid('param');
-    const { version } = c.req.valid('json');
+    const { version, sig } = c.req.valid('json');
+    requireCertified(session.user, 'publish a form');
     const draft = await findDraft(db, id);
     if (!draft || draft.version !== version) {
       throw new ApiError(404, 'no_draft', `form ${id} has no draft version ${version} to publish`);
+    }
+    const binding = { org: session.org.id, form: id, version, by: session.user.id };
+    const signed = verifyFormVersionSync(
+      fromBase64Url(session.user.ed25519Pk),
+      binding,
+      definitionOf(draft),
+      fromBase64Url(sig),
+    );
+    if (!signed) {
+      throw new ApiError(
+        400,
+        'bad_signature',
+        'the signature is not yours over this draft as stored; reload the draft and publish again',
+      );
     }
     const now = Date.now();
     await commitAudited(
@@ -239,7 +252,7 @@ formRoutes.post(
       () => [
         db
           .update(formVersions)
-          .set({ publishedAt: now, publishedBy: session.user.id, updatedAt: now })
+          .set({ publishedAt: now, publishedBy: session.user.id, signature: sig, updatedAt: now })
           .where(
             and(
               eq(formVersions.formId, id),

@@ -56,6 +56,8 @@ export const APP_ERROR_CODES = [
   'captcha_failed',
   'slot_unavailable',
   'no_front_desk_key',
+  // forms (issue 5): a center-designed version not signed by a certified admin as served
+  'form_untrusted',
   'unknown',
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

@@ -13,13 +13,54 @@ import {
   formPublishedSchema,
   formVersionViewSchema,
   okResponseSchema,
-  publishedFormsSchema,
+  sessionViewSchema,
 } from '../../../core/api/index';
 import { type FormDefinition, type FormDefinitionInput, formRef } from '../../../core/forms/index';
 import { BUILT_IN_FORMS, OFFERED_BY_DEFAULT } from '../../../core/forms/templates/index';
+import { fromBase64Url, isCryptoError } from '../../../crypto/index';
 import { ApiError, createApiClient } from './api-client';
+import { toAppError } from './app-errors';
+import { AppError } from './errors';
+import {
+  fetchTrustedCatalog,
+  fetchTrustedForm,
+  formTrustFor,
+  localStorageRootPins,
+  pinRoot,
+  publishSignedDraft,
+} from './protocol/index';
+import type { UserKeys } from './vault';
 
 const api = createApiClient();
+
+/** Who may sign forms, as this browser sees it: the pinned org root and the directory. */
+async function formTrust() {
+  const view = await api.get('/api/auth/session', sessionViewSchema);
+  const rootPk = fromBase64Url(view.org.rootPk);
+  pinRoot(localStorageRootPins(localStorage), view.org.id, rootPk);
+  return formTrustFor(api, view.org.id, rootPk);
+}
+
+/** One look-up of the trust per call, however many versions it checks. */
+function onceFormTrust() {
+  let trust: ReturnType<typeof formTrust> | undefined;
+  return () => {
+    trust ??= formTrust();
+    return trust;
+  };
+}
+
+/** A version that fails its signature check is refused as a whole, with its own sentence. */
+async function checked<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isCryptoError(error) && error.code !== 'root-changed') {
+      throw new AppError('form_untrusted', error.message);
+    }
+    throw toAppError(error);
+  }
+}
 
 const known = new Map<string, FormDefinition>(BUILT_IN_FORMS.map((form) => [formRef(form), form]));
 
@@ -28,23 +69,22 @@ export function knownForm(ref: string): FormDefinition | undefined {
   return known.get(ref);
 }
 
-/** Fetches the published versions among `refs` this browser does not have yet. */
+/** Fetches, and checks, the published versions among `refs` this browser does not have yet. */
 export async function loadForms(refs: Iterable<string>): Promise<void> {
   const missing = [...new Set(refs)].filter((ref) => !known.has(ref));
-  await Promise.all(
-    missing.map(async (ref) => {
-      const at = ref.lastIndexOf('@');
-      try {
-        const view = await api.get(
-          `/api/forms/${encodeURIComponent(ref.slice(0, at))}/versions/${ref.slice(at + 1)}`,
-          formVersionViewSchema,
-        );
-        if (formRef(view.definition) === ref) known.set(ref, view.definition);
-      } catch (error) {
-        // an unknown form still shows its values, field by field
-        if (!(error instanceof ApiError && error.status === 404)) throw error;
-      }
-    }),
+  const trust = onceFormTrust();
+  await checked(() =>
+    Promise.all(
+      missing.map(async (ref) => {
+        try {
+          const form = await fetchTrustedForm(api, trust, ref);
+          if (form) known.set(ref, form);
+        } catch (error) {
+          // an unknown form still shows its values, field by field
+          if (!(error instanceof ApiError && error.status === 404)) throw error;
+        }
+      }),
+    ),
   );
 }
 
@@ -53,7 +93,7 @@ export async function loadForms(refs: Iterable<string>): Promise<void> {
  * and the shipped forms offered by default unless the center has its own version of them.
  */
 export async function formCatalog(): Promise<FormDefinition[]> {
-  const { forms } = await api.get('/api/forms/published', publishedFormsSchema);
+  const forms = await checked(() => fetchTrustedCatalog(api, onceFormTrust()));
   for (const form of forms) known.set(formRef(form), form);
   const stored = new Set(forms.map((form) => form.id));
   const defaults = BUILT_IN_FORMS.filter(
@@ -110,8 +150,27 @@ export function saveDraft(definition: FormDefinitionInput): Promise<FormDraftSav
   );
 }
 
-export function publishDraft(id: string, version: number): Promise<FormPublished> {
-  return api.send('POST', `/api/forms/${encodeURIComponent(id)}/publish`, { version }, formPublishedSchema);
+/** Signs the draft on screen (as saved: `version`) with the admin's key and publishes it. */
+export function publishDraft(
+  keys: UserKeys,
+  draft: FormDefinitionInput,
+  version: number,
+): Promise<FormPublished> {
+  // the vault may lock during an await: the seed is copied now and wiped when done
+  const signingSeed = keys.signingSeed.slice();
+  return (async () => {
+    try {
+      const view = await api.get('/api/auth/session', sessionViewSchema);
+      return await publishSignedDraft(
+        api,
+        { orgId: view.org.id, userId: view.user.id, signingSeed },
+        draft,
+        version,
+      );
+    } finally {
+      signingSeed.fill(0);
+    }
+  })();
 }
 
 export async function discardDraft(id: string): Promise<void> {

@@ -11,6 +11,7 @@ import {
   saveDraft,
 } from '../../../lib/forms';
 import { type MessageKey, useI18n } from '../../../lib/i18n';
+import { useVault } from '../../../lib/vault-context';
 import { Alert } from '../../../ui/Alert';
 import { AsyncContent } from '../../../ui/AsyncContent';
 import { FormRenderer } from '../FormRenderer';
@@ -71,6 +72,7 @@ function Designer(props: { start: Loaded; isNew: boolean }) {
   const i18n = useI18n();
   const { t } = i18n;
   const navigate = useNavigate();
+  const { vault } = useVault();
   const [form, setForm] = createSignal<DesignedForm>(props.start.form);
   const [draftVersion, setDraftVersion] = createSignal(props.start.draftVersion);
   const [dirty, setDirty] = createSignal(false);
@@ -158,7 +160,7 @@ function Designer(props: { start: Loaded; isNew: boolean }) {
   const publish = () =>
     run(async () => {
       const version = dirty() || draftVersion() === null ? await save() : (draftVersion() as number);
-      const published = await publishDraft(form().id, version);
+      const published = await vault.withKeys((keys) => publishDraft(keys, form(), version));
       navigate(`/admin/forms?published=${encodeURIComponent(published.ref)}`);
     });
   const discard = () =>
