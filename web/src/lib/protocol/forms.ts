@@ -76,6 +76,8 @@ export async function fetchTrustedForm(
   ref: string,
 ): Promise<FormDefinition | undefined> {
   const at = ref.lastIndexOf('@');
+  const shipped = builtInForm(ref.slice(0, at), Number(ref.slice(at + 1)));
+  if (shipped) return shipped;
   const view = await api.get(
     `/api/forms/${encodeURIComponent(ref.slice(0, at))}/versions/${ref.slice(at + 1)}`,
     formVersionViewSchema,
