@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { AccessRequestView } from '../core/api/access-requests.js';
 import type { CaseLogLine, CaseRecordView, OperationalFields } from '../core/api/case-records.js';
 import type { CaseFileView, CaseSummary, GrantView, MyCase } from '../core/api/cases.js';
@@ -15,6 +15,7 @@ import {
   caseKeyWraps,
   caseLog,
   caseRecords,
+  portalSubmissions,
 } from './db/schema.js';
 import { usersById } from './people.js';
 import { toUserView } from './views.js';
@@ -74,7 +75,7 @@ export function toGrantView(wrap: CaseKeyWrapRow, now: number): GrantView {
   };
 }
 
-export function toRecordView(row: CaseRecordRow): CaseRecordView {
+export function toRecordView(row: CaseRecordRow, filedFromPortal: ReadonlySet<string>): CaseRecordView {
   return {
     record: row.recordId,
     rev: row.rev,
@@ -85,6 +86,7 @@ export function toRecordView(row: CaseRecordRow): CaseRecordView {
     operational: JSON.parse(row.operational) as OperationalFields,
     seq: row.seq,
     createdAt: row.createdAt,
+    fromPortal: filedFromPortal.has(row.recordId),
   };
 }
 
@@ -126,7 +128,7 @@ export async function buildCaseFile(
   historyOf: string | undefined,
   now: number,
 ): Promise<CaseFileView> {
-  const [epochRows, wrapRows, logRows, recordRows, deliveries] = await Promise.all([
+  const [epochRows, wrapRows, logRows, recordRows, deliveries, filedRows] = await Promise.all([
     db.select().from(caseEpochs).where(eq(caseEpochs.caseId, caseRow.id)).orderBy(asc(caseEpochs.epoch)),
     db.select().from(caseKeyWraps).where(eq(caseKeyWraps.caseId, caseRow.id)),
     db.select().from(caseLog).where(eq(caseLog.caseId, caseRow.id)).orderBy(asc(caseLog.seq)),
@@ -137,7 +139,14 @@ export async function buildCaseFile(
           .from(accessRequests)
           .where(and(eq(accessRequests.caseId, caseRow.id), inArray(accessRequests.status, ['approved'])))
       : Promise.resolve([]),
+    // a filed submission became the record with its id (migrations/0009)
+    db
+      .select({ id: portalSubmissions.id })
+      .from(portalSubmissions)
+      .where(and(eq(portalSubmissions.caseId, caseRow.id), isNotNull(portalSubmissions.filedAt))),
   ]);
+  const filedFromPortal = new Set(filedRows.map((row) => row.id));
+  const toView = (row: CaseRecordRow) => toRecordView(row, filedFromPortal);
   const currentWraps = wrapRows.filter((wrap) => wrap.epoch === caseRow.currentEpoch);
   const myWraps = wrapRows.filter((wrap) => wrap.toUserId === userId && isLive(wrap, now));
   const log: CaseLogLine[] = logRows.map((row) => ({ entry: JSON.parse(row.entry), sig: row.sig }));
@@ -163,8 +172,8 @@ export async function buildCaseFile(
     myWraps: myWraps.map(toCaseWrapView),
     grants: currentWraps.map((wrap) => toGrantView(wrap, now)),
     log,
-    records: records.map(toRecordView),
-    ...(history && { history: history.map(toRecordView) }),
+    records: records.map(toView),
+    ...(history && { history: history.map(toView) }),
     pendingDeliveries: deliveries.map(toAccessRequestView),
     people: [...people.values()].map(toUserView),
   };

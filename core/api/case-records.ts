@@ -96,5 +96,10 @@ export const caseRecordViewSchema = z.object({
   operational: operationalFieldsSchema,
   seq: z.int().positive(),
   createdAt: z.int(),
+  /**
+   * The record was filed from a client's portal submission (same id). Operational metadata the
+   * server knows from filing, shown as a label; the record's content is signed by who filed it.
+   */
+  fromPortal: z.boolean().default(false),
 });
 export type CaseRecordView = z.infer<typeof caseRecordViewSchema>;

@@ -385,6 +385,11 @@ describe('filing a submission into the case', () => {
     expect(filed.status).toBe(200);
     expect(filed.body).toMatchObject({ id: submissionId, filedBy: counselor.account.id });
     expect([again.status, again.body.error.code]).toEqual([409, 'already_filed']);
+    const caseFile = (await counselor.browser.get(`/api/cases/${file.caseId}`)).body;
+    const fromPortal = Object.fromEntries(
+      caseFile.records.map((row: { record: string; fromPortal: boolean }) => [row.record, row.fromPortal]),
+    );
+    expect(fromPortal).toEqual({ [submissionId]: true, [misfiled]: false });
     const listed = (await counselor.browser.get(`/api/cases/${file.caseId}/portal`)).body.submissions;
     const filedView = listed.find((row: { id: string }) => row.id === submissionId);
     expect(filedView).toMatchObject({ enc: null, ct: null, filedBy: counselor.account.id });

@@ -62,6 +62,9 @@ export function RecordList(props: {
                   ? localized(i18n, record.form.title)
                   : t('case.records.unknownForm', { form: record.formRef })}
               </h3>
+              <Show when={record.fromPortal}>
+                <span class="badge">{t('case.records.fromPortal')}</span>
+              </Show>
               <Show when={record.rev > 1 || props.asHistory}>
                 <span class="badge badge--muted">{t('case.records.revision', { rev: record.rev })}</span>
               </Show>

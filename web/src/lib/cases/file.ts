@@ -35,6 +35,8 @@ export interface CaseRecord {
   readonly writtenAt: number;
   /** secret and operational fields together, as the form shows them */
   readonly values: FormValues;
+  /** filed from a client's portal submission (the server's word: a label, not a proof) */
+  readonly fromPortal: boolean;
 }
 
 export interface CaseGrant extends GrantView {
@@ -76,6 +78,7 @@ function toCaseRecord(
     authorId,
     writtenAt: row.createdAt,
     values: { ...row.operational, ...fields },
+    fromPortal: row.fromPortal,
   };
 }
 

@@ -78,6 +78,7 @@ export const casesEn: { readonly [K in keyof typeof casesZhCN]: string } = {
   'case.records.history': 'Revision history',
   'case.records.meta': '{date} · {author}',
   'case.records.revision': 'Revision {rev}',
+  'case.records.fromPortal': 'Filled in by the client (portal)',
   'case.records.unknownForm': 'Form {form}',
   'case.history.heading': 'Revision history',
   'case.history.close': 'Close history',

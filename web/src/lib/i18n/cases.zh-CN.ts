@@ -74,6 +74,7 @@ export const casesZhCN = {
   'case.records.history': '修订历史',
   'case.records.meta': '{date} · {author}',
   'case.records.revision': '第 {rev} 版',
+  'case.records.fromPortal': '来访者填写（门户）',
   'case.records.unknownForm': '表单 {form}',
   'case.history.heading': '修订历史',
   'case.history.close': '关闭历史',
