@@ -122,6 +122,9 @@ describe('a PHQ-9 through the client portal', () => {
     await saveScreenshot(page, 'portal-02-submission');
     await fileSubmission(page, '总分 16（中重度）');
     await page.getByText('已验证：1 条记录，日志完整').waitFor();
+    // the filed record says it came from the client, not from the counselor's own hand
+    const record = page.locator('.record-card').filter({ hasText: 'PHQ-9 患者健康问卷（抑郁）' });
+    await record.getByText('来访者填写（门户）').waitFor();
   });
 
   it('charts the totals over time once a second PHQ-9 is filed', async () => {
@@ -141,7 +144,37 @@ describe('a PHQ-9 through the client portal', () => {
     await chart.getByRole('cell', { name: '中重度' }).waitFor();
     await chart.getByText('第 9 题（自伤或轻生念头）得分大于 0：请尽快评估风险').waitFor();
     await saveScreenshot(page, 'portal-03-trend');
+  });
 
+  it('lets the counselor discard a submission they will not file, after a confirmation', async () => {
+    const link = await makeLink(counselorTab.page);
+    await fillPhq9(phone.page, link, [0, 0, 0, 0, 0, 0, 0, 0, 0]);
+
+    const { page } = counselorTab;
+    const panel = page.getByRole('region', { name: '来访者填写链接' });
+    await panel.getByRole('button', { name: '刷新' }).click();
+    await panel.getByText('总分 0（极轻微）').waitFor();
+    await panel.getByRole('button', { name: '舍弃', exact: true }).click();
+    await panel.getByText('舍弃后无法恢复，来访者需要用新链接重新填写。').waitFor();
+    await panel.getByRole('button', { name: '取消', exact: true }).click();
+    await panel.getByText('总分 0（极轻微）').waitFor();
+    expect(await panel.getByText('舍弃后无法恢复', { exact: false }).count()).toBe(0);
+
+    await panel.getByRole('button', { name: '舍弃', exact: true }).click();
+    await panel.getByRole('button', { name: '确认舍弃' }).click();
+    await panel.getByText('没有待归档的提交。').waitFor({ timeout: 30_000 });
+    expect(await panel.getByText('总分 0（极轻微）').count()).toBe(0);
+    // nothing was filed: the case still holds the two PHQ-9s, and the server no longer has the answers
+    await page.getByText('已验证：2 条记录，日志完整').waitFor();
+    const caseId = new URL(page.url()).pathname.split('/')[2];
+    const portal = await page.evaluate(
+      async (id) => (await (await fetch(`/api/cases/${id}/portal`)).json()) as { submissions: unknown[] },
+      caseId,
+    );
+    expect(portal.submissions).toHaveLength(2);
+  });
+
+  it('reported nothing a person would not want to see', () => {
     expect(counselorTab.problems).toEqual(noProblems);
     expect(phone.problems).toEqual(noProblems);
   });

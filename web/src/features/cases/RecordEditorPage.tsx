@@ -107,7 +107,7 @@ export function RecordEditorPage() {
         when={form()}
         fallback={
           <Show when={!latest.loading} fallback={<Loading label={t('common.loading')} />}>
-            <Alert tone="error">{t('error.unknown')}</Alert>
+            <Alert tone="error">{t(latest.error ? errorMessageKey(latest.error) : 'error.unknown')}</Alert>
           </Show>
         }
       >

@@ -2,6 +2,7 @@ import { A } from '@solidjs/router';
 import { createResource, createSignal, createUniqueId, For, Show } from 'solid-js';
 import { formCatalog } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
+import { formsErrorKey } from './forms-errors';
 import { localized } from './localized';
 
 /**
@@ -30,7 +31,10 @@ export function FormPicker(props: { caseId: string; except: readonly string[] })
       <Show when={open()}>
         <div class="form-picker__panel card" id={listId}>
           <Show when={!catalog.loading} fallback={<p class="muted">{t('common.loading')}</p>}>
-            <Show when={!catalog.error} fallback={<p class="field__error">{t('forms.error.unknown')}</p>}>
+            <Show
+              when={!catalog.error}
+              fallback={<p class="field__error">{t(formsErrorKey(catalog.error))}</p>}
+            >
               <Show when={others().length > 0} fallback={<p class="muted">{t('forms.picker.none')}</p>}>
                 <ul class="form-picker__list">
                   <For each={others()}>
