@@ -2,6 +2,7 @@ import { and, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { BOOKED_STATUSES } from '../core/api/appointments.js';
 import type { Db } from './db/client.js';
 import { openDb } from './db/client.js';
+import { notifications } from './db/rules-schema.js';
 import { appointments, clientReminderAddresses } from './db/schedule-schema.js';
 import { org } from './db/schema.js';
 import { type EmailSender, logOnlySender, outboxSender } from './email.js';
@@ -11,15 +12,16 @@ import { institutionTimeZone } from './schedule-settings.js';
 /**
  * Reminders 24 h ahead (issue 7). Each appointment is claimed once per audience by an UPDATE …
  * RETURNING, so overlapping cron runs never remind twice. The counselor's reminder is in the app
- * (their /schedule page lists claimed reminders; the notification center can consume
- * collectCounselorReminders instead); the client's is an email, only to an address the client
- * opted in with, and says only when — never the service, the counselor or anything clinical.
+ * (a notification in the bell; their /schedule page lists claimed reminders); the client's is an
+ * email, only to an address the client opted in with, and says only when — never the service, the
+ * counselor or anything clinical.
  */
 
 export const REMINDER_LEAD_MS = 24 * 3_600_000;
 
 export interface CounselorReminder {
   appointmentId: string;
+  caseId: string | null;
   counselorId: string;
   startAt: number;
   endAt: number;
@@ -42,6 +44,7 @@ export async function collectCounselorReminders(db: Db, now: number): Promise<Co
     .where(and(dueWindow(now), isNull(appointments.counselorRemindedAt)))
     .returning({
       appointmentId: appointments.id,
+      caseId: appointments.caseId,
       counselorId: appointments.counselorId,
       startAt: appointments.startAt,
       endAt: appointments.endAt,
@@ -116,10 +119,43 @@ export async function sendClientReminders(db: Db, sender: EmailSender, now: numb
   return due.length;
 }
 
-/** The Cron Trigger's share for scheduling (wrangler.toml [triggers]). */
+/** Notifications name the appointment and its time, never the client (issue 8's rule). */
+const COUNSELOR_TITLE = '预约提醒 / Appointment reminder';
+
+/**
+ * The counselor's reminder in the notification center (the bell), once per claimed appointment:
+ * the source key is unique per user, so a retried run adds nothing.
+ */
+export async function notifyCounselors(db: Db, reminders: readonly CounselorReminder[], now: number) {
+  const rows = reminders.map((reminder) =>
+    db
+      .insert(notifications)
+      .values({
+        id: crypto.randomUUID(),
+        userId: reminder.counselorId,
+        ruleId: null,
+        source: `reminder:${reminder.appointmentId}:${reminder.startAt}`,
+        title: COUNSELOR_TITLE,
+        eventType: 'appointment.upcoming',
+        caseId: reminder.caseId,
+        subject: reminder.appointmentId,
+        createdAt: now,
+      })
+      .onConflictDoNothing(),
+  );
+  for (let start = 0; start < rows.length; start += 50) {
+    const [first, ...rest] = rows.slice(start, start + 50);
+    if (first) await db.batch([first, ...rest]);
+  }
+}
+
+/**
+ * The Cron Trigger's share for scheduling (wrangler.toml [triggers]): the one path for
+ * appointment reminders, so nobody is reminded twice (no shipped rule sends them).
+ */
 export async function runScheduleReminders(env: Env, now: number): Promise<void> {
   const db = openDb(env.DB);
-  await collectCounselorReminders(db, now);
+  await notifyCounselors(db, await collectCounselorReminders(db, now), now);
   await sendClientReminders(db, env.DEV_OUTBOX === '1' ? outboxSender(db) : logOnlySender, now);
 }
 

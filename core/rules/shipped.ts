@@ -3,6 +3,8 @@ import type { RuleInput } from './model.js';
 /**
  * The rules a new center starts with (DESIGN §3, issue 8). Installed from the rule editor with
  * one click, enabled, each once (its template key is unique); an admin may then edit or disable it.
+ * The 24 h appointment reminder is not among them: scheduling sends it itself (worker/reminders.ts),
+ * to the counselor in the app and to an opted-in client by email, so nobody is reminded twice.
  */
 export interface ShippedRule {
   readonly template: string;
@@ -52,17 +54,6 @@ export const SHIPPED_RULES: readonly ShippedRule[] = [
         },
       ],
       dedupDays: 0,
-      enabled: true,
-    },
-  },
-  {
-    template: 'appointment-reminder',
-    names: { 'zh-CN': '预约前 24 小时提醒', en: 'Appointment reminder 24 h ahead' },
-    rule: {
-      trigger: { kind: 'event', event: 'appointment.upcoming' },
-      condition: { '<=': [{ var: 'event.hoursAhead' }, 24] },
-      actions: [{ kind: 'notify', to: [{ kind: 'relation', relation: 'counselor' }], email: true }],
-      dedupDays: 1,
       enabled: true,
     },
   },

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openDb } from '../../worker/db/client.js';
 import { collectCounselorReminders, runScheduleReminders } from '../../worker/reminders.js';
 import { Browser } from './support/client.js';
+import { installShipped, runCron } from './support/rules.js';
 import { booking, DAY, HOUR, MINUTE, openClinic, put } from './support/schedule.js';
 
 const onGrid = (ms: number) => Math.floor(ms / (5 * MINUTE)) * 5 * MINUTE;
@@ -65,6 +66,34 @@ describe('reminders 24 hours ahead', () => {
     for (const clinical of ['Individual', 'individual', clinic.counselor.account.displayName, 'Room 1']) {
       expect(email?.body).not.toContain(clinical);
     }
+  });
+
+  it('sends exactly one reminder per person through the whole cron, with every shipped rule installed', async () => {
+    const clinic = await openClinic();
+    await installShipped(clinic.center);
+    const soon = onGrid(Date.now() + 5 * HOUR);
+    const made = (await clinic.desk.browser.post('/api/schedule/appointments', booking(clinic, soon))).body
+      .appointments[0];
+    await put(clinic.desk.browser, `/api/schedule/reminders/clients/${clinic.clientId}`, {
+      email: 'once@example.test',
+    });
+    const mailBefore = (await outbox()).length;
+
+    // The quarter-hour trigger runs reminders, the rules engine and workflow timers together.
+    for (const at of [Date.now(), Date.now() + 15 * MINUTE, Date.now() + 30 * MINUTE]) await runCron(at);
+
+    const all = await outbox();
+    // Newest first: what the cron runs sent.
+    const mail = all.slice(0, all.length - mailBefore);
+    expect(mail.filter((email) => email.to === 'once@example.test')).toHaveLength(1);
+    expect(mail.filter((email) => email.to === clinic.counselor.account.email)).toEqual([]);
+    const bell = (await clinic.counselor.browser.get('/api/notifications')).body.notifications as {
+      eventType: string;
+      subject: string;
+    }[];
+    expect(bell.map((note) => [note.eventType, note.subject])).toEqual([['appointment.upcoming', made.id]]);
+    const panel = (await clinic.counselor.browser.get('/api/schedule/reminders')).body.appointments;
+    expect(panel.map((a: { id: string }) => a.id)).toEqual([made.id]);
   });
 
   it('forgets the address when the client opts out', async () => {

@@ -54,7 +54,7 @@ describe('appointments in the rules engine', () => {
     }
   });
 
-  it('reminds the counselor 24 hours ahead, once, with the shipped rule', async () => {
+  it('reminds the counselor 24 hours ahead once, in the bell, even with every shipped rule installed', async () => {
     const clinic = await openClinic();
     await installShipped(clinic.center);
     const [soon] = (await clinic.desk.browser.post(PATH, booking(clinic, onTheGrid(10 * HOUR)))).body
