@@ -1,10 +1,13 @@
-import { and, asc, eq, gt, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
+import { BOOKED_STATUSES } from '../core/api/appointments.js';
 import type { LeaveDecision, LeaveView } from '../core/api/schedule-setup.js';
 import { commitAudited } from './audit.js';
 import { isNotNull } from './booking-guard.js';
 import type { Db } from './db/client.js';
+import { notifications } from './db/rules-schema.js';
 import { appointments, type LeaveRow, leaveRequests } from './db/schedule-schema.js';
 import { ApiError } from './errors.js';
+import { usersWithRole } from './rules/recipients.js';
 
 /**
  * Leave (请假): a counselor asks, a director approves or rejects; approved leave blocks bookings
@@ -107,10 +110,59 @@ export async function decideLeave(db: Db, orgId: string, input: LeaveDecisionInp
     throw new ApiError(403, 'self_approval', 'someone else must decide your own leave');
   }
   const decided = await settle(db, orgId, leave, input.decision, input.deciderId);
-  return toLeaveView(
-    decided,
-    input.decision === 'approved' ? await appointmentsDuringLeave(db, decided) : undefined,
+  if (input.decision !== 'approved') return toLeaveView(decided);
+  const overlapping = await appointmentsDuringLeave(db, decided);
+  await announceOverlaps(db, decided, overlapping, decided.decidedAt ?? Date.now());
+  return toLeaveView(decided, overlapping);
+}
+
+/**
+ * Approved leave leaves its appointments in place: the counselor and the front desk are told, in
+ * the notification center, how many to move or cancel (the schedule page lists them, see
+ * appointmentsNeedingMove). Ids and a count only, never a client.
+ */
+async function announceOverlaps(db: Db, leave: LeaveRow, overlapping: readonly string[], now: number) {
+  if (overlapping.length === 0) return;
+  const recipients = new Set([leave.counselorId, ...(await usersWithRole(db, 'frontdesk'))]);
+  const n = overlapping.length;
+  const [first, ...rest] = [...recipients].map((userId) =>
+    db
+      .insert(notifications)
+      .values({
+        id: crypto.randomUUID(),
+        userId,
+        ruleId: null,
+        source: `leave:${leave.id}`,
+        title: `请假已批准：${n} 个预约需改期或取消 / Leave approved: ${n} appointment(s) to move or cancel`,
+        eventType: 'leave.approved',
+        caseId: null,
+        subject: leave.id,
+        createdAt: now,
+      })
+      .onConflictDoNothing(),
   );
+  if (first) await db.batch([first, ...rest]);
+}
+
+/**
+ * Booked appointments, not yet over, that fall inside their counselor's approved leave: what the
+ * front desk (or the counselor, `counselorId`) still has to move or cancel.
+ */
+export async function appointmentsNeedingMove(db: Db, now: number, counselorId?: string) {
+  return db
+    .select()
+    .from(appointments)
+    .where(
+      and(
+        inArray(appointments.status, [...BOOKED_STATUSES]),
+        gt(appointments.endAt, now),
+        ...(counselorId ? [eq(appointments.counselorId, counselorId)] : []),
+        sql`EXISTS (SELECT 1 FROM leave_requests l WHERE l.counselor_id = ${appointments.counselorId}
+          AND l.status = 'approved' AND l.start_at < ${appointments.endAt} AND l.end_at > ${appointments.startAt})`,
+      ),
+    )
+    .orderBy(asc(appointments.startAt))
+    .limit(200);
 }
 
 export async function cancelLeave(

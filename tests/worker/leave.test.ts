@@ -41,6 +41,50 @@ describe('leave', () => {
     expect(calendar.body.leave).toEqual([{ startAt: leaveOnMonday.startAt, endAt: leaveOnMonday.endAt }]);
   });
 
+  it('tells the counselor and the front desk what to move, and lets them move or cancel it', async () => {
+    const clinic = await openClinic();
+    const [first] = (
+      await clinic.desk.browser.post('/api/schedule/appointments', booking(clinic, MONDAY_10, { weeks: 2 }))
+    ).body.appointments;
+    const elsewhere = await clinic.desk.browser.post(
+      '/api/schedule/appointments',
+      booking(clinic, MONDAY_10, { counselorId: clinic.other.account.id, roomId: clinic.otherRoomId }),
+    );
+    expect(elsewhere.status).toBe(201);
+    const asked = await clinic.counselor.browser.post(PATH, leaveOnMonday);
+    expect(
+      (await clinic.director.browser.post(`${PATH}/${asked.body.id}/decision`, { decision: 'approved' })).body
+        .overlapping,
+    ).toEqual([first.id]);
+
+    for (const person of [clinic.counselor, clinic.desk]) {
+      const bell = (await person.browser.get('/api/notifications')).body.notifications;
+      expect(
+        bell.map((note: { eventType: string; subject: string }) => [note.eventType, note.subject]),
+      ).toEqual([['leave.approved', asked.body.id]]);
+      expect(bell[0].title).toContain('1');
+    }
+    expect((await clinic.other.browser.get('/api/notifications')).body.notifications).toEqual([]);
+    const ids = (list: { id: string }[]) => list.map((a) => a.id);
+    expect(ids((await clinic.desk.browser.get(`${PATH}/conflicts`)).body.appointments)).toEqual([first.id]);
+    expect(ids((await clinic.counselor.browser.get(`${PATH}/conflicts`)).body.appointments)).toEqual([
+      first.id,
+    ]);
+    expect((await clinic.other.browser.get(`${PATH}/conflicts`)).body.appointments).toEqual([]);
+    expect((await new Browser().get(`${PATH}/conflicts`)).status).toBe(401);
+
+    // Moving it onto the leave is refused; moving it past the leave, or cancelling, clears the list.
+    const ontoLeave = await clinic.desk.browser.patch(`/api/schedule/appointments/${first.id}`, {
+      startAt: MONDAY_10 + HOUR,
+    });
+    expect(ontoLeave.body.error.code).toBe('on_leave');
+    const moved = await clinic.desk.browser.patch(`/api/schedule/appointments/${first.id}`, {
+      startAt: MONDAY_10 + 24 * HOUR,
+    });
+    expect(moved.status).toBe(200);
+    expect((await clinic.desk.browser.get(`${PATH}/conflicts`)).body.appointments).toEqual([]);
+  });
+
   it('lets only a director decide, never on their own leave, and only once', async () => {
     const clinic = await openClinic();
     const asked = await clinic.counselor.browser.post(PATH, leaveOnMonday);

@@ -6,13 +6,14 @@ import {
   leaveDecisionSchema,
 } from '../../core/api/schedule-setup.js';
 import { z } from '../../core/api/zod.js';
+import { toAppointmentView } from '../appointments.js';
 import { commitAudited } from '../audit.js';
 import { type LeaveRow, leaveRequests } from '../db/schedule-schema.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
-import { cancelLeave, decideLeave, requireLeave, toLeaveView } from '../leave.js';
+import { appointmentsNeedingMove, cancelLeave, decideLeave, requireLeave, toLeaveView } from '../leave.js';
 import { requireRoles, requireSession } from '../middleware/session.js';
-import { managesSchedule } from '../schedule-access.js';
+import { managesSchedule, seesEveryCalendar } from '../schedule-access.js';
 import { jsonBody, pathParams, queryParams } from '../validation.js';
 import { startLeaveProcess } from '../workflows/hooks.js';
 
@@ -64,6 +65,17 @@ leaveRoutes.get('/', requireSession, queryParams(listQuerySchema), async (c) => 
     .orderBy(desc(leaveRequests.startAt))
     .limit(200);
   return c.json({ leave: rows.map((row) => toLeaveView(row)) });
+});
+
+/** Appointments still inside approved leave: every one for the front desk, a counselor's own. */
+leaveRoutes.get('/conflicts', requireSession, async (c) => {
+  const { db, session } = c.var;
+  const rows = await appointmentsNeedingMove(
+    db,
+    Date.now(),
+    seesEveryCalendar(session) ? undefined : session.user.id,
+  );
+  return c.json({ appointments: rows.map(toAppointmentView) });
 });
 
 leaveRoutes.post(

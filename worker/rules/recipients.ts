@@ -13,7 +13,7 @@ export interface RecipientContext {
   payload: EventPayload;
 }
 
-async function usersWithRole(db: Db, role: string): Promise<string[]> {
+export async function usersWithRole(db: Db, role: string): Promise<string[]> {
   const rows = await db
     .select({ id: users.id })
     .from(users)

@@ -31,6 +31,7 @@ export const rulesEn: { readonly [K in keyof typeof rulesZhCN]: string } = {
   'rules.event.case.status_changed': 'Case status changed',
   'rules.event.case.closed': 'Case closed',
   'rules.event.appointment.upcoming': 'Appointment coming up',
+  'rules.event.leave.approved': 'Leave approved',
   'rules.event.appointment.completed': 'Appointment completed',
   'rules.event.appointment.no_show': 'Client did not show',
   'rules.event.survey.submitted': 'Survey submitted',

@@ -30,6 +30,7 @@ export const rulesZhCN = {
   'rules.event.case.status_changed': '个案状态变更',
   'rules.event.case.closed': '结案',
   'rules.event.appointment.upcoming': '预约即将开始',
+  'rules.event.leave.approved': '请假已批准',
   'rules.event.appointment.completed': '预约已完成',
   'rules.event.appointment.no_show': '来访者爽约',
   'rules.event.survey.submitted': '提交问卷',
