@@ -1,9 +1,10 @@
 /**
  * `npm run dev`: the API in `wrangler dev` on :8787 and the web app in Vite's dev server on :5173
- * (hot reload), which proxies /api to wrangler. Open http://localhost:5173.
+ * (hot reload), which proxies /api to wrangler. Open http://localhost:5173 (the booking widget:
+ * http://localhost:5173/widget).
  * The dev server injects styles inline, so unlike `npm start` it runs without the strict CSP.
  */
-import { createServer } from 'vite';
+import { createServer, type Plugin } from 'vite';
 import {
   applyLocalMigrations,
   buildWeb,
@@ -20,7 +21,26 @@ if (!webIsBuilt()) await buildWeb();
 await applyLocalMigrations();
 
 const wrangler = startWranglerDev({ port: 8787, stdio: 'inherit' });
-const vite = await createServer({ root: WEB_ROOT, configFile: `${WEB_ROOT}/vite.config.ts` });
+/**
+ * The Worker serves the booking widget's page at /widget (worker/widget-page.ts); Vite would
+ * answer that path with the app's index.html, so the dev server maps it to widget.html itself.
+ */
+const widgetPage: Plugin = {
+  name: 'tacit-widget-page',
+  configureServer(server) {
+    server.middlewares.use((request, _response, next) => {
+      const [path, query] = (request.url ?? '').split('?', 2);
+      if (path === '/widget') request.url = `/widget.html${query === undefined ? '' : `?${query}`}`;
+      next();
+    });
+  },
+};
+
+const vite = await createServer({
+  root: WEB_ROOT,
+  configFile: `${WEB_ROOT}/vite.config.ts`,
+  plugins: [widgetPage],
+});
 await vite.listen();
 vite.printUrls();
 

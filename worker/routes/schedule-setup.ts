@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { Hono } from 'hono';
+import type { BatchItem } from 'drizzle-orm/batch';
+import { type Context, Hono } from 'hono';
 import {
   counselorParamSchema,
   createExceptionRequestSchema,
@@ -34,7 +35,31 @@ import { jsonBody, pathParams } from '../validation.js';
 export const scheduleSetupRoutes = new Hono<AppEnv>();
 
 const manager = requireRoles('admin', 'director');
-const nameTaken = (what: string) => () => new ApiError(409, 'conflict', `a ${what} with this name exists`);
+
+/**
+ * Rooms and services are the schedule's named catalog: created and edited alike, each name
+ * unique (409 conflict), every change audited as a settings change.
+ */
+async function commitCatalogChange(
+  c: Context<AppEnv>,
+  what: 'room' | 'service',
+  subject: string,
+  details: Record<string, string | number | boolean>,
+  write: () => BatchItem<'sqlite'>[],
+): Promise<void> {
+  const { db, session } = c.var;
+  await refuseDuplicate(
+    `${what}s.name`,
+    () => new ApiError(409, 'conflict', `a ${what} with this name exists`),
+    () =>
+      commitAudited(
+        db,
+        session.org.id,
+        { actor: session.user.id, type: 'schedule.settings_changed', subject, details },
+        write,
+      ),
+  );
+}
 
 const toRoomView = ({ id, name, active }: RoomRow) => ({ id, name, active });
 const toServiceView = ({ id, name, serviceType, durationMinutes, feeCents, active }: ServiceRow) => ({
@@ -76,26 +101,15 @@ scheduleSetupRoutes.get('/rooms', requireSession, async (c) => {
 });
 
 scheduleSetupRoutes.post('/rooms', manager, jsonBody(createRoomRequestSchema), async (c) => {
-  const { db, session } = c.var;
   const row: RoomRow = {
     id: crypto.randomUUID(),
     name: c.req.valid('json').name,
     active: true,
     createdAt: Date.now(),
   };
-  await refuseDuplicate('rooms.name', nameTaken('room'), () =>
-    commitAudited(
-      db,
-      session.org.id,
-      {
-        actor: session.user.id,
-        type: 'schedule.settings_changed',
-        subject: row.id,
-        details: { room: row.name },
-      },
-      () => [db.insert(rooms).values(row)],
-    ),
-  );
+  await commitCatalogChange(c, 'room', row.id, { room: row.name }, () => [
+    c.var.db.insert(rooms).values(row),
+  ]);
   return c.json(toRoomView(row), 201);
 });
 
@@ -105,24 +119,14 @@ scheduleSetupRoutes.patch(
   pathParams(idParamSchema),
   jsonBody(updateRoomRequestSchema),
   async (c) => {
-    const { db, session } = c.var;
+    const { db } = c.var;
     const { id } = c.req.valid('param');
     const [row] = await db.select().from(rooms).where(eq(rooms.id, id));
     if (!row) throw new ApiError(404, 'not_found', 'no such room');
     const next = { ...row, ...withoutUndefined(c.req.valid('json')) };
-    await refuseDuplicate('rooms.name', nameTaken('room'), () =>
-      commitAudited(
-        db,
-        session.org.id,
-        {
-          actor: session.user.id,
-          type: 'schedule.settings_changed',
-          subject: id,
-          details: { room: next.name, active: next.active },
-        },
-        () => [db.update(rooms).set({ name: next.name, active: next.active }).where(eq(rooms.id, id))],
-      ),
-    );
+    await commitCatalogChange(c, 'room', id, { room: next.name, active: next.active }, () => [
+      db.update(rooms).set({ name: next.name, active: next.active }).where(eq(rooms.id, id)),
+    ]);
     return c.json(toRoomView(next));
   },
 );
@@ -133,26 +137,15 @@ scheduleSetupRoutes.get('/services', requireSession, async (c) => {
 });
 
 scheduleSetupRoutes.post('/services', manager, jsonBody(createServiceRequestSchema), async (c) => {
-  const { db, session } = c.var;
   const row: ServiceRow = {
     id: crypto.randomUUID(),
     ...c.req.valid('json'),
     active: true,
     createdAt: Date.now(),
   };
-  await refuseDuplicate('services.name', nameTaken('service'), () =>
-    commitAudited(
-      db,
-      session.org.id,
-      {
-        actor: session.user.id,
-        type: 'schedule.settings_changed',
-        subject: row.id,
-        details: { service: row.name, feeCents: row.feeCents },
-      },
-      () => [db.insert(services).values(row)],
-    ),
-  );
+  await commitCatalogChange(c, 'service', row.id, { service: row.name, feeCents: row.feeCents }, () => [
+    c.var.db.insert(services).values(row),
+  ]);
   return c.json(toServiceView(row), 201);
 });
 
@@ -162,27 +155,15 @@ scheduleSetupRoutes.patch(
   pathParams(idParamSchema),
   jsonBody(updateServiceRequestSchema),
   async (c) => {
-    const { db, session } = c.var;
+    const { db } = c.var;
     const { id } = c.req.valid('param');
     const [row] = await db.select().from(services).where(eq(services.id, id));
     if (!row) throw new ApiError(404, 'not_found', 'no such service');
     const next = { ...row, ...withoutUndefined(c.req.valid('json')) };
     const { name, durationMinutes, feeCents, active } = next;
-    await refuseDuplicate('services.name', nameTaken('service'), () =>
-      commitAudited(
-        db,
-        session.org.id,
-        {
-          actor: session.user.id,
-          type: 'schedule.settings_changed',
-          subject: id,
-          details: { service: name, feeCents, active },
-        },
-        () => [
-          db.update(services).set({ name, durationMinutes, feeCents, active }).where(eq(services.id, id)),
-        ],
-      ),
-    );
+    await commitCatalogChange(c, 'service', id, { service: name, feeCents, active }, () => [
+      db.update(services).set({ name, durationMinutes, feeCents, active }).where(eq(services.id, id)),
+    ]);
     return c.json(toServiceView(next));
   },
 );

@@ -64,7 +64,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
   {
     role: 'director',
     label: 'nav.section.director',
-    items: [reports, schedule, audit, recovery, dataRights],
+    items: [reports, schedule, audit, recovery, settings, dataRights],
   },
   {
     role: 'counselor',
