@@ -6,6 +6,7 @@ import type { EmailSender } from '../email.js';
 import { usersById } from '../people.js';
 import { enqueueWebhookEvent } from '../webhooks/outbound.js';
 import { type RecipientContext, resolveRecipients } from './recipients.js';
+import { startWorkflow } from './start-workflow.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -153,11 +154,7 @@ export async function runAction(
       case 'create_task':
         return await createTask(context, action, index);
       case 'start_workflow':
-        return {
-          kind: action.kind,
-          outcome: 'not_available',
-          detail: 'the workflow engine is not available yet',
-        };
+        return await startWorkflow(context, action, sourceOf(context, index));
       case 'send_webhook':
         return await sendWebhook(context, action);
     }

@@ -41,6 +41,8 @@ export interface StartInput {
   caseId: string | null;
   data: WorkflowData;
   actor: string | null;
+  /** What started it when no person did (a rule's action), so a retry finds it. */
+  subject?: string;
 }
 
 /** A new instance of the definition's version — it stays on that version to its end. */
@@ -57,7 +59,7 @@ export function startInstance(db: Db, input: StartInput): Promise<WorkflowInstan
       state: initialState(),
       data: input.data,
       caseId: input.caseId,
-      subject: null,
+      subject: input.subject ?? null,
       startedBy: input.actor,
       startedAt: Date.now(),
       seq: 0,
