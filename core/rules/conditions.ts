@@ -1,4 +1,4 @@
-import jsonLogic from 'json-logic-js';
+import { logicHolds, logicProblem } from '../logic/json-logic.js';
 import type { EventType } from './events.js';
 import { isKnownVar } from './events.js';
 
@@ -46,46 +46,25 @@ type Trigger = { kind: 'event'; event: EventType } | { kind: 'schedule' };
 
 /** The first thing wrong with a condition, in words an admin can act on; null when it is fine. */
 export function conditionProblem(logic: unknown, trigger: Trigger): string | null {
-  let nodes = 0;
-  const check = (node: unknown, depth: number): string | null => {
-    nodes += 1;
-    if (nodes > MAX_NODES) return `the condition has more than ${MAX_NODES} parts`;
-    if (depth > MAX_DEPTH) return `the condition nests deeper than ${MAX_DEPTH} levels`;
-    if (node === null || ['boolean', 'number', 'string'].includes(typeof node)) {
-      return typeof node === 'number' && !Number.isFinite(node) ? 'numbers must be finite' : null;
-    }
-    if (Array.isArray(node)) {
-      for (const item of node) {
-        const problem = check(item, depth + 1);
-        if (problem) return problem;
-      }
-      return null;
-    }
-    if (typeof node !== 'object') return 'the condition holds a value JSON Logic does not know';
-    const entries = Object.entries(node);
-    const [entry] = entries;
-    if (!entry || entries.length !== 1) return 'each operation is an object with exactly one operator';
-    const [operator, argument] = entry;
-    if (!OPERATORS.has(operator)) return `unknown operator "${operator}"`;
-    if (operator === 'var') {
+  return logicProblem(logic, {
+    operators: OPERATORS,
+    maxDepth: MAX_DEPTH,
+    maxParts: MAX_NODES,
+    checkVar: (argument) => {
       const path = Array.isArray(argument) ? argument[0] : argument;
       if (typeof path !== 'string') return '"var" takes the name of a fact';
-      if (!isKnownVar(trigger, path)) return `unknown fact "${path}" for this trigger`;
-      return null;
-    }
-    return check(argument, depth + 1);
-  };
-  return check(logic, 0);
+      return isKnownVar(trigger, path) ? null : `unknown fact "${path}" for this trigger`;
+    },
+    wording: {
+      tooManyParts: (max) => `the condition has more than ${max} parts`,
+      tooDeep: (max) => `the condition nests deeper than ${max} levels`,
+      unknownValue: 'the condition holds a value JSON Logic does not know',
+    },
+  });
 }
 
 /** Evaluates a (checked) condition; one that cannot be evaluated matches nothing. */
-export function holds(logic: JsonLogic, facts: object): boolean {
-  try {
-    return jsonLogic.truthy(jsonLogic.apply(logic as jsonLogic.RulesLogic, facts));
-  } catch {
-    return false;
-  }
-}
+export const holds = (logic: JsonLogic, facts: object): boolean => logicHolds(logic, facts);
 
 export function compileClauses(set: ClauseSet): JsonLogic {
   const parts = set.clauses.map(
