@@ -5,9 +5,9 @@ import type { Email, EmailSender } from '../../../worker/email.js';
 import worker from '../../../worker/index.js';
 import { processOutbox } from '../../../worker/rules/engine.js';
 import { eventStatement, type OutboxEvent } from '../../../worker/rules/outbox.js';
-import { caseWrap, type OpenCase, recipientOf } from './case-files.js';
+import { caseWrap, type OpenCase, openCase, recipientOf } from './case-files.js';
 import { DAY } from './clock.js';
-import type { Member, Organization } from './scenario.js';
+import { addMember, type Member, type Organization, setUpOrganization } from './scenario.js';
 
 export const db = () => openDb(env.DB);
 
@@ -145,3 +145,19 @@ export function eventRule(event: string, actions: unknown[], overrides: object =
     ...overrides,
   };
 }
+
+/** A center with one counselor and one open case of theirs. */
+export async function centerWithCase() {
+  const center = await setUpOrganization();
+  const counselor = await addMember(center, ['counselor']);
+  const file = await openCase(center, counselor);
+  return { center, counselor, file };
+}
+
+export async function addRule(center: Organization, rule: object): Promise<string> {
+  const res = await center.adminBrowser.post('/api/rules', rule);
+  if (res.status !== 201) throw new Error(`rule failed: ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+export const notifyCounselor = { kind: 'notify', to: [{ kind: 'relation', relation: 'primary_counselor' }] };
