@@ -36,13 +36,14 @@ function subtract(intervals: readonly Interval[], busy: readonly Interval[]): In
   return free;
 }
 
-export async function freeSlotStarts(
+/** Each counselor's free starts for the service between `from` and `to`: the matching step's facts. */
+export async function freeSlotsByCounselor(
   db: Db,
   service: ServiceRow,
   from: number,
   to: number,
   timeZone: string,
-): Promise<number[]> {
+): Promise<Map<string, number[]>> {
   const [shifts, exceptions, leave, booked] = await Promise.all([
     db.select().from(availabilityShifts),
     db.select().from(availabilityExceptions),
@@ -69,7 +70,7 @@ export async function freeSlotStarts(
   ]);
   const durationMs = service.durationMinutes * 60_000;
   const earliest = Math.max(from, Date.now() + BOOKING_LEAD_MS);
-  const starts = new Set<number>();
+  const free = new Map<string, number[]>();
   for (const counselorId of new Set(shifts.map((shift) => shift.counselorId))) {
     const working = availableIntervals(
       from,
@@ -84,11 +85,30 @@ export async function freeSlotStarts(
       ...leave.filter((row) => row.counselorId === counselorId),
       ...booked.filter((row) => row.counselorId === counselorId),
     ];
+    const starts: number[] = [];
     for (const interval of subtract(working, busy)) {
       for (let start = interval.startAt; start + durationMs <= interval.endAt; start += STEP_MS) {
-        if (start >= earliest && start < to) starts.add(start);
+        if (start >= earliest && start < to) starts.push(start);
       }
     }
+    free.set(
+      counselorId,
+      starts.sort((a, b) => a - b),
+    );
+  }
+  return free;
+}
+
+export async function freeSlotStarts(
+  db: Db,
+  service: ServiceRow,
+  from: number,
+  to: number,
+  timeZone: string,
+): Promise<number[]> {
+  const starts = new Set<number>();
+  for (const free of (await freeSlotsByCounselor(db, service, from, to, timeZone)).values()) {
+    for (const start of free) starts.add(start);
   }
   return [...starts].sort((a, b) => a - b);
 }

@@ -1,7 +1,8 @@
 import { and, asc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { BOOKED_STATUSES } from '../core/api/appointments.js';
 import type { LeaveDecision, LeaveView } from '../core/api/schedule-setup.js';
-import { commitAudited } from './audit.js';
+import { type AuditRecord, commitAudited } from './audit.js';
 import { isNotNull } from './booking-guard.js';
 import type { Db } from './db/client.js';
 import { notifications } from './db/rules-schema.js';
@@ -11,8 +12,8 @@ import { usersWithRole } from './rules/recipients.js';
 
 /**
  * Leave (请假): a counselor asks, a director approves or rejects; approved leave blocks bookings
- * (worker/booking-guard.ts). decideLeave is the one entry point for a decision, so the workflow
- * engine's approval step can call it exactly as the route does.
+ * (worker/booking-guard.ts). leaveSettlement is the one way a decision is written: decideLeave
+ * commits it alone, the workflow's approval step in its own transition's batch.
  */
 
 export function toLeaveView(row: LeaveRow, overlapping?: string[]): LeaveView {
@@ -53,10 +54,54 @@ export async function appointmentsDuringLeave(db: Db, leave: LeaveRow): Promise<
   return rows.map((row) => row.id);
 }
 
+export interface LeaveSettlement {
+  audit: AuditRecord;
+  statements: BatchItem<'sqlite'>[];
+  settled: LeaveRow;
+}
+
 /**
- * Moves a pending request to `status`. The new status is computed in SQL and is NULL (so the
- * batch aborts) unless the request is still pending: two racing decisions cannot both apply.
+ * The writes that move a pending request to `status`, for the caller's batch. The new status is
+ * computed in SQL and is NULL (so the batch aborts) unless the request is still pending: two
+ * racing decisions cannot both apply.
  */
+export function leaveSettlement(
+  db: Db,
+  leave: LeaveRow,
+  status: 'approved' | 'rejected' | 'cancelled',
+  actorId: string,
+  now = Date.now(),
+): LeaveSettlement {
+  if (leave.status !== 'pending') {
+    throw new ApiError(409, 'request_not_pending', `this leave request is already ${leave.status}`);
+  }
+  const decidedBy = status === 'cancelled' ? null : actorId;
+  return {
+    audit: {
+      actor: actorId,
+      type: status === 'cancelled' ? 'leave.cancelled' : 'leave.decided',
+      subject: leave.id,
+      details: { counselorId: leave.counselorId, status },
+    },
+    statements: [
+      db
+        .update(leaveRequests)
+        .set({
+          status: sql`(CASE WHEN ${leaveRequests.status} = 'pending' THEN ${status} END)`,
+          decidedBy,
+          decidedAt: now,
+        })
+        .where(eq(leaveRequests.id, leave.id)),
+    ],
+    settled: { ...leave, status, decidedBy, decidedAt: now },
+  };
+}
+
+export const leaveJustDecided = (error: unknown) =>
+  isNotNull(error, 'leave_requests.status')
+    ? new ApiError(409, 'request_not_pending', 'this leave request was just decided')
+    : error;
+
 async function settle(
   db: Db,
   orgId: string,
@@ -64,37 +109,20 @@ async function settle(
   status: 'approved' | 'rejected' | 'cancelled',
   actorId: string,
 ): Promise<LeaveRow> {
-  if (leave.status !== 'pending') {
-    throw new ApiError(409, 'request_not_pending', `this leave request is already ${leave.status}`);
-  }
-  const now = Date.now();
+  const settlement = leaveSettlement(db, leave, status, actorId);
   try {
-    await commitAudited(
-      db,
-      orgId,
-      {
-        actor: actorId,
-        type: status === 'cancelled' ? 'leave.cancelled' : 'leave.decided',
-        subject: leave.id,
-        details: { counselorId: leave.counselorId, status },
-      },
-      () => [
-        db
-          .update(leaveRequests)
-          .set({
-            status: sql`(CASE WHEN ${leaveRequests.status} = 'pending' THEN ${status} END)`,
-            decidedBy: status === 'cancelled' ? null : actorId,
-            decidedAt: now,
-          })
-          .where(eq(leaveRequests.id, leave.id)),
-      ],
-    );
+    await commitAudited(db, orgId, settlement.audit, () => settlement.statements);
   } catch (error) {
-    if (isNotNull(error, 'leave_requests.status'))
-      throw new ApiError(409, 'request_not_pending', 'this leave request was just decided');
-    throw error;
+    throw leaveJustDecided(error);
   }
-  return { ...leave, status, decidedBy: status === 'cancelled' ? null : actorId, decidedAt: now };
+  return settlement.settled;
+}
+
+/** Nobody decides their own leave, whether on the schedule page or in a workflow's approval. */
+export function requireOtherDecider(leave: LeaveRow, deciderId: string): void {
+  if (leave.counselorId === deciderId) {
+    throw new ApiError(403, 'self_approval', 'someone else must decide your own leave');
+  }
 }
 
 export interface LeaveDecisionInput {
@@ -106,14 +134,17 @@ export interface LeaveDecisionInput {
 /** A director's (or a workflow approval step's) decision; nobody decides their own leave. */
 export async function decideLeave(db: Db, orgId: string, input: LeaveDecisionInput): Promise<LeaveView> {
   const leave = await requireLeave(db, input.leaveId);
-  if (leave.counselorId === input.deciderId) {
-    throw new ApiError(403, 'self_approval', 'someone else must decide your own leave');
-  }
+  requireOtherDecider(leave, input.deciderId);
   const decided = await settle(db, orgId, leave, input.decision, input.deciderId);
   if (input.decision !== 'approved') return toLeaveView(decided);
-  const overlapping = await appointmentsDuringLeave(db, decided);
-  await announceOverlaps(db, decided, overlapping, decided.decidedAt ?? Date.now());
-  return toLeaveView(decided, overlapping);
+  return toLeaveView(decided, await announceLeaveOverlaps(db, decided));
+}
+
+/** After an approval commits: who must move which appointments; returns their ids. */
+export async function announceLeaveOverlaps(db: Db, leave: LeaveRow): Promise<string[]> {
+  const overlapping = await appointmentsDuringLeave(db, leave);
+  await announceOverlaps(db, leave, overlapping, leave.decidedAt ?? Date.now());
+  return overlapping;
 }
 
 /**

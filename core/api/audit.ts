@@ -96,6 +96,8 @@ export const AUDIT_EVENT_TYPES = [
   'workflow.started',
   'workflow.task_done',
   'workflow.timer_fired',
+  'workflow.task_reminded',
+  'workflow.task_escalated',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -1,4 +1,9 @@
-import { TASK_NODE_TYPES, workflowDataSchema, workflowGraphSchema } from '../workflows/model.js';
+import {
+  STEP_ACTIONS,
+  TASK_NODE_TYPES,
+  workflowDataSchema,
+  workflowGraphSchema,
+} from '../workflows/model.js';
 import { idSchema } from './encoding.js';
 import { z } from './zod.js';
 
@@ -72,7 +77,13 @@ export const workflowTaskViewSchema = z.object({
   id: idSchema,
   title: z.string(),
   step: z.enum(TASK_NODE_TYPES),
+  /** What the step's page does in the assignee's browser, and the form a form step writes. */
+  action: z.enum(STEP_ACTIONS).nullable(),
+  formKey: z.string().nullable(),
   process: z.string(),
+  processKey: z.string(),
+  /** The instance's operational data: the ids the step's page works with. */
+  data: workflowDataSchema,
   instanceId: idSchema,
   caseId: z.string().nullable(),
   assigneeUserId: z.string().nullable(),

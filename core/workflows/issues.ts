@@ -1,5 +1,5 @@
 import { conditionShapeProblem } from './logic.js';
-import type { WorkflowGraph } from './model.js';
+import { isTaskNode, type WorkflowGraph } from './model.js';
 
 /**
  * What is wrong with a graph, as values: a code the designer translates, the node (or edge) it
@@ -19,6 +19,8 @@ export type GraphIssue =
   | { code: 'join_needs_two'; nodeId: string }
   | { code: 'split_condition'; nodeId: string }
   | { code: 'condition_needs_default'; nodeId: string }
+  | { code: 'deadline_needed'; nodeId: string }
+  | { code: 'remind_too_early'; nodeId: string; dueInHours: number }
   | { code: 'unreachable'; nodeId: string }
   | { code: 'no_end_reached' };
 export type GraphIssueCode = GraphIssue['code'];
@@ -65,6 +67,12 @@ export function graphIssues(graph: WorkflowGraph): GraphIssue[] {
       issues.push({ code: 'dead_end', nodeId });
     }
     if (node.type === 'start' && into > 0) issues.push({ code: 'into_start', nodeId });
+    if (isTaskNode(node) && node.dueInHours === undefined && (node.remindBeforeHours || node.escalateTo)) {
+      issues.push({ code: 'deadline_needed', nodeId });
+    }
+    if (isTaskNode(node) && node.dueInHours && (node.remindBeforeHours ?? 0) >= node.dueInHours) {
+      issues.push({ code: 'remind_too_early', nodeId, dueInHours: node.dueInHours });
+    }
     if (node.type === 'parallel_split' && out.length < 2) issues.push({ code: 'split_needs_two', nodeId });
     if (node.type === 'parallel_join' && into < 2) issues.push({ code: 'join_needs_two', nodeId });
     if (node.type === 'parallel_split' && graph.edges.some((edge) => edge.from === nodeId && edge.when)) {

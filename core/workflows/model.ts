@@ -11,7 +11,12 @@ const nodeIdSchema = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, {
   error: 'a node id is lowercase letters, digits and _, starting with a letter',
 });
 
-export const RELATIONS = ['primary_counselor', 'requester'] as const;
+/**
+ * primary_counselor: the case's; requester: who started the instance; matched_counselor: the
+ * counselor a matching step chose (the instance's `counselorId`); key_recipient: whom a key
+ * delivery step gave the case key (`grantedTo`).
+ */
+export const RELATIONS = ['primary_counselor', 'requester', 'matched_counselor', 'key_recipient'] as const;
 
 export const assigneeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('role'), role: roleSchema }),
@@ -29,10 +34,51 @@ const dueInHours = z
   .max(24 * 365)
   .optional();
 
-const taskFields = { label, assignee: assigneeSchema, dueInHours };
+/**
+ * What a person does at a step beyond completing it. The browser actions need keys, so the
+ * task opens a page where the assignee's browser does them (DESIGN §3); archive_case is the
+ * server's, done in the batch that completes the step.
+ */
+export const STEP_ACTIONS = [
+  'screen_booking',
+  'match_counselor',
+  'open_case',
+  'notify_client',
+  'request_case_access',
+  'deliver_case_key',
+  'archive_case',
+] as const;
+export type StepAction = (typeof STEP_ACTIONS)[number];
+
+const taskFields = {
+  label,
+  assignee: assigneeSchema,
+  dueInHours,
+  /** Hours before the due date at which the assignee is reminded. */
+  remindBeforeHours: z
+    .number()
+    .positive()
+    .max(24 * 30)
+    .optional(),
+  /** Who hears of the step once it is overdue. */
+  escalateTo: assigneeSchema.optional(),
+  action: z.enum(STEP_ACTIONS).optional(),
+};
+
+/** What starts an instance besides a person: every N completed sessions of a case (督导). */
+export const startTriggerSchema = z.object({
+  kind: z.literal('every_n_sessions'),
+  sessions: z.int().min(1).max(100),
+});
+export type StartTrigger = z.infer<typeof startTriggerSchema>;
 
 export const workflowNodeSchema = z.discriminatedUnion('type', [
-  z.object({ id: nodeIdSchema, type: z.literal('start'), label: label.optional() }),
+  z.object({
+    id: nodeIdSchema,
+    type: z.literal('start'),
+    label: label.optional(),
+    trigger: startTriggerSchema.optional(),
+  }),
   z.object({
     id: nodeIdSchema,
     type: z.literal('form_task'),

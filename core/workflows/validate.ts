@@ -28,6 +28,10 @@ export function describeIssue(issue: GraphIssue): string {
       return `the parallel split "${issue.nodeId}" takes every way out; its edges cannot have conditions`;
     case 'condition_needs_default':
       return `the condition "${issue.nodeId}" needs one edge without a condition, taken when no other holds`;
+    case 'deadline_needed':
+      return `"${issue.nodeId}" reminds or escalates, so it needs a due date`;
+    case 'remind_too_early':
+      return `"${issue.nodeId}" would remind before the step even begins: remind less than ${issue.dueInHours} hours ahead`;
     case 'unreachable':
       return `"${issue.nodeId}" cannot be reached from the start`;
     case 'no_end_reached':

@@ -111,6 +111,11 @@ export const tasks = sqliteTable('tasks', {
   workflowNodeId: text('workflow_node_id'),
   workflowStep: text('workflow_step', { enum: ['form_task', 'approval', 'assignment', 'key_delivery'] }),
   outcome: text('outcome', { enum: ['completed', 'approved', 'rejected'] }),
+  // A workflow step's deadline on the cron (migrations/0019_workflow_deadlines.sql).
+  remindAt: integer('remind_at'),
+  remindedAt: integer('reminded_at'),
+  escalateAt: integer('escalate_at'),
+  escalatedAt: integer('escalated_at'),
 });
 
 /** Operational values only: ids, dates, statuses, counts, the operational fields of a form. */

@@ -33,6 +33,8 @@ export const workflowInstances = sqliteTable('workflow_instances', {
   startedAt: integer('started_at').notNull(),
   seq: integer('seq').notNull(),
   finishedAt: integer('finished_at'),
+  /** 0019: what started it on its own, once. */
+  triggerKey: text('trigger_key'),
 });
 
 export const workflowHistory = sqliteTable(

@@ -36,6 +36,7 @@ import { eventStatement, processEventsAfterCommit } from '../rules/outbox.js';
 import { assertCalendarVisible, requireCounselor, seesEveryCalendar } from '../schedule-access.js';
 import { institutionTimeZone } from '../schedule-settings.js';
 import { jsonBody, pathParams, queryParams } from '../validation.js';
+import { startSessionTriggers } from '../workflows/triggers.js';
 
 /** Appointments: calendars, booking (single or weekly), rescheduling and the status of each session. */
 export const appointmentRoutes = new Hono<AppEnv>();
@@ -274,6 +275,14 @@ appointmentRoutes.post(
       throw error;
     }
     processEventsAfterCommit(c);
+    if (status === 'completed' && row.caseId) {
+      try {
+        await startSessionTriggers(db, session.org.id, row.caseId);
+      } catch (error) {
+        // The session is recorded; a process that failed to start must not undo that.
+        console.error('appointments: a session-triggered workflow did not start', error);
+      }
+    }
     return c.json(toAppointmentView({ ...row, status, cancelReason: cancelReason ?? null, updatedAt }));
   },
 );

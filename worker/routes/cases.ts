@@ -1,7 +1,6 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { Hono } from 'hono';
 import {
-  CASE_TRANSITIONS,
   caseFileQuerySchema,
   caseIdParamSchema,
   createCaseRequestSchema,
@@ -14,6 +13,7 @@ import { caseLogGenesis } from '../../crypto/case-log.js';
 import { caseGrantInfo } from '../../crypto/grant.js';
 import { commitAudited } from '../audit.js';
 import { isLive, requireCaseHolder, requireCaseManager, wrapsAtEpoch } from '../case-access.js';
+import { caseStatusChange } from '../case-status.js';
 import { buildCaseFile, toCaseSummary, toMyCase } from '../case-views.js';
 import { requireVisibleClient } from '../contact-access.js';
 import { isUniqueViolation } from '../db/client.js';
@@ -188,40 +188,13 @@ caseRoutes.patch(
     const { db, session } = c.var;
     const caseRow = await requireCaseManager(db, c.req.valid('param').id, session);
     const { status } = c.req.valid('json');
-    if (!CASE_TRANSITIONS[caseRow.status].includes(status)) {
-      throw new ApiError(409, 'invalid_transition', `a case cannot go from ${caseRow.status} to ${status}`);
-    }
     const now = Date.now();
-    const closedAt = status === 'closed' ? now : status === 'archived' ? caseRow.closedAt : null;
-    await commitAudited(
-      db,
-      session.org.id,
-      {
-        actor: session.user.id,
-        type: 'case.status_changed',
-        subject: caseRow.id,
-        details: { from: caseRow.status, to: status },
-      },
-      // The status it was read at: of two racing changes, the second matches no row.
-      () => [
-        db
-          .update(cases)
-          .set({ status, closedAt })
-          .where(and(eq(cases.id, caseRow.id), eq(cases.status, caseRow.status))),
-        eventStatement(db, {
-          type: 'case.status_changed',
-          subject: caseRow.id,
-          caseId: caseRow.id,
-          payload: { from: caseRow.status, to: status },
-        }),
-        ...(status === 'closed'
-          ? [eventStatement(db, { type: 'case.closed', subject: caseRow.id, caseId: caseRow.id })]
-          : []),
-      ],
-    );
+    const change = caseStatusChange(db, caseRow, [status], session.user.id, now);
+    await commitAudited(db, session.org.id, change.audit, () => change.statements);
     processEventsAfterCommit(c);
-    const updated = { ...caseRow, status, closedAt };
-    return c.json(toCaseSummary(updated, await wrapsAtEpoch(db, caseRow.id, caseRow.currentEpoch), now));
+    return c.json(
+      toCaseSummary(change.changed, await wrapsAtEpoch(db, caseRow.id, caseRow.currentEpoch), now),
+    );
   },
 );
 

@@ -7,6 +7,7 @@ import {
   startInstanceSchema,
   type WorkflowTaskView,
 } from '../../core/api/workflows.js';
+import { isTaskNode } from '../../core/workflows/model.js';
 import type { Db } from '../db/client.js';
 import { tasks } from '../db/rules-schema.js';
 import { cases } from '../db/schema.js';
@@ -20,6 +21,7 @@ import type { ActiveSession, AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { requireSession } from '../middleware/session.js';
 import { jsonBody, pathParams } from '../validation.js';
+import { matchingFacts } from '../workflows/matching-facts.js';
 import {
   completeTask,
   mine,
@@ -116,7 +118,13 @@ workflowRoutes.get('/instances/:id', pathParams(idParamSchema), async (c) => {
 workflowRoutes.get('/tasks', async (c) => {
   const { db, session } = c.var;
   const rows = await db
-    .select({ task: tasks, process: workflowDefinitions.name })
+    .select({
+      task: tasks,
+      process: workflowDefinitions.name,
+      processKey: workflowDefinitions.key,
+      graph: workflowDefinitions.graph,
+      data: workflowInstances.data,
+    })
     .from(tasks)
     .innerJoin(workflowInstances, eq(workflowInstances.id, tasks.workflowInstanceId))
     .innerJoin(workflowDefinitions, eq(workflowDefinitions.id, workflowInstances.definitionId))
@@ -128,27 +136,50 @@ workflowRoutes.get('/tasks', async (c) => {
     )
     .limit(SHOWN);
   const now = Date.now();
-  const views: WorkflowTaskView[] = rows.map(({ task, process }) => ({
-    id: task.id,
-    title: task.title,
-    step: task.workflowStep ?? 'form_task',
-    process,
-    instanceId: task.workflowInstanceId as string,
-    caseId: task.caseId,
-    assigneeUserId: task.assigneeUserId,
-    assigneeRole: task.assigneeRole,
-    dueAt: task.dueAt,
-    status: task.status,
-    outcome: task.outcome,
-    createdAt: task.createdAt,
-    completedAt: task.completedAt,
-  }));
+  const views: WorkflowTaskView[] = rows.map(({ task, process, processKey, graph, data }) => {
+    const node = graph.nodes.find((one) => one.id === task.workflowNodeId);
+    return {
+      id: task.id,
+      title: task.title,
+      step: task.workflowStep ?? 'form_task',
+      action: node && isTaskNode(node) ? (node.action ?? null) : null,
+      formKey: node?.type === 'form_task' ? (node.formKey ?? null) : null,
+      process,
+      processKey,
+      data,
+      instanceId: task.workflowInstanceId as string,
+      caseId: task.caseId,
+      assigneeUserId: task.assigneeUserId,
+      assigneeRole: task.assigneeRole,
+      dueAt: task.dueAt,
+      status: task.status,
+      outcome: task.outcome,
+      createdAt: task.createdAt,
+      completedAt: task.completedAt,
+    };
+  });
   const open = views.filter((task) => task.status === 'open');
   return c.json({
     tasks: views,
     open: open.length,
     overdue: open.filter((task) => task.dueAt !== null && task.dueAt < now).length,
   });
+});
+
+/** The facts the matching step's browser ranks counselors by; only for that step's assignee. */
+workflowRoutes.get('/tasks/:id/matching', pathParams(idParamSchema), async (c) => {
+  const { db, session } = c.var;
+  const task = await requireMyWorkflowTask(db, session, c.req.valid('param').id);
+  const instance = await requireInstance(db, task.workflowInstanceId as string);
+  const [definition] = await db
+    .select({ graph: workflowDefinitions.graph })
+    .from(workflowDefinitions)
+    .where(eq(workflowDefinitions.id, instance.definitionId));
+  const node = definition?.graph.nodes.find((one) => one.id === task.workflowNodeId);
+  if (!node || !isTaskNode(node) || node.action !== 'match_counselor' || task.status !== 'open') {
+    throw new ApiError(409, 'wrong_outcome', 'this is not an open matching step');
+  }
+  return c.json(await matchingFacts(db, session.org, instance.data));
 });
 
 workflowRoutes.post(

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Assignee } from '../../core/workflows/model.js';
 import type { Db } from '../db/client.js';
-import { tasks } from '../db/rules-schema.js';
+import { type TaskRow, tasks } from '../db/rules-schema.js';
 import { cases, users } from '../db/schema.js';
 import type { WorkflowInstanceRow } from '../db/workflow-schema.js';
 import { workflowInstances } from '../db/workflow-schema.js';
@@ -41,12 +41,14 @@ async function nextInTurn(db: Db, role: string, definitionId: string): Promise<s
 
 /**
  * Who a step is for. A relation that does not apply (no case, nobody started it) falls back to
- * the directors, so a task is never assigned to nobody.
+ * the directors, so a task is never assigned to nobody. `overdue` is the task being escalated:
+ * relations then read from its assignee.
  */
 export async function resolveAssignee(
   db: Db,
   assignee: Assignee,
   instance: WorkflowInstanceRow,
+  _overdue?: TaskRow,
 ): Promise<Resolved> {
   switch (assignee.kind) {
     case 'role':
@@ -59,6 +61,11 @@ export async function resolveAssignee(
     }
     case 'relation': {
       if (assignee.relation === 'requester' && instance.startedBy) return { userId: instance.startedBy };
+      const named = { matched_counselor: 'counselorId', key_recipient: 'grantedTo' } as const;
+      if (assignee.relation === 'matched_counselor' || assignee.relation === 'key_recipient') {
+        const userId = instance.data[named[assignee.relation]];
+        if (typeof userId === 'string') return { userId };
+      }
       if (assignee.relation === 'primary_counselor' && instance.caseId) {
         const [row] = await db
           .select({ id: cases.primaryCounselorId })

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { initialState } from '../../core/workflows/engine.js';
-import type { WorkflowData } from '../../core/workflows/model.js';
+import { isTaskNode, type WorkflowData } from '../../core/workflows/model.js';
 import { isNotNull } from '../booking-guard.js';
 import type { Db } from '../db/client.js';
 import { type TaskRow, tasks } from '../db/rules-schema.js';
@@ -13,7 +13,8 @@ import {
 } from '../db/workflow-schema.js';
 import type { ActiveSession } from '../env.js';
 import { ApiError } from '../errors.js';
-import { beforeApproval } from './hooks.js';
+import { leaveJustDecided } from '../leave.js';
+import { stepWrites } from './step-writes.js';
 import { transition } from './transition.js';
 
 /** Starting instances, completing their tasks and firing their timers (issue 6). */
@@ -43,6 +44,8 @@ export interface StartInput {
   actor: string | null;
   /** What started it when no person did (a rule's action), so a retry finds it. */
   subject?: string;
+  /** Set when something other than a person starts it: one instance per key, ever. */
+  triggerKey?: string;
 }
 
 /** A new instance of the definition's version — it stays on that version to its end. */
@@ -64,6 +67,7 @@ export function startInstance(db: Db, input: StartInput): Promise<WorkflowInstan
       startedAt: Date.now(),
       seq: 0,
       finishedAt: null,
+      triggerKey: input.triggerKey ?? null,
     },
     resume: { kind: 'start' },
     data: input.data,
@@ -129,17 +133,27 @@ export async function completeTask(
     throw new ApiError(409, 'task_done', `this task was already ${task.outcome}`);
   }
   const definition = await pinnedDefinition(db, instance);
+  const node = definition.graph.nodes.find((one) => one.id === task.workflowNodeId);
+  if (!node || !isTaskNode(node)) throw new Error(`task ${task.id} lost its step`);
   const data = {
     ...instance.data,
     ...completion.data,
     ...(approval ? { decision: completion.outcome } : {}),
   };
-  if (completion.outcome !== 'completed') {
-    await beforeApproval(db, orgId, definition, task, completion.outcome, data, session.user.id);
-  }
+  const writes = await stepWrites({
+    db,
+    session,
+    definition,
+    instance,
+    task,
+    node,
+    outcome: completion.outcome,
+    data,
+  });
   const now = Date.now();
+  let moved: WorkflowInstanceRow;
   try {
-    return await transition(db, {
+    moved = await transition(db, {
       orgId,
       definition,
       instance,
@@ -148,12 +162,16 @@ export async function completeTask(
       actor: session.user.id,
       kind: 'task_done',
       nodeId: task.workflowNodeId,
-      audit: {
-        actor: session.user.id,
-        type: 'workflow.task_done',
-        subject: instance.id,
-        details: { taskId: task.id, nodeId: task.workflowNodeId, outcome: completion.outcome },
-      },
+      ...(writes.caseId && { caseId: writes.caseId }),
+      audit: [
+        {
+          actor: session.user.id,
+          type: 'workflow.task_done',
+          subject: instance.id,
+          details: { taskId: task.id, nodeId: task.workflowNodeId, outcome: completion.outcome },
+        },
+        ...writes.audit,
+      ],
       // NULL unless still open: a task finished meanwhile aborts the whole batch.
       closing: [
         db
@@ -165,12 +183,15 @@ export async function completeTask(
             completedBy: session.user.id,
           })
           .where(eq(tasks.id, task.id)),
+        ...writes.statements,
       ],
     });
   } catch (error) {
     if (isNotNull(error, 'tasks.status')) throw new ApiError(409, 'task_done', 'this task was just finished');
-    throw error;
+    throw leaveJustDecided(error);
   }
+  await writes.afterCommit?.();
+  return moved;
 }
 
 const TIMERS_PER_RUN = 100;

@@ -27,7 +27,10 @@ export interface TransitionInput {
   actor: string | null;
   kind: 'started' | 'task_done' | 'timer_fired';
   nodeId: string | null;
-  audit: AuditRecord;
+  /** The transition's audit event, and those of any change `closing` makes. */
+  audit: AuditRecord | readonly AuditRecord[];
+  /** A case the step opened: the instance and its later tasks carry it. */
+  caseId?: string;
   /** What closes the step being left (the task, the timer), in the same batch. */
   closing: BatchItem<'sqlite'>[];
 }
@@ -51,6 +54,7 @@ export async function transition(db: Db, input: TransitionInput): Promise<Workfl
   const seq = instance.seq + 1;
   const next: WorkflowInstanceRow = {
     ...instance,
+    caseId: input.caseId ?? instance.caseId,
     state: step.state,
     data,
     seq,
@@ -62,14 +66,20 @@ export async function transition(db: Db, input: TransitionInput): Promise<Workfl
   for (const effect of step.effects) {
     if (effect.kind === 'task') {
       const who = await resolveAssignee(db, effect.node.assignee, next);
+      const dueAt = effect.node.dueInHours ? now + Math.round(effect.node.dueInHours * HOUR) : null;
       created.push(
         db.insert(tasks).values({
           id: crypto.randomUUID(),
           title: effect.node.label,
           assigneeUserId: 'userId' in who ? who.userId : null,
           assigneeRole: 'role' in who ? who.role : null,
-          caseId: instance.caseId,
-          dueAt: effect.node.dueInHours ? now + Math.round(effect.node.dueInHours * HOUR) : null,
+          caseId: next.caseId,
+          dueAt,
+          remindAt:
+            dueAt !== null && effect.node.remindBeforeHours
+              ? dueAt - Math.round(effect.node.remindBeforeHours * HOUR)
+              : null,
+          escalateAt: dueAt !== null && effect.node.escalateTo ? dueAt : null,
           source: `workflow:${instance.id}:${seq}:${effect.node.id}`,
           createdAt: now,
           workflowInstanceId: instance.id,
@@ -96,7 +106,7 @@ export async function transition(db: Db, input: TransitionInput): Promise<Workfl
             source: `workflow:${instance.id}:${seq}:${effect.node.id}`,
             title: effect.node.label,
             eventType: 'workflow.notification',
-            caseId: instance.caseId,
+            caseId: next.caseId,
             subject: instance.id,
             createdAt: now,
           }),
@@ -110,7 +120,14 @@ export async function transition(db: Db, input: TransitionInput): Promise<Workfl
       ? db.insert(workflowInstances).values(next)
       : db
           .update(workflowInstances)
-          .set({ state: next.state, data, seq, status: next.status, finishedAt: next.finishedAt })
+          .set({
+            state: next.state,
+            data,
+            seq,
+            status: next.status,
+            finishedAt: next.finishedAt,
+            caseId: next.caseId,
+          })
           .where(and(eq(workflowInstances.id, instance.id), eq(workflowInstances.seq, instance.seq)));
   try {
     await commitAudited(db, input.orgId, input.audit, () => [

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { advance, initialState, WorkflowStuck } from '../../../core/workflows/engine.js';
+import { advance, type InstanceState, initialState, WorkflowStuck } from '../../../core/workflows/engine.js';
 import { type WorkflowGraph, workflowGraphSchema } from '../../../core/workflows/model.js';
 import { SHIPPED_WORKFLOWS } from '../../../core/workflows/shipped.js';
 import { graphProblems } from '../../../core/workflows/validate.js';
@@ -151,14 +151,17 @@ describe('running a workflow', () => {
     );
   });
 
-  it('loops back on rejection in the shipped supervision process', () => {
+  it('loops back on rejection in the shipped supervision process, through access and delivery again', () => {
     const graph = SHIPPED_WORKFLOWS.find((w) => w.key === 'supervision')?.graph as WorkflowGraph;
+    const through = (state: InstanceState, ids: string[], data = {}) =>
+      ids.reduce((at, nodeId) => advance(graph, at, data, { kind: 'resume', nodeId }, 0).state, state);
     let run = advance(graph, initialState(), {}, { kind: 'start' }, 0);
-    run = advance(graph, run.state, {}, { kind: 'resume', nodeId: 'report' }, 0);
-    run = advance(graph, run.state, { decision: 'rejected' }, { kind: 'resume', nodeId: 'review' }, 0);
+    const atReview = through(run.state, ['report', 'ask', 'share']);
+    expect(atReview.waiting).toEqual(['review']);
+    run = advance(graph, atReview, { decision: 'rejected' }, { kind: 'resume', nodeId: 'review' }, 0);
     expect(run.state.waiting).toEqual(['report']);
-    run = advance(graph, run.state, {}, { kind: 'resume', nodeId: 'report' }, 0);
-    run = advance(graph, run.state, { decision: 'approved' }, { kind: 'resume', nodeId: 'review' }, 0);
+    const again = through(run.state, ['report', 'ask', 'share']);
+    run = advance(graph, again, { decision: 'approved' }, { kind: 'resume', nodeId: 'review' }, 0);
     expect(run.finished).toBe(true);
   });
 });

@@ -1,0 +1,93 @@
+import { z } from '../api/zod.js';
+
+/**
+ * Counselor matching for a new client (预约→初筛→匹配): the server hands the front desk's browser
+ * operational facts about each counselor; the browser ranks them and says why. Nothing in it is
+ * clinical: service types, free times, counts of cases and appointments.
+ */
+
+export const counselorFactsSchema = z.object({
+  id: z.uuid(),
+  displayName: z.string(),
+  /** Free starts for the requested service in the coming weeks, earliest first (at most 20). */
+  freeStarts: z.array(z.int()),
+  /** How many free starts there are in the window in all. */
+  freeCount: z.int(),
+  /** Cases still open (intake, active, closing) where they are the primary counselor. */
+  openCases: z.int(),
+  /** Their booked appointments in the window. */
+  upcomingAppointments: z.int(),
+  /** Their cases, open or not, of the service type the client asked for. */
+  serviceCases: z.int(),
+});
+export type CounselorFacts = z.infer<typeof counselorFactsSchema>;
+
+export const matchingFactsSchema = z.object({
+  serviceId: z.string().nullable(),
+  serviceName: z.string().nullable(),
+  durationMinutes: z.int(),
+  slotStart: z.int().nullable(),
+  windowEnd: z.int(),
+  counselors: z.array(counselorFactsSchema),
+});
+export type MatchingFacts = z.infer<typeof matchingFactsSchema>;
+
+export type RankReason =
+  | { code: 'free_at_requested' }
+  | { code: 'busy_at_requested' }
+  | { code: 'no_free_time' }
+  | { code: 'free_times'; count: number }
+  | { code: 'open_cases'; count: number }
+  | { code: 'service_experience'; count: number };
+
+export interface RankedCounselor {
+  counselor: CounselorFacts;
+  score: number;
+  /** The slot to offer: the requested one when they are free then, else their earliest. */
+  offer: number | null;
+  reasons: RankReason[];
+}
+
+/** Weights an admin could read off the reasons: availability first, then load, then experience. */
+const WEIGHT = {
+  requested: 50,
+  perFreeStart: 0.5,
+  maxFree: 20,
+  perOpenCase: 2,
+  perServiceCase: 1,
+  maxService: 10,
+};
+
+export function rankCounselors(facts: MatchingFacts): RankedCounselor[] {
+  const ranked = facts.counselors.map((counselor): RankedCounselor => {
+    const reasons: RankReason[] = [];
+    let score = 0;
+    const freeThen = facts.slotStart !== null && counselor.freeStarts.includes(facts.slotStart);
+    if (facts.slotStart !== null) {
+      reasons.push({ code: freeThen ? 'free_at_requested' : 'busy_at_requested' });
+      if (freeThen) score += WEIGHT.requested;
+    }
+    if (counselor.freeCount === 0) {
+      reasons.push({ code: 'no_free_time' });
+    } else {
+      reasons.push({ code: 'free_times', count: counselor.freeCount });
+      score += Math.min(counselor.freeCount * WEIGHT.perFreeStart, WEIGHT.maxFree);
+    }
+    reasons.push({ code: 'open_cases', count: counselor.openCases });
+    score -= counselor.openCases * WEIGHT.perOpenCase;
+    if (counselor.serviceCases > 0) {
+      reasons.push({ code: 'service_experience', count: counselor.serviceCases });
+      score += Math.min(counselor.serviceCases * WEIGHT.perServiceCase, WEIGHT.maxService);
+    }
+    const offer = freeThen ? facts.slotStart : (counselor.freeStarts[0] ?? null);
+    return { counselor, score, offer, reasons };
+  });
+  // Nobody free is never ranked above someone who is; ties go to the lighter load, then the name.
+  return ranked.sort(
+    (a, b) =>
+      Number(b.offer !== null) - Number(a.offer !== null) ||
+      b.score - a.score ||
+      a.counselor.openCases - b.counselor.openCases ||
+      a.counselor.displayName.localeCompare(b.counselor.displayName),
+  );
+}

@@ -1,0 +1,218 @@
+import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { BookingStatus } from '../../core/api/bookings.js';
+import type { TaskNode, WorkflowData } from '../../core/workflows/model.js';
+import type { AuditRecord } from '../audit.js';
+import { requireCaseManager } from '../case-access.js';
+import { caseStatusChange, statusPath } from '../case-status.js';
+import type { Db } from '../db/client.js';
+import { bookingRequests } from '../db/integrations-schema.js';
+import type { TaskRow } from '../db/rules-schema.js';
+import { accessRequests, caseKeyWraps, caseRecords, cases, clients, users } from '../db/schema.js';
+import type { WorkflowDefinitionRow, WorkflowInstanceRow } from '../db/workflow-schema.js';
+import type { ActiveSession } from '../env.js';
+import { ApiError } from '../errors.js';
+import { announceLeaveOverlaps, leaveSettlement, requireLeave, requireOtherDecider } from '../leave.js';
+
+/**
+ * What finishing a step changes outside the workflow, written in the same D1 batch as the
+ * transition (issue 6: one batch per transition with its audit events). The browser actions
+ * (DESIGN §3: steps that need keys) happened before the completion; here the server checks
+ * that what the step's data claims is so, and records it.
+ */
+
+export const LEAVE_PROCESS = 'leave_request';
+
+export interface StepContext {
+  db: Db;
+  session: ActiveSession;
+  definition: WorkflowDefinitionRow;
+  instance: WorkflowInstanceRow;
+  task: TaskRow;
+  node: TaskNode;
+  outcome: 'completed' | 'approved' | 'rejected';
+  data: WorkflowData;
+}
+
+export interface StepWrites {
+  audit: AuditRecord[];
+  statements: BatchItem<'sqlite'>[];
+  /** The case the step opened, which the instance carries from now on. */
+  caseId?: string;
+  /** What follows once the batch committed (telling people), never part of the decision. */
+  afterCommit?: () => Promise<unknown>;
+}
+
+const nothing = (): StepWrites => ({ audit: [], statements: [] });
+const missing = (field: string, why: string) =>
+  new ApiError(422, 'invalid_request', `this step needs ${field}: ${why}`);
+const idOf = (data: WorkflowData, field: string) => {
+  const value = data[field];
+  return typeof value === 'string' && /^[0-9a-f-]{36}$/.test(value) ? value : null;
+};
+
+/** The leave request's approval decides the leave itself; approved leave blocks bookings. */
+async function leaveDecision(context: StepContext): Promise<StepWrites> {
+  const { db, data, outcome, session } = context;
+  const leaveId = idOf(data, 'leaveId');
+  if (!leaveId || outcome === 'completed') return nothing();
+  const leave = await requireLeave(db, leaveId);
+  requireOtherDecider(leave, session.user.id);
+  // Decided on the schedule page meanwhile: the same decision just moves the process on.
+  if (leave.status === outcome) return nothing();
+  const settlement = leaveSettlement(db, leave, outcome, session.user.id);
+  return {
+    audit: [settlement.audit],
+    statements: settlement.statements,
+    ...(outcome === 'approved' && { afterCommit: () => announceLeaveOverlaps(db, settlement.settled) }),
+  };
+}
+
+function bookingStatus(context: StepContext, to: BookingStatus): StepWrites {
+  const { db, session } = context;
+  const requestId = idOf(context.data, 'bookingRequestId');
+  if (!requestId) return nothing();
+  return {
+    audit: [{ actor: session.user.id, type: 'booking.status_changed', subject: requestId, details: { to } }],
+    statements: [db.update(bookingRequests).set({ status: to }).where(eq(bookingRequests.id, requestId))],
+  };
+}
+
+async function screened(context: StepContext): Promise<StepWrites> {
+  if (context.outcome === 'rejected') return bookingStatus(context, 'declined');
+  const clientId = idOf(context.data, 'clientId');
+  if (!clientId) throw missing('clientId', 'the client registered from the request');
+  const [client] = await context.db.select({ id: clients.id }).from(clients).where(eq(clients.id, clientId));
+  if (!client) throw missing('clientId', 'no such client');
+  return bookingStatus(context, 'screening');
+}
+
+async function matched(context: StepContext): Promise<StepWrites> {
+  const counselorId = idOf(context.data, 'counselorId');
+  if (!counselorId) throw missing('counselorId', 'the counselor chosen');
+  const [row] = await context.db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.id, counselorId),
+        eq(users.status, 'active'),
+        sql`EXISTS (SELECT 1 FROM json_each(${users.roles}) WHERE value = 'counselor')`,
+      ),
+    );
+  if (!row) throw missing('counselorId', 'no active counselor has this id');
+  return bookingStatus(context, 'scheduled');
+}
+
+/** The counselor's browser opened the case for the matched client; it must be theirs. */
+async function caseOpened(context: StepContext): Promise<StepWrites> {
+  if (context.outcome === 'rejected') return nothing();
+  const caseId = idOf(context.data, 'caseId');
+  if (!caseId) throw missing('caseId', 'the case opened for the client');
+  const [row] = await context.db
+    .select({ counselor: cases.primaryCounselorId, clientId: cases.clientId })
+    .from(cases)
+    .where(eq(cases.id, caseId));
+  if (row?.counselor !== context.session.user.id) throw missing('caseId', 'a case of yours');
+  const clientId = idOf(context.data, 'clientId');
+  if (clientId && row.clientId !== clientId) throw missing('caseId', 'the case of this client');
+  return { ...nothing(), caseId };
+}
+
+/** The supervisor's browser asked for temporary access to the instance's case. */
+async function accessRequested(context: StepContext): Promise<StepWrites> {
+  const { db, instance, session } = context;
+  if (!instance.caseId) throw new ApiError(409, 'workflow_stuck', 'this process runs on no case');
+  const requestId = idOf(context.data, 'accessRequestId');
+  if (!requestId) throw missing('accessRequestId', 'the access request filed for the case');
+  const [request] = await db
+    .select({ id: accessRequests.id })
+    .from(accessRequests)
+    .where(
+      and(
+        eq(accessRequests.id, requestId),
+        eq(accessRequests.caseId, instance.caseId),
+        eq(accessRequests.requesterId, session.user.id),
+      ),
+    );
+  if (!request) throw missing('accessRequestId', 'your access request for this case');
+  return nothing();
+}
+
+/** The key holder's browser wrapped the case key to `grantedTo`; a live wrap must exist. */
+async function keyDelivered(context: StepContext): Promise<StepWrites> {
+  const { db, instance, data } = context;
+  const grantedTo = idOf(data, 'grantedTo');
+  if (!instance.caseId) throw new ApiError(409, 'workflow_stuck', 'this process runs on no case');
+  if (!grantedTo) throw missing('grantedTo', 'who received the case key');
+  const now = Date.now();
+  const [wrap] = await db
+    .select({ id: caseKeyWraps.id })
+    .from(caseKeyWraps)
+    .innerJoin(cases, and(eq(cases.id, caseKeyWraps.caseId), eq(cases.currentEpoch, caseKeyWraps.epoch)))
+    .where(
+      and(
+        eq(caseKeyWraps.caseId, instance.caseId),
+        eq(caseKeyWraps.toUserId, grantedTo),
+        isNull(caseKeyWraps.revokedAt),
+        or(eq(caseKeyWraps.expiresAt, 0), gt(caseKeyWraps.expiresAt, now)),
+      ),
+    )
+    .limit(1);
+  if (!wrap) throw missing('grantedTo', 'a live wrap of the case key to them');
+  return nothing();
+}
+
+/** The case closing ends with the case archived, through the case's own status transitions. */
+async function archived(context: StepContext): Promise<StepWrites> {
+  const { db, instance, session } = context;
+  if (!instance.caseId) throw new ApiError(409, 'workflow_stuck', 'this process runs on no case');
+  if (context.outcome === 'rejected') return nothing();
+  const caseRow = await requireCaseManager(db, instance.caseId, session);
+  if (caseRow.status === 'archived') return nothing();
+  const path = statusPath(caseRow.status, 'archived');
+  if (!path) throw new ApiError(409, 'invalid_transition', `a ${caseRow.status} case cannot be archived`);
+  const change = caseStatusChange(db, caseRow, path, session.user.id);
+  return { audit: change.audit, statements: change.statements };
+}
+
+/** A form step on a case is done by writing its form there: the record must exist. */
+async function formWritten(context: StepContext, formKey: string): Promise<StepWrites> {
+  const { db, instance } = context;
+  const recordId = idOf(context.data, 'recordId');
+  if (!recordId) throw missing('recordId', `the ${formKey} record written for it`);
+  const [record] = await db
+    .select({ form: caseRecords.form })
+    .from(caseRecords)
+    .where(and(eq(caseRecords.caseId, instance.caseId as string), eq(caseRecords.recordId, recordId)))
+    .limit(1);
+  if (!record?.form.startsWith(`${formKey}@`)) throw missing('recordId', `a ${formKey} record of this case`);
+  return nothing();
+}
+
+export async function stepWrites(context: StepContext): Promise<StepWrites> {
+  const { node, instance } = context;
+  if (context.definition.key === LEAVE_PROCESS && node.type === 'approval') {
+    return leaveDecision(context);
+  }
+  if (node.type === 'form_task' && node.formKey && instance.caseId && !node.action) {
+    return formWritten(context, node.formKey);
+  }
+  switch (context.node.action) {
+    case 'screen_booking':
+      return screened(context);
+    case 'match_counselor':
+      return matched(context);
+    case 'open_case':
+      return caseOpened(context);
+    case 'request_case_access':
+      return accessRequested(context);
+    case 'deliver_case_key':
+      return keyDelivered(context);
+    case 'archive_case':
+      return archived(context);
+    case 'notify_client':
+    case undefined:
+      return nothing();
+  }
+}
