@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { WorkflowGraph } from '../../core/workflows/model.js';
 import { appendNote, openCase } from './support/case-files.js';
 import { countRows, snapshotCounts } from './support/database.js';
-import { notificationsOf, runCron } from './support/rules.js';
+import { grantSupervisor, notificationsOf, runCron } from './support/rules.js';
 import { addMember, setUpOrganization } from './support/scenario.js';
 import { booking, HOUR, openClinic } from './support/schedule.js';
 import { inbox, openTask, publishGraph, startProcess } from './support/workflows.js';
@@ -65,7 +65,7 @@ describe('the leave process', () => {
     expect(last[0]?.at).toBe(last[1]?.at);
     const decided = (await clinic.director.browser.get('/api/schedule/leave')).body.leave;
     expect(decided).toEqual([expect.objectContaining({ id: asked.body.id, status: 'approved' })]);
-  });
+  }, 20_000);
 
   it('refuses an approval whose decision differs from the one taken on the schedule page', async () => {
     const clinic = await openClinic();
@@ -91,7 +91,7 @@ describe('the leave process', () => {
       outcome: 'rejected',
     });
     expect(rejected.body).toMatchObject({ status: 'done', data: { decision: 'rejected' } });
-  });
+  }, 20_000);
 });
 
 describe('deadlines', () => {
@@ -124,7 +124,7 @@ describe('deadlines', () => {
     const types = (await auditTypes()).map((event) => event.type);
     expect(types.filter((type) => type === 'workflow.task_reminded')).toHaveLength(1);
     expect(types.filter((type) => type === 'workflow.task_escalated')).toHaveLength(1);
-  });
+  }, 20_000);
 
   it('neither reminds nor escalates a step finished in time', async () => {
     const center = await setUpOrganization();
@@ -142,7 +142,7 @@ describe('deadlines', () => {
     await runCron(Date.now() + 48 * HOUR);
     expect((await notificationsOf(counselor)).notifications).toEqual([]);
     expect((await notificationsOf(boss)).notifications).toEqual([]);
-  });
+  }, 20_000);
 
   it('refuses a reminder or escalation on a step without a due date', async () => {
     const center = await setUpOrganization();
@@ -153,7 +153,7 @@ describe('deadlines', () => {
     });
     expect(res.status).toBe(422);
     expect(res.body.error.message).toContain('"step" reminds or escalates, so it needs a due date');
-  });
+  }, 20_000);
 });
 
 describe('form steps', () => {
@@ -185,7 +185,7 @@ describe('form steps', () => {
       data: { recordId: note.write.body.entry.record },
     });
     expect(done.body).toMatchObject({ status: 'done' });
-  });
+  }, 20_000);
 });
 
 describe('the shipped case closing', () => {
@@ -218,7 +218,7 @@ describe('the shipped case closing', () => {
       { from: 'intake', to: 'closed' },
       { from: 'closed', to: 'archived' },
     ]);
-  });
+  }, 20_000);
 });
 
 describe('supervision after every N sessions', () => {
@@ -266,5 +266,60 @@ describe('supervision after every N sessions', () => {
       [`supervision:${file.caseId}:2`, { sessionCount: 2 }],
       [`supervision:${file.caseId}:4`, { sessionCount: 4 }],
     ]);
-  });
+  }, 20_000);
+});
+
+describe('the shipped supervision process', () => {
+  it('gives the supervisor the case key through the counselor’s key delivery step, then the review', async () => {
+    const center = await setUpOrganization();
+    const counselor = await addMember(center, ['counselor']);
+    const supervisor = await addMember(center, ['supervisor']);
+    const file = await openCase(center, counselor);
+    await center.adminBrowser.post('/api/workflows/definitions/shipped/supervision');
+    await startProcess(counselor.browser, 'supervision', { caseId: file.caseId });
+    const report = await openTask(counselor.browser, 'Submit supervision report');
+    const written = await appendNote(file, counselor, {
+      form: 'supervision-report@1',
+      operational: {
+        supervision_date: '2026-05-04',
+        supervision_format: 'individual',
+        duration_minutes: 60,
+        sessions_so_far: 6,
+        risk_discussed: false,
+      },
+    });
+    expect(written.res.status).toBe(201);
+    await counselor.browser.post(`/api/workflows/tasks/${report.id}/complete`, {
+      data: { recordId: written.write.body.entry.record },
+    });
+
+    const ask = await openTask(supervisor.browser, 'Ask for temporary access to the case');
+    await grantSupervisor(center, file, counselor, supervisor);
+    const request = await env.DB.prepare('SELECT id FROM access_requests').first<{ id: string }>();
+    expect(
+      (await supervisor.browser.post(`/api/workflows/tasks/${ask.id}/complete`, { data: {} })).status,
+    ).toBe(422);
+    await supervisor.browser.post(`/api/workflows/tasks/${ask.id}/complete`, {
+      data: { accessRequestId: request?.id ?? '' },
+    });
+
+    const share = await openTask(counselor.browser, 'Give the supervisor temporary access to the case');
+    const before = await snapshotCounts();
+    const nobody = await counselor.browser.post(`/api/workflows/tasks/${share.id}/complete`, {
+      data: { grantedTo: crypto.randomUUID() },
+    });
+    expect(nobody.status).toBe(422);
+    expect(nobody.body.error.message).toContain('a live wrap of the case key to them');
+    expect(await snapshotCounts()).toEqual(before);
+    await counselor.browser.post(`/api/workflows/tasks/${share.id}/complete`, {
+      data: { grantedTo: supervisor.account.id },
+    });
+
+    const review = await openTask(supervisor.browser, 'Review and give feedback');
+    expect(review.assigneeUserId).toBe(supervisor.account.id);
+    const done = await supervisor.browser.post(`/api/workflows/tasks/${review.id}/complete`, {
+      outcome: 'approved',
+    });
+    expect(done.body).toMatchObject({ status: 'done', data: { grantedTo: supervisor.account.id } });
+  }, 20_000);
 });

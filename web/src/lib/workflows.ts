@@ -31,7 +31,7 @@ export const listWorkflowTasks = () => run(() => api.get('/api/workflows/tasks',
 export const completeWorkflowTask = (id: string, outcome: TaskOutcome) =>
   run(() => api.send('POST', `/api/workflows/tasks/${id}/complete`, { outcome }, instanceViewSchema));
 
-export const SHIPPED_KEYS = ['leave_request', 'supervision', 'case_closing'] as const;
+export const SHIPPED_KEYS = ['new_client_booking', 'leave_request', 'supervision', 'case_closing'] as const;
 export const listDefinitions = () => run(() => api.get('/api/workflows/definitions', definitionListSchema));
 export const publishDefinition = (id: string) =>
   run(() => api.send('POST', `/api/workflows/definitions/${id}/publish`, {}, definitionViewSchema));

@@ -39,6 +39,7 @@ export const workflowsEn: { readonly [K in keyof typeof workflowsZhCN]: string }
   'workflows.status.draft': 'Draft',
   'workflows.status.published': 'Published',
   'workflows.status.retired': 'Retired',
+  'workflows.shipped.new_client_booking': 'New client booking',
   'workflows.shipped.leave_request': 'Leave request',
   'workflows.shipped.supervision': 'Supervision',
   'workflows.shipped.case_closing': 'Case closing',

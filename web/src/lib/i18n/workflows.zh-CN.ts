@@ -36,6 +36,7 @@ export const workflowsZhCN = {
   'workflows.status.draft': '草稿',
   'workflows.status.published': '已发布',
   'workflows.status.retired': '已停用',
+  'workflows.shipped.new_client_booking': '新来访者预约',
   'workflows.shipped.leave_request': '请假审批',
   'workflows.shipped.supervision': '督导',
   'workflows.shipped.case_closing': '结案',

@@ -1,0 +1,182 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { rankCounselors } from '../../core/workflows/matching.js';
+import { openCase } from './support/case-files.js';
+import { Browser } from './support/client.js';
+import { snapshotCounts } from './support/database.js';
+import { openBooking, sealedSubmission } from './support/integrations.js';
+import { notificationsOf } from './support/rules.js';
+import { booking, HOUR, openClinic } from './support/schedule.js';
+import { inbox, openTask } from './support/workflows.js';
+
+const CONTENT = { name: '李华', contact: '13800000000', concern: 'sleep' };
+const HALF_HOUR = 30 * 60_000;
+
+/** A clinic whose website takes requests into the shipped booking process. */
+async function bookingClinic() {
+  const clinic = await openClinic();
+  const group = await openBooking(clinic.center, [clinic.desk.account]);
+  const installed = await clinic.center.adminBrowser.post(
+    '/api/workflows/definitions/shipped/new_client_booking',
+  );
+  expect(installed.body).toMatchObject({ key: 'new_client_booking', status: 'published' });
+  const slotStart = Math.ceil((Date.now() + 3 * 24 * HOUR) / HALF_HOUR) * HALF_HOUR;
+  const submission = sealedSubmission(clinic.center.org.id, group, CONTENT, {
+    serviceId: clinic.serviceId,
+    slotStart,
+  });
+  const sent = await new Browser().post('/api/widget/booking-requests', submission);
+  expect(sent.status).toBe(201);
+  return { clinic, requestId: submission.id, slotStart };
+}
+
+const requestStatus = async (id: string) =>
+  (
+    await env.DB.prepare('SELECT status FROM booking_requests WHERE id = ?')
+      .bind(id)
+      .first<{ status: string }>()
+  )?.status;
+
+describe('the shipped new-client booking process', () => {
+  it('runs a website request through screening, matching, confirmation and notification', async () => {
+    const { clinic, requestId, slotStart } = await bookingClinic();
+    const { desk, counselor, other, director } = clinic;
+    // The other counselor is booked at the requested time: matching must rank the free one first.
+    await desk.browser.post(
+      '/api/schedule/appointments',
+      booking(clinic, slotStart, { counselorId: other.account.id, roomId: clinic.otherRoomId }),
+    );
+
+    const screen = await openTask(desk.browser, 'Screen the booking request');
+    const screenView = (await inbox(desk.browser)).tasks.find((task) => task.id === screen.id);
+    expect(screenView).toMatchObject({
+      action: 'screen_booking',
+      processKey: 'new_client_booking',
+      data: { bookingRequestId: requestId, serviceId: clinic.serviceId, slotStart },
+    });
+    expect(screen.dueAt).toBeGreaterThan(Date.now() + 23 * HOUR);
+    // The client registered from the opened request; the counselor's case is opened on it.
+    const file = await openCase(clinic.center, counselor);
+    const screened = await desk.browser.post(`/api/workflows/tasks/${screen.id}/complete`, {
+      outcome: 'approved',
+      data: { clientId: file.clientId },
+    });
+    expect(screened.body.waitingAt).toEqual(['match']);
+    expect(await requestStatus(requestId)).toBe('screening');
+
+    const match = await openTask(desk.browser, 'Match a counselor and book the first session');
+    const facts = await desk.browser.get(`/api/workflows/tasks/${match.id}/matching`);
+    expect(facts.status).toBe(200);
+    expect(facts.body).toMatchObject({ serviceId: clinic.serviceId, slotStart, durationMinutes: 50 });
+    const ranked = rankCounselors(facts.body);
+    expect(ranked.map((one) => one.counselor.id)).toEqual([counselor.account.id, other.account.id]);
+    expect(ranked[0]?.offer).toBe(slotStart);
+    const theOther = facts.body.counselors.find((one: { id: string }) => one.id === other.account.id);
+    expect(theOther).toMatchObject({ upcomingAppointments: 1 });
+    expect(theOther.freeStarts).not.toContain(slotStart);
+    expect(JSON.stringify(facts.body)).not.toContain('李华');
+
+    const booked = await desk.browser.post(
+      '/api/schedule/appointments',
+      booking(clinic, slotStart, { clientId: file.clientId }),
+    );
+    expect(booked.status).toBe(201);
+    const matched = await desk.browser.post(`/api/workflows/tasks/${match.id}/complete`, {
+      data: { counselorId: counselor.account.id, appointmentId: booked.body.appointments[0].id },
+    });
+    expect(matched.body.waitingAt).toEqual(['confirm']);
+    expect(await requestStatus(requestId)).toBe('scheduled');
+
+    const confirm = await openTask(counselor.browser, 'Confirm the new client and open the case');
+    expect(confirm.assigneeUserId).toBe(counselor.account.id);
+    expect((await inbox(other.browser)).tasks).toEqual([]);
+    const confirmed = await counselor.browser.post(`/api/workflows/tasks/${confirm.id}/complete`, {
+      outcome: 'approved',
+      data: { caseId: file.caseId },
+    });
+    expect(confirmed.body).toMatchObject({ caseId: file.caseId, waitingAt: ['notify'] });
+
+    const notify = await openTask(desk.browser, 'Tell the client their appointment');
+    const notified = await desk.browser.post(`/api/workflows/tasks/${notify.id}/complete`, {});
+    expect(notified.body).toMatchObject({ status: 'done', caseId: file.caseId });
+    const told = (await notificationsOf(counselor)).notifications.map((one: { title: string }) => one.title);
+    expect(told).toEqual(['A new client is booked with you']);
+    expect((await inbox(director.browser)).tasks).toEqual([]);
+  }, 20_000);
+
+  it('ends a declined request at screening and marks it declined', async () => {
+    const { clinic, requestId } = await bookingClinic();
+    const screen = await openTask(clinic.desk.browser, 'Screen the booking request');
+    const declined = await clinic.desk.browser.post(`/api/workflows/tasks/${screen.id}/complete`, {
+      outcome: 'rejected',
+    });
+    expect(declined.body).toMatchObject({ status: 'done', waitingAt: [] });
+    expect(declined.body.history.at(-1).visited).toEqual(['declined']);
+    expect(await requestStatus(requestId)).toBe('declined');
+  }, 20_000);
+
+  it('refuses a step whose data is not so, writing nothing', async () => {
+    const { clinic } = await bookingClinic();
+    const { desk, counselor, director } = clinic;
+    const screen = await openTask(desk.browser, 'Screen the booking request');
+    let before = await snapshotCounts();
+    for (const data of [{}, { clientId: crypto.randomUUID() }, { clientId: 'not-an-id' }]) {
+      const res = await desk.browser.post(`/api/workflows/tasks/${screen.id}/complete`, {
+        outcome: 'approved',
+        data,
+      });
+      expect(res.status).toBe(422);
+      expect(res.body.error.code).toBe('invalid_request');
+    }
+    expect(await snapshotCounts()).toEqual(before);
+    // Matching facts belong to an open matching step's assignee only.
+    expect((await desk.browser.get(`/api/workflows/tasks/${screen.id}/matching`)).status).toBe(409);
+    expect((await counselor.browser.get(`/api/workflows/tasks/${screen.id}/matching`)).status).toBe(404);
+    expect((await new Browser().get(`/api/workflows/tasks/${screen.id}/matching`)).status).toBe(401);
+    expect((await desk.browser.get('/api/workflows/tasks/nope/matching')).status).toBe(400);
+
+    await desk.browser.post(`/api/workflows/tasks/${screen.id}/complete`, {
+      outcome: 'approved',
+      data: { clientId: clinic.clientId },
+    });
+    const match = await openTask(desk.browser, 'Match a counselor and book the first session');
+    before = await snapshotCounts();
+    for (const counselorId of [director.account.id, crypto.randomUUID()]) {
+      const res = await desk.browser.post(`/api/workflows/tasks/${match.id}/complete`, {
+        data: { counselorId },
+      });
+      expect(res.status).toBe(422);
+      expect(res.body.error.message).toContain('no active counselor has this id');
+    }
+    expect(await snapshotCounts()).toEqual(before);
+  }, 20_000);
+
+  it('refuses a confirmation with a case that is not the counselor’s, and hands a declined one back to matching', async () => {
+    const { clinic } = await bookingClinic();
+    const { desk, counselor, other } = clinic;
+    const screen = await openTask(desk.browser, 'Screen the booking request');
+    await desk.browser.post(`/api/workflows/tasks/${screen.id}/complete`, {
+      outcome: 'approved',
+      data: { clientId: clinic.clientId },
+    });
+    const match = await openTask(desk.browser, 'Match a counselor and book the first session');
+    await desk.browser.post(`/api/workflows/tasks/${match.id}/complete`, {
+      data: { counselorId: counselor.account.id },
+    });
+    // Confirming with a case that is not the counselor's own is refused.
+    const theirs = await openCase(clinic.center, other);
+    const confirm = await openTask(counselor.browser, 'Confirm the new client and open the case');
+    const before = await snapshotCounts();
+    const wrong = await counselor.browser.post(`/api/workflows/tasks/${confirm.id}/complete`, {
+      outcome: 'approved',
+      data: { caseId: theirs.caseId },
+    });
+    expect(wrong.status).toBe(422);
+    expect(await snapshotCounts()).toEqual(before);
+    // Declining hands the request back to matching.
+    const handedBack = await counselor.browser.post(`/api/workflows/tasks/${confirm.id}/complete`, {
+      outcome: 'rejected',
+    });
+    expect(handedBack.body.waitingAt).toEqual(['match']);
+  }, 20_000);
+});
