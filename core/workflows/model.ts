@@ -12,11 +12,18 @@ const nodeIdSchema = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, {
 });
 
 /**
- * primary_counselor: the case's; requester: who started the instance; matched_counselor: the
- * counselor a matching step chose (the instance's `counselorId`); key_recipient: whom a key
- * delivery step gave the case key (`grantedTo`).
+ * primary_counselor: the case's; supervisor: the supervisor assigned to the case's counselor (or,
+ * escalating an overdue step, to its assignee); requester: who started the instance;
+ * matched_counselor: the counselor a matching step chose (the instance's `counselorId`);
+ * key_recipient: whom a key delivery step gave the case key (`grantedTo`).
  */
-export const RELATIONS = ['primary_counselor', 'requester', 'matched_counselor', 'key_recipient'] as const;
+export const RELATIONS = [
+  'primary_counselor',
+  'supervisor',
+  'requester',
+  'matched_counselor',
+  'key_recipient',
+] as const;
 
 export const assigneeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('role'), role: roleSchema }),

@@ -102,7 +102,7 @@ describe('the shipped new-client booking process', () => {
     const told = (await notificationsOf(counselor)).notifications.map((one: { title: string }) => one.title);
     expect(told).toEqual(['A new client is booked with you']);
     expect((await inbox(director.browser)).tasks).toEqual([]);
-  }, 20_000);
+  });
 
   it('ends a declined request at screening and marks it declined', async () => {
     const { clinic, requestId } = await bookingClinic();
@@ -113,7 +113,7 @@ describe('the shipped new-client booking process', () => {
     expect(declined.body).toMatchObject({ status: 'done', waitingAt: [] });
     expect(declined.body.history.at(-1).visited).toEqual(['declined']);
     expect(await requestStatus(requestId)).toBe('declined');
-  }, 20_000);
+  });
 
   it('refuses a step whose data is not so, writing nothing', async () => {
     const { clinic } = await bookingClinic();
@@ -149,7 +149,7 @@ describe('the shipped new-client booking process', () => {
       expect(res.body.error.message).toContain('no active counselor has this id');
     }
     expect(await snapshotCounts()).toEqual(before);
-  }, 20_000);
+  });
 
   it('refuses a confirmation with a case that is not the counselor’s, and hands a declined one back to matching', async () => {
     const { clinic } = await bookingClinic();
@@ -178,5 +178,5 @@ describe('the shipped new-client booking process', () => {
       outcome: 'rejected',
     });
     expect(handedBack.body.waitingAt).toEqual(['match']);
-  }, 20_000);
+  });
 });

@@ -4,7 +4,7 @@ import type { WorkflowGraph } from '../../core/workflows/model.js';
 import { appendNote, openCase } from './support/case-files.js';
 import { countRows, snapshotCounts } from './support/database.js';
 import { grantSupervisor, notificationsOf, runCron } from './support/rules.js';
-import { addMember, setUpOrganization } from './support/scenario.js';
+import { addMember, assignSupervisor, setUpOrganization } from './support/scenario.js';
 import { booking, HOUR, openClinic } from './support/schedule.js';
 import { inbox, openTask, publishGraph, startProcess } from './support/workflows.js';
 
@@ -65,7 +65,7 @@ describe('the leave process', () => {
     expect(last[0]?.at).toBe(last[1]?.at);
     const decided = (await clinic.director.browser.get('/api/schedule/leave')).body.leave;
     expect(decided).toEqual([expect.objectContaining({ id: asked.body.id, status: 'approved' })]);
-  }, 20_000);
+  });
 
   it('refuses an approval whose decision differs from the one taken on the schedule page', async () => {
     const clinic = await openClinic();
@@ -91,7 +91,7 @@ describe('the leave process', () => {
       outcome: 'rejected',
     });
     expect(rejected.body).toMatchObject({ status: 'done', data: { decision: 'rejected' } });
-  }, 20_000);
+  });
 });
 
 describe('deadlines', () => {
@@ -124,7 +124,27 @@ describe('deadlines', () => {
     const types = (await auditTypes()).map((event) => event.type);
     expect(types.filter((type) => type === 'workflow.task_reminded')).toHaveLength(1);
     expect(types.filter((type) => type === 'workflow.task_escalated')).toHaveLength(1);
-  }, 20_000);
+  });
+
+  it('escalates to the overdue assignee’s own supervisor when the step says supervisor', async () => {
+    const center = await setUpOrganization();
+    const counselor = await addMember(center, ['counselor']);
+    const supervisor = await addMember(center, ['supervisor']);
+    const otherSupervisor = await addMember(center, ['supervisor']);
+    await assignSupervisor(center, counselor, supervisor);
+    const file = await openCase(center, counselor);
+    await publishGraph(
+      center.adminBrowser,
+      'deadline',
+      oneStep({ dueInHours: 2, escalateTo: { kind: 'relation', relation: 'supervisor' } }),
+    );
+    await startProcess(counselor.browser, 'deadline', { caseId: file.caseId });
+    await runCron(Date.now() + 3 * HOUR);
+    const titles = async (who: typeof counselor) =>
+      (await notificationsOf(who)).notifications.map((one: { title: string }) => one.title);
+    expect(await titles(supervisor)).toEqual(['逾期 Overdue: Do it']);
+    expect(await titles(otherSupervisor)).toEqual([]);
+  });
 
   it('neither reminds nor escalates a step finished in time', async () => {
     const center = await setUpOrganization();
@@ -142,7 +162,7 @@ describe('deadlines', () => {
     await runCron(Date.now() + 48 * HOUR);
     expect((await notificationsOf(counselor)).notifications).toEqual([]);
     expect((await notificationsOf(boss)).notifications).toEqual([]);
-  }, 20_000);
+  });
 
   it('refuses a reminder or escalation on a step without a due date', async () => {
     const center = await setUpOrganization();
@@ -153,7 +173,7 @@ describe('deadlines', () => {
     });
     expect(res.status).toBe(422);
     expect(res.body.error.message).toContain('"step" reminds or escalates, so it needs a due date');
-  }, 20_000);
+  });
 });
 
 describe('form steps', () => {
@@ -185,7 +205,7 @@ describe('form steps', () => {
       data: { recordId: note.write.body.entry.record },
     });
     expect(done.body).toMatchObject({ status: 'done' });
-  }, 20_000);
+  });
 });
 
 describe('the shipped case closing', () => {
@@ -218,7 +238,7 @@ describe('the shipped case closing', () => {
       { from: 'intake', to: 'closed' },
       { from: 'closed', to: 'archived' },
     ]);
-  }, 20_000);
+  });
 });
 
 describe('supervision after every N sessions', () => {
@@ -237,7 +257,8 @@ describe('supervision after every N sessions', () => {
 
     const series = await clinic.counselor.browser.post(
       '/api/schedule/appointments',
-      booking(clinic, Math.ceil((Date.now() + 24 * HOUR) / (30 * 60_000)) * 30 * 60_000, {
+      // Sessions already held: a session is completed only once it has started.
+      booking(clinic, Math.ceil((Date.now() - 6 * 7 * 24 * HOUR) / (30 * 60_000)) * 30 * 60_000, {
         clientId: file.clientId,
         caseId: file.caseId,
         weeks: 5,
@@ -266,7 +287,7 @@ describe('supervision after every N sessions', () => {
       [`supervision:${file.caseId}:2`, { sessionCount: 2 }],
       [`supervision:${file.caseId}:4`, { sessionCount: 4 }],
     ]);
-  }, 20_000);
+  });
 });
 
 describe('the shipped supervision process', () => {
@@ -274,6 +295,8 @@ describe('the shipped supervision process', () => {
     const center = await setUpOrganization();
     const counselor = await addMember(center, ['counselor']);
     const supervisor = await addMember(center, ['supervisor']);
+    const otherSupervisor = await addMember(center, ['supervisor']);
+    await assignSupervisor(center, counselor, supervisor);
     const file = await openCase(center, counselor);
     await center.adminBrowser.post('/api/workflows/definitions/shipped/supervision');
     await startProcess(counselor.browser, 'supervision', { caseId: file.caseId });
@@ -294,6 +317,8 @@ describe('the shipped supervision process', () => {
     });
 
     const ask = await openTask(supervisor.browser, 'Ask for temporary access to the case');
+    expect(ask.assigneeUserId).toBe(supervisor.account.id);
+    expect((await inbox(otherSupervisor.browser)).tasks).toEqual([]);
     await grantSupervisor(center, file, counselor, supervisor);
     const request = await env.DB.prepare('SELECT id FROM access_requests').first<{ id: string }>();
     expect(
@@ -321,5 +346,5 @@ describe('the shipped supervision process', () => {
       outcome: 'approved',
     });
     expect(done.body).toMatchObject({ status: 'done', data: { grantedTo: supervisor.account.id } });
-  }, 20_000);
+  });
 });

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Assignee } from '../../core/workflows/model.js';
+import { caseCounselorSupervisor, counselorSupervisor } from '../counselor-supervisors.js';
 import type { Db } from '../db/client.js';
 import { type TaskRow, tasks } from '../db/rules-schema.js';
 import { cases, users } from '../db/schema.js';
@@ -48,7 +49,7 @@ export async function resolveAssignee(
   db: Db,
   assignee: Assignee,
   instance: WorkflowInstanceRow,
-  _overdue?: TaskRow,
+  overdue?: TaskRow,
 ): Promise<Resolved> {
   switch (assignee.kind) {
     case 'role':
@@ -61,6 +62,15 @@ export async function resolveAssignee(
     }
     case 'relation': {
       if (assignee.relation === 'requester' && instance.startedBy) return { userId: instance.startedBy };
+      if (assignee.relation === 'supervisor') {
+        const userId = overdue?.assigneeUserId
+          ? await counselorSupervisor(db, overdue.assigneeUserId)
+          : instance.caseId
+            ? await caseCounselorSupervisor(db, instance.caseId)
+            : null;
+        // Without an assigned supervisor, the step goes to the supervisors as a group.
+        return userId ? { userId } : { role: 'supervisor' };
+      }
       const named = { matched_counselor: 'counselorId', key_recipient: 'grantedTo' } as const;
       if (assignee.relation === 'matched_counselor' || assignee.relation === 'key_recipient') {
         const userId = instance.data[named[assignee.relation]];
