@@ -71,6 +71,7 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/e2e/global-setup.ts'],
+          setupFiles: ['tests/e2e/screenshot-on-failure.ts'],
           fileParallelism: false,
           // A busy CI machine can be several times slower than a laptop (tests/e2e/browser.ts).
           testTimeout: 300_000,

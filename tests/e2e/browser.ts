@@ -48,6 +48,9 @@ export interface OpenedPage {
   close(): Promise<void>;
 }
 
+/** Every page still open, so that a failed test can show what each person was looking at. */
+export const openPages = new Set<Page>();
+
 /** A fresh browser context (empty storage, default locale) at one of the target sizes. */
 export async function openPage(
   browser: Browser,
@@ -57,6 +60,8 @@ export async function openPage(
   const context = await browser.newContext({ baseURL, viewport: VIEWPORTS[viewport] });
   context.setDefaultTimeout(STEP_TIMEOUT_MS);
   const page = await context.newPage();
+  openPages.add(page);
+  page.on('close', () => openPages.delete(page));
   const problems: PageProblems = { consoleErrors: [], cspViolations: [], pageErrors: [] };
 
   // Injected by the browser's automation channel, so the strict CSP does not block it; it makes
