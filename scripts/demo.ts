@@ -1,8 +1,10 @@
 /**
- * `npm run demo [-- --url http://localhost:8787]`: fills a running local instance with a realistic
- * center through the real HTTP API and the real crypto, exactly as browsers would: the admin's
- * "browser" creates the organization, invites everyone, each person's "browser" accepts with its
- * own keys, and the admin certifies them. Prints the logins. Run `npm start` first.
+ * `npm run demo [-- --url http://localhost:8787] [-- --scale large]`: fills a running local
+ * instance with a realistic center through the real HTTP API and the real crypto, exactly as
+ * browsers would: the admin's "browser" creates the organization, invites everyone, each person's
+ * "browser" accepts with its own keys, and the admin certifies them. Prints the logins. Run
+ * `npm start` first. `--scale large` also makes 50 counselors that way, then writes three years of
+ * operational data (1,000,000 appointments) straight into the local D1 (scripts/demo/large-scale.ts).
  */
 import {
   createInvitationResponseSchema,
@@ -19,11 +21,20 @@ import {
   memoryRootPins,
   signInWithPassphrase,
 } from '../web/src/lib/protocol/index.js';
+import { fillLargeScale, LARGE_SCALE } from './demo/large-scale.js';
 import { nodeApiClient } from './demo/node-api.js';
-import { DEMO_ADMIN, DEMO_ORGANIZATION, DEMO_STAFF, type DemoPerson } from './demo/people.js';
+import {
+  DEMO_ADMIN,
+  DEMO_ORGANIZATION,
+  DEMO_STAFF,
+  type DemoPerson,
+  extraCounselors,
+} from './demo/people.js';
 
 const urlFlag = process.argv.indexOf('--url');
 const baseUrl = (urlFlag > 0 ? process.argv[urlFlag + 1] : undefined) ?? 'http://localhost:8787';
+const scaleFlag = process.argv.indexOf('--scale');
+const large = scaleFlag > 0 && process.argv[scaleFlag + 1] === 'large';
 const pins = memoryRootPins();
 
 async function adminSession(): Promise<{ api: ApiClient; rootSeed: Uint8Array }> {
@@ -81,11 +92,17 @@ async function addMember(admin: ApiClient, rootSeed: Uint8Array, person: DemoPer
 const { api: admin, rootSeed } = await adminSession();
 const { users } = await admin.get('/api/users', userListSchema);
 const existing = new Set(users.map((user) => user.email));
-for (const person of DEMO_STAFF) {
+const staffCounselors = DEMO_STAFF.filter((person) => person.roles.includes('counselor')).length;
+const staff = [...DEMO_STAFF, ...(large ? extraCounselors(LARGE_SCALE.counselors - staffCounselors) : [])];
+for (const person of staff) {
   console.log(`${person.displayName.padEnd(12)} ${await addMember(admin, rootSeed, person, existing)}`);
+}
+if (large) {
+  console.log('\nWriting three years of operational data into the local D1…');
+  await fillLargeScale((line) => console.log(line));
 }
 
 console.log(`\nTacit demo at ${baseUrl} — logins (local demo only):`);
-for (const person of [DEMO_ADMIN, ...DEMO_STAFF]) {
+for (const person of [DEMO_ADMIN, ...staff]) {
   console.log(`  ${person.roles.join(',').padEnd(20)} ${person.email.padEnd(34)} ${person.passphrase}`);
 }

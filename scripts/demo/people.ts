@@ -33,3 +33,11 @@ export const DEMO_STAFF: DemoPerson[] = [
   person('郑前台', 'frontdesk', ['frontdesk']),
   person('钱会计', 'finance', ['finance']),
 ];
+
+/** More counselors for `--scale large`: 咨询师 01, 咨询师 02, … with logins counselor01, counselor02, … */
+export function extraCounselors(count: number): DemoPerson[] {
+  return Array.from({ length: count }, (_, index) => {
+    const number = String(index + 1).padStart(2, '0');
+    return person(`咨询师 ${number}`, `counselor${number}`, ['counselor']);
+  });
+}

@@ -9,11 +9,13 @@ import {
   benchOpenCaseParts,
   benchUnlock,
 } from './crypto-bench.js';
+import { benchReportDashboards } from './reports.js';
 
 /**
  * `npm run bench`: one JSON line per figure on stdout
  * ({"bench": name, "value": number, "unit": "...", "target": number|null}); docs/benchmarks.md
- * records them with the machine. `--argon2-sweep` also times candidate Argon2id parameters.
+ * records them with the machine. `--argon2-sweep` also times candidate Argon2id parameters;
+ * `--reports` times only the shipped report dashboards (tests/bench/reports.ts).
  */
 
 type BenchApi = {
@@ -30,6 +32,11 @@ function report(results: BenchResult[], where: string) {
 }
 
 const sweep = process.argv.includes('--argon2-sweep');
+
+if (process.argv.includes('--reports')) {
+  report(await benchReportDashboards(), '');
+  process.exit(0);
+}
 
 report(await benchEnvelopeThroughput(), '');
 report(await benchOpenCase(200), '');
@@ -82,3 +89,5 @@ if (existsSync('/usr/bin/chromium')) {
 }
 
 if (existsSync('/usr/bin/chromium')) report(await benchCasePage(200), '');
+
+report(await benchReportDashboards(), '');
