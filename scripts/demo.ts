@@ -21,6 +21,7 @@ import {
   memoryRootPins,
   signInWithPassphrase,
 } from '../web/src/lib/protocol/index.js';
+import { ensureFrontDeskKey } from './demo/front-desk.js';
 import { fillLargeScale, LARGE_SCALE } from './demo/large-scale.js';
 import { nodeApiClient } from './demo/node-api.js';
 import {
@@ -97,6 +98,7 @@ const staff = [...DEMO_STAFF, ...(large ? extraCounselors(LARGE_SCALE.counselors
 for (const person of staff) {
   console.log(`${person.displayName.padEnd(12)} ${await addMember(admin, rootSeed, person, existing)}`);
 }
+console.log(`Front-desk key     ${await ensureFrontDeskKey(baseUrl, DEMO_ADMIN)}`);
 if (large) {
   console.log('\nWriting three years of operational data into the local D1…');
   await fillLargeScale((line) => console.log(line));

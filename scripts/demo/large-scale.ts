@@ -48,16 +48,17 @@ function numbers(from: number, to: number): string {
   return `WITH RECURSIVE n(i) AS (SELECT ${from} UNION ALL SELECT i + 1 FROM n WHERE i < ${to - 1})`;
 }
 
+/** Small lookup tables as json_each: D1 allows only a few terms in a compound SELECT (VALUES). */
 function servicesTable(): string {
-  return `services_bulk(service_index, service_id, service_type, minutes, fee) AS (VALUES ${SERVICES.map(
-    ([id, , type, minutes, fee], index) => `(${index}, '${id}', '${type}', ${minutes}, ${fee})`,
-  ).join(', ')})`;
+  const rows = SERVICES.map(([id, , type, minutes, fee]) => ({ id, type, minutes, fee }));
+  return `services_bulk AS (SELECT key AS service_index, value ->> 'id' AS service_id,
+    value ->> 'type' AS service_type, value ->> 'minutes' AS minutes, value ->> 'fee' AS fee
+    FROM json_each('${JSON.stringify(rows)}'))`;
 }
 
 function counselorsTable(counselorIds: readonly string[]): string {
-  return `counselors_bulk(counselor_index, counselor_id) AS (VALUES ${counselorIds
-    .map((id, index) => `(${index}, '${id}')`)
-    .join(', ')})`;
+  return `counselors_bulk AS (SELECT key AS counselor_index, value AS counselor_id
+    FROM json_each('${JSON.stringify(counselorIds)}'))`;
 }
 
 interface Center {
@@ -136,8 +137,8 @@ function shiftStatements(counselorIds: readonly string[]): string[] {
   return counselorIds.map(
     (id, index) => `INSERT INTO availability_shifts (id, counselor_id, weekday, start_minute, end_minute)
       SELECT printf('5f000000-%04x-4%03x-8000-000000000000', ${index}, weekday), '${id}', weekday, 480, 1320
-      FROM (SELECT 1 AS weekday UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5
-        UNION ALL SELECT 6 UNION ALL SELECT 7)
+      FROM (WITH RECURSIVE w(weekday) AS (SELECT 1 UNION ALL SELECT weekday + 1 FROM w WHERE weekday < 7)
+        SELECT weekday FROM w)
       WHERE NOT EXISTS (SELECT 1 FROM availability_shifts WHERE counselor_id = '${id}')`,
   );
 }
