@@ -70,11 +70,10 @@ export async function benchReportDashboards(): Promise<BenchResult[]> {
         times.push(performance.now() - started);
         for (const [index, ms] of own.entries()) each[index]?.push(ms);
       }
-      queries.forEach((query, index) =>
-        console.error(
-          `  report:${name} ${query.metric} by ${query.dimension}, ${query.period}: ${Math.round(median(each[index] ?? []))} ms`,
-        ),
-      );
+      for (const [index, query] of queries.entries()) {
+        const ms = Math.round(median(each[index] ?? []));
+        console.error(`  report:${name} ${query.metric} by ${query.dimension}, ${query.period}: ${ms} ms`);
+      }
       results.push({ bench: `report:${name}`, value: Math.round(median(times)), unit: 'ms', target: 300 });
     }
     return results;
