@@ -3,6 +3,7 @@ import { setupRequestSchema } from '../../core/api/setup.js';
 import { commitAudited } from '../audit.js';
 import { assertValidCert } from '../certificates.js';
 import { pepperedHash } from '../credentials.js';
+import { insertDashboards, shippedDashboardRows } from '../dashboards.js';
 import { type OrgRow, org, rootKeyWraps, users } from '../db/schema.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
@@ -60,6 +61,8 @@ setup.post('/', jsonBody(setupRequestSchema), async (c) => {
     supervisorId: null,
   };
   const session = startSession(db, c.env, orgRow, admin.id);
+  // A new center starts with the shipped dashboards, named in the language it was set up in.
+  const shippedDashboards = shippedDashboardRows(new Set(), body.org.locale ?? 'zh-CN', admin.id, now);
   try {
     await commitAudited(
       db,
@@ -68,7 +71,11 @@ setup.post('/', jsonBody(setupRequestSchema), async (c) => {
         actor: admin.id,
         type: 'org.created',
         subject: orgRow.id,
-        details: { name: orgRow.name, adminEmail: admin.email },
+        details: {
+          name: orgRow.name,
+          adminEmail: admin.email,
+          dashboards: shippedDashboards.map((row) => row.template ?? ''),
+        },
       },
       () => [
         db.insert(org).values(orgRow),
@@ -77,6 +84,7 @@ setup.post('/', jsonBody(setupRequestSchema), async (c) => {
           .insert(rootKeyWraps)
           .values({ ...body.rootWrap, userId: admin.id, byUserId: admin.id, createdAt: now }),
         session.insert,
+        ...insertDashboards(db, shippedDashboards),
       ],
     );
   } catch (error) {

@@ -17,6 +17,7 @@ const TABLES = [
   'workflow_definitions',
   'rule_events',
   'rules',
+  'dashboards',
   'client_reminder_addresses',
   'calendar_feeds',
   'appointments',

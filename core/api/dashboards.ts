@@ -1,0 +1,108 @@
+import { roleSchema } from './roles.js';
+import { z } from './zod.js';
+
+/**
+ * Dashboards (DESIGN §3, issue 9): named grids of widgets, each a metric × breakdown × period ×
+ * chart type. A dashboard holds configuration only; its figures come from /api/reports/metrics
+ * when someone views it, scoped to that person.
+ */
+
+export const CHART_TYPES = ['kpi', 'line', 'bar', 'stacked_bar', 'pie', 'funnel', 'table'] as const;
+export type ChartType = (typeof CHART_TYPES)[number];
+
+/** Periods relative to the day a dashboard is viewed, so a saved dashboard never goes stale. */
+export const PERIODS = [
+  'this_month',
+  'last_month',
+  'last_3_months',
+  'last_12_months',
+  'this_year',
+  'last_year',
+] as const;
+export type Period = (typeof PERIODS)[number];
+
+/**
+ * Metric and breakdown ids are names from the report catalog, which grows; a dashboard may name
+ * one this server does not offer yet, and the viewer says so instead of failing.
+ */
+const catalogName = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,63}$/, { error: 'a catalog name is lowercase a–z, 0–9 and _' });
+
+export const MAX_SERIES = 6;
+export const MAX_WIDGETS = 24;
+
+const distinct = (values: readonly string[]) => new Set(values).size === values.length;
+
+export const dashboardWidgetSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]{1,40}$/, { error: 'a widget id is a–z, 0–9 and -' }),
+    /** the admin's own heading; empty: the metric and breakdown name it */
+    title: z.string().trim().max(80),
+    /** one series per metric; a funnel's stages when there is no breakdown */
+    metrics: z
+      .array(catalogName)
+      .min(1)
+      .max(MAX_SERIES)
+      .refine(distinct, { error: 'metrics must not repeat' }),
+    dimension: catalogName,
+    period: z.enum(PERIODS),
+    chart: z.enum(CHART_TYPES),
+  })
+  .refine((widget) => widget.chart !== 'kpi' || widget.dimension === 'none', {
+    error: 'a KPI card shows totals: its breakdown must be none',
+    path: ['dimension'],
+  })
+  .refine((widget) => !['line', 'bar', 'stacked_bar'].includes(widget.chart) || widget.dimension !== 'none', {
+    error: 'this chart needs a breakdown',
+    path: ['dimension'],
+  })
+  .refine(
+    (widget) =>
+      !['pie', 'funnel'].includes(widget.chart) ||
+      (widget.dimension === 'none' ? widget.metrics.length >= 2 : widget.metrics.length === 1),
+    {
+      error: 'a pie or funnel shows one metric broken down, or several metrics as its parts',
+      path: ['metrics'],
+    },
+  );
+export type DashboardWidget = z.infer<typeof dashboardWidgetSchema>;
+
+export const dashboardInputSchema = z.object({
+  name: z.string().trim().min(1).max(80),
+  /** who sees it; admins always do, to edit it */
+  roles: z
+    .array(roleSchema)
+    .min(1, { error: 'choose at least one role' })
+    .refine(distinct, { error: 'roles must not repeat' }),
+  widgets: z
+    .array(dashboardWidgetSchema)
+    .max(MAX_WIDGETS)
+    .refine((widgets) => distinct(widgets.map((widget) => widget.id)), {
+      error: 'widget ids must not repeat',
+    }),
+});
+export type DashboardInput = z.infer<typeof dashboardInputSchema>;
+
+export const dashboardIdParamSchema = z.object({ id: z.uuid() });
+
+export const installShippedDashboardsSchema = z.object({ locale: z.enum(['zh-CN', 'en']) });
+
+export const dashboardViewSchema = z.object({
+  id: z.string(),
+  /** the shipped dashboard it was installed from, if any */
+  template: z.string().nullable(),
+  name: z.string(),
+  roles: z.array(roleSchema),
+  widgets: z.array(dashboardWidgetSchema),
+  createdAt: z.int(),
+  updatedAt: z.int(),
+});
+export type DashboardView = z.infer<typeof dashboardViewSchema>;
+
+export const dashboardListSchema = z.object({
+  dashboards: z.array(dashboardViewSchema),
+  /** shipped dashboards not installed yet: only ever filled for admins */
+  shippedMissing: z.array(z.string()),
+});
+export type DashboardList = z.infer<typeof dashboardListSchema>;
