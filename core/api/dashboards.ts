@@ -34,6 +34,33 @@ export const MAX_WIDGETS = 24;
 
 const distinct = (values: readonly string[]) => new Set(values).size === values.length;
 
+/** What makes a chart unable to show a widget's figures; the builder names it before saving. */
+export type WidgetShapeProblem = 'kpi_with_breakdown' | 'needs_breakdown' | 'parts';
+
+export function widgetShapeProblem(widget: {
+  chart: ChartType;
+  dimension: string;
+  metrics: readonly string[];
+}): WidgetShapeProblem | null {
+  const broken = widget.dimension !== 'none';
+  if (widget.chart === 'kpi' && broken) return 'kpi_with_breakdown';
+  if ((widget.chart === 'line' || widget.chart === 'bar' || widget.chart === 'stacked_bar') && !broken)
+    return 'needs_breakdown';
+  // A pie or funnel shows one metric broken down, or several totals as its parts.
+  if (
+    (widget.chart === 'pie' || widget.chart === 'funnel') &&
+    (broken ? widget.metrics.length !== 1 : widget.metrics.length < 2)
+  )
+    return 'parts';
+  return null;
+}
+
+const SHAPE_PROBLEMS: Record<WidgetShapeProblem, string> = {
+  kpi_with_breakdown: 'a KPI card shows totals: its breakdown must be none',
+  needs_breakdown: 'this chart needs a breakdown',
+  parts: 'a pie or funnel shows one metric broken down, or several metrics as its parts',
+};
+
 export const dashboardWidgetSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]{1,40}$/, { error: 'a widget id is a–z, 0–9 and -' }),
@@ -49,23 +76,10 @@ export const dashboardWidgetSchema = z
     period: z.enum(PERIODS),
     chart: z.enum(CHART_TYPES),
   })
-  .refine((widget) => widget.chart !== 'kpi' || widget.dimension === 'none', {
-    error: 'a KPI card shows totals: its breakdown must be none',
-    path: ['dimension'],
-  })
-  .refine((widget) => !['line', 'bar', 'stacked_bar'].includes(widget.chart) || widget.dimension !== 'none', {
-    error: 'this chart needs a breakdown',
-    path: ['dimension'],
-  })
-  .refine(
-    (widget) =>
-      !['pie', 'funnel'].includes(widget.chart) ||
-      (widget.dimension === 'none' ? widget.metrics.length >= 2 : widget.metrics.length === 1),
-    {
-      error: 'a pie or funnel shows one metric broken down, or several metrics as its parts',
-      path: ['metrics'],
-    },
-  );
+  .superRefine((widget, context) => {
+    const problem = widgetShapeProblem(widget);
+    if (problem) context.addIssue({ code: 'custom', message: SHAPE_PROBLEMS[problem], path: ['chart'] });
+  });
 export type DashboardWidget = z.infer<typeof dashboardWidgetSchema>;
 
 export const dashboardInputSchema = z.object({

@@ -156,5 +156,5 @@ dashboardRoutes.delete('/:id', adminOnly, pathParams(dashboardIdParamSchema), as
     },
     () => [db.delete(dashboards).where(eq(dashboards.id, current.id))],
   );
-  return c.body(null, 204);
+  return c.json({ ok: true as const });
 });

@@ -6,6 +6,7 @@ import {
   CalendarIcon,
   CasesIcon,
   ClientsIcon,
+  DashboardIcon,
   FormIcon,
   type IconComponent,
   KeyIcon,
@@ -40,6 +41,7 @@ const forms: NavItem = { path: '/admin/forms', label: 'nav.forms', icon: FormIco
 const workflows: NavItem = { path: '/admin/workflows', label: 'nav.workflows', icon: WorkflowIcon };
 const rules: NavItem = { path: '/admin/rules', label: 'nav.rules', icon: RulesIcon };
 const reports: NavItem = { path: '/reports', label: 'nav.reports', icon: ReportsIcon };
+const dashboards: NavItem = { path: '/dashboards', label: 'nav.dashboards', icon: DashboardIcon };
 const settings: NavItem = { path: '/admin/settings', label: 'nav.settings', icon: SettingsIcon };
 const integrations: NavItem = { path: '/admin/integrations', label: 'nav.integrations', icon: KeyIcon };
 const myCases: NavItem = { path: '/cases', label: 'nav.myCases', icon: CasesIcon };
@@ -59,21 +61,21 @@ export const NAV_SECTIONS: readonly NavSection[] = [
   {
     role: 'admin',
     label: 'nav.section.admin',
-    items: [users, audit, forms, workflows, rules, reports, integrations, settings, dataRights],
+    items: [users, audit, forms, workflows, rules, dashboards, reports, integrations, settings, dataRights],
   },
   {
     role: 'director',
     label: 'nav.section.director',
-    items: [reports, schedule, audit, recovery, settings, dataRights],
+    items: [dashboards, reports, schedule, audit, recovery, settings, dataRights],
   },
   {
     role: 'counselor',
     label: 'nav.section.counselor',
-    items: [myCases, schedule, tasks, dataRights, reports],
+    items: [myCases, schedule, tasks, dataRights, dashboards, reports],
   },
   { role: 'supervisor', label: 'nav.section.supervisor', items: [supervision, sharedCases] },
   { role: 'frontdesk', label: 'nav.section.frontdesk', items: [bookings, schedule, clients, tasks] },
-  { role: 'finance', label: 'nav.section.finance', items: [payments, revenue] },
+  { role: 'finance', label: 'nav.section.finance', items: [payments, dashboards, revenue] },
 ];
 
 /** The sections for someone holding `roles`; a page already listed under an earlier role is not repeated. */

@@ -42,6 +42,12 @@ const ClientsPage = lazy(() =>
 const CaseAccessLogPage = lazy(() =>
   import('../features/compliance/CaseAccessLogPage').then((m) => ({ default: m.CaseAccessLogPage })),
 );
+const DashboardBuilderPage = lazy(() =>
+  import('../features/dashboards/DashboardBuilderPage').then((m) => ({ default: m.DashboardBuilderPage })),
+);
+const DashboardsPage = lazy(() =>
+  import('../features/dashboards/DashboardsPage').then((m) => ({ default: m.DashboardsPage })),
+);
 const DataRightsPage = lazy(() =>
   import('../features/compliance/DataRightsPage').then((m) => ({ default: m.DataRightsPage })),
 );
@@ -86,6 +92,7 @@ const WorkflowsPage = lazy(() =>
 const BUILT_PAGES: Readonly<Record<string, Component>> = {
   '/admin/integrations': IntegrationsPage,
   '/payments': PaymentsPage,
+  '/dashboards': DashboardsPage,
   '/reports': ReportsPage,
   '/revenue': ReportsPage,
   '/bookings': BookingsPage,
@@ -157,6 +164,14 @@ export const routes: RouteDefinition[] = [
         component: () => (
           <RoleGate roles={CASE_ROLES}>
             <RecordEditorPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: ['/dashboards/new', '/dashboards/:id/edit'],
+        component: () => (
+          <RoleGate roles={['admin']}>
+            <DashboardBuilderPage />
           </RoleGate>
         ),
       },

@@ -81,6 +81,14 @@ export const ReportsIcon: IconComponent = () => (
     <path d="M4 20h16M7 16v-5M12 16V6M17 16v-8" />
   </Icon>
 );
+export const DashboardIcon: IconComponent = () => (
+  <Icon>
+    <rect x="3.5" y="3.5" width="7" height="9" rx="1.5" />
+    <rect x="13.5" y="3.5" width="7" height="5" rx="1.5" />
+    <rect x="13.5" y="11.5" width="7" height="9" rx="1.5" />
+    <rect x="3.5" y="15.5" width="7" height="5" rx="1.5" />
+  </Icon>
+);
 export const SettingsIcon: IconComponent = () => (
   <Icon>
     <circle cx="12" cy="12" r="3" />

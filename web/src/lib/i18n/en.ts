@@ -2,6 +2,7 @@ import { caseAdminEn } from './case-admin.en';
 import { casesEn } from './cases.en';
 import { clientsEn } from './clients.en';
 import { complianceEn } from './compliance.en';
+import { dashboardsEn } from './dashboards.en';
 import { formsEn } from './forms.en';
 import { integrationsEn } from './integrations.en';
 import type { Dictionary } from './messages';
@@ -19,6 +20,7 @@ export const en: Dictionary = {
   ...caseAdminEn,
   ...formsEn,
   ...integrationsEn,
+  ...dashboardsEn,
   ...reportsEn,
   ...portalEn,
   ...scheduleEn,

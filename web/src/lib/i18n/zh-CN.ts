@@ -3,6 +3,7 @@ import { caseAdminZhCN } from './case-admin.zh-CN';
 import { casesZhCN } from './cases.zh-CN';
 import { clientsZhCN } from './clients.zh-CN';
 import { complianceZhCN } from './compliance.zh-CN';
+import { dashboardsZhCN } from './dashboards.zh-CN';
 import { formsZhCN } from './forms.zh-CN';
 import { integrationsZhCN } from './integrations.zh-CN';
 import { portalZhCN } from './portal.zh-CN';
@@ -19,6 +20,7 @@ export const zhCN = {
   ...caseAdminZhCN,
   ...formsZhCN,
   ...integrationsZhCN,
+  ...dashboardsZhCN,
   ...reportsZhCN,
   ...portalZhCN,
   ...scheduleZhCN,
