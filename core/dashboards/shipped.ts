@@ -66,8 +66,8 @@ export const SHIPPED_DASHBOARDS: readonly ShippedDashboard[] = [
     dashboard: {
       roles: ['admin', 'director', 'finance'],
       widgets: [
-        widget('this-month', 'kpi', ['billed_fees', 'outstanding_fees'], 'none', 'this_month'),
-        widget('trend', 'line', ['billed_fees'], 'month', 'last_12_months'),
+        widget('this-month', 'kpi', ['revenue', 'billed_fees', 'outstanding_fees'], 'none', 'this_month'),
+        widget('trend', 'line', ['revenue', 'billed_fees'], 'month', 'last_12_months'),
         widget('by-service', 'pie', ['billed_fees'], 'service_type', 'this_year'),
         widget('by-counselor', 'bar', ['billed_fees'], 'counselor', 'this_year'),
       ],
@@ -79,13 +79,7 @@ export const SHIPPED_DASHBOARDS: readonly ShippedDashboard[] = [
     dashboard: {
       roles: ['admin', 'director'],
       widgets: [
-        widget(
-          'funnel',
-          'funnel',
-          ['booking_requests', 'screened_requests', 'first_sessions', 'third_sessions', 'completed_cases'],
-          'none',
-          'last_12_months',
-        ),
+        widget('funnel', 'funnel', ['channel_funnel'], 'stage', 'last_12_months'),
         widget('new-by-channel', 'bar', ['new_cases'], 'channel', 'last_12_months'),
         widget('channel-table', 'table', ['new_cases', 'closed_cases'], 'channel', 'last_12_months'),
       ],
@@ -98,7 +92,7 @@ export const SHIPPED_DASHBOARDS: readonly ShippedDashboard[] = [
       roles: ['admin', 'director'],
       widgets: [
         widget('rates', 'kpi', ['dropout_rate', 'retention_rate'], 'none', 'last_12_months'),
-        widget('dropout-trend', 'line', ['dropout_rate'], 'month', 'last_12_months'),
+        widget('trend', 'line', ['dropout_rate', 'retention_rate'], 'month', 'last_12_months'),
         widget('closed-trend', 'bar', ['closed_cases'], 'month', 'last_12_months'),
         widget('per-case', 'bar', ['sessions_per_case'], 'counselor', 'last_12_months'),
       ],

@@ -37,19 +37,19 @@ describe('shaping a widget’s figures', () => {
     ]);
   });
 
-  it('joins the breakdowns of several metrics, in key order with the unattributed last', () => {
+  it('joins the breakdowns of several metrics in the server’s order, the unattributed last', () => {
     const data = shapeChartData(
       'stacked_bar',
       [
-        report('new_cases', 'channel', 'count', [row('website', 9), row(null, 6)]),
+        report('new_cases', 'channel', 'count', [row(null, 6), row('website', 9)]),
         report('closed_cases', 'channel', 'count', [row('referral', 5), row('website', 8)]),
       ],
       null,
     );
-    expect(data.categories).toEqual(['referral', 'website', null]);
+    expect(data.categories).toEqual(['website', 'referral', null]);
     expect(data.series.map((series) => series.values)).toEqual([
-      [0, 9, 6],
-      [5, 8, 0],
+      [9, 0, 6],
+      [8, 5, 0],
     ]);
   });
 
@@ -89,6 +89,13 @@ describe('shaping a widget’s figures', () => {
     expect(widgetCsv(data, 'none', (key) => key ?? '')).toBe(
       'metric,value (count)\r\nbooking_requests,40\r\nfirst_sessions,30\r\nthird_sessions,12\r\n',
     );
+  });
+
+  it('keeps a funnel’s stages in the order the server gives them', () => {
+    const stages = [row('requested', 40), row('screened', 31), row('first_session', 22), row('completed', 7)];
+    const data = shapeChartData('funnel', [report('channel_funnel', 'stage', 'count', stages)], null);
+    expect(data.categories).toEqual(['requested', 'screened', 'first_session', 'completed']);
+    expect(funnelStages(data).map((stage) => stage.ofFirst)).toEqual([1, 0.775, 0.55, 0.175]);
   });
 
   it('gives a funnel stage no share when its first stage is empty', () => {

@@ -21,8 +21,9 @@ import {
   shapeChartData,
   tableRows,
 } from './chart-data';
-import { dimensionName, metricName } from './names';
+import { categoryName, dimensionName, metricName } from './names';
 import { monthLabels, resolvePeriod } from './periods';
+import { WidgetTable } from './WidgetTable';
 import { SUPPRESSED_MARK, widgetCsv } from './widget-csv';
 
 export interface WidgetContext {
@@ -83,7 +84,7 @@ export function WidgetView(props: { widget: DashboardWidget; context: WidgetCont
       return props.widget.dimension === 'none' ? t('reports.dimension.none') : t('reports.unattributed');
     if (props.widget.dimension === 'counselor')
       return props.context.people.get(category)?.displayName ?? category;
-    return category;
+    return categoryName(t, props.widget.dimension, category);
   };
   const text: CellText = {
     figure: (unit: MetricUnit, value: number) => formatFigure(locale(), unit, value) ?? '',
@@ -113,42 +114,6 @@ export function WidgetView(props: { widget: DashboardWidget; context: WidgetCont
     reports.state === 'ready' ? reports().some((report: Report) => report.scopedTo) : false;
   const suppressedAny = (current: ChartData) =>
     current.series.some((series) => series.suppressed.includes(true));
-
-  const DataTable = (tableProps: { current: ChartData }) => (
-    <div class="table-wrap">
-      <table class="table widget__table">
-        <caption class="visually-hidden">{heading()}</caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              {tableProps.current.categoriesAreMetrics
-                ? t('dashboards.column.metric')
-                : dimensionName(t, props.widget.dimension)}
-            </th>
-            <For each={tableProps.current.series}>
-              {(_, index) => <th scope="col">{seriesLabel(tableProps.current, index())}</th>}
-            </For>
-          </tr>
-        </thead>
-        <tbody>
-          <For
-            each={tableRows(
-              tableProps.current,
-              (category) => categoryLabel(tableProps.current, category),
-              text,
-            )}
-          >
-            {([label, ...cells]) => (
-              <tr>
-                <th scope="row">{label}</th>
-                <For each={cells}>{(cell) => <td>{cell}</td>}</For>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
-    </div>
-  );
 
   return (
     <section
@@ -208,7 +173,16 @@ export function WidgetView(props: { widget: DashboardWidget; context: WidgetCont
                       </div>
                     </Match>
                     <Match when={props.widget.chart === 'table'}>
-                      <DataTable current={current()} />
+                      <WidgetTable
+                        caption={heading()}
+                        corner={
+                          current().categoriesAreMetrics
+                            ? t('dashboards.column.metric')
+                            : dimensionName(t, props.widget.dimension)
+                        }
+                        columns={current().series.map((_, index) => seriesLabel(current(), index))}
+                        rows={tableRows(current(), (category) => categoryLabel(current(), category), text)}
+                      />
                     </Match>
                     <Match when={true}>
                       <ChartView
@@ -242,7 +216,16 @@ export function WidgetView(props: { widget: DashboardWidget; context: WidgetCont
                       </Show>
                       <details class="widget__data">
                         <summary>{t('dashboards.showTable')}</summary>
-                        <DataTable current={current()} />
+                        <WidgetTable
+                          caption={heading()}
+                          corner={
+                            current().categoriesAreMetrics
+                              ? t('dashboards.column.metric')
+                              : dimensionName(t, props.widget.dimension)
+                          }
+                          columns={current().series.map((_, index) => seriesLabel(current(), index))}
+                          rows={tableRows(current(), (category) => categoryLabel(current(), category), text)}
+                        />
                       </details>
                     </Match>
                   </Switch>

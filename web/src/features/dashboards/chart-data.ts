@@ -20,16 +20,21 @@ export interface ChartData {
   readonly series: readonly ChartSeries[];
 }
 
-/** What a month with no rows is worth: nothing happened, so 0 — but a rate of nothing has no value. */
-const emptyValue = (unit: MetricUnit) => (unit === 'ratio' ? null : 0);
+/**
+ * What a month with no rows is worth: nothing happened, so a count, hours or fees are 0 — but a
+ * rate, an average or a score of nothing has no value.
+ */
+const emptyValue = (unit: MetricUnit) =>
+  unit === 'count' || unit === 'hours' || unit === 'cents' ? 0 : null;
 
 function categoriesOf(reports: readonly Report[], months: readonly string[] | null): (string | null)[] {
   if (months) return [...months];
+  // The server orders each report's rows (periods by time, funnel stages by stage); a union of
+  // several keeps the first report's order, then adds what only later ones have, unattributed last.
   const seen: (string | null)[] = [];
   for (const report of reports)
     for (const row of report.rows) if (!seen.includes(row.key)) seen.push(row.key);
-  // The server orders each report by key; a union of several keeps that order, unattributed last.
-  return seen.sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
+  return [...seen.filter((key) => key !== null), ...seen.filter((key) => key === null)];
 }
 
 /**

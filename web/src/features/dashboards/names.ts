@@ -16,3 +16,9 @@ export function dimensionName(t: I18n['t'], id: string): string {
   const key = `reports.dimension.${id}`;
   return isMessageKey(key) ? t(key) : id;
 }
+
+/** A breakdown value as people read it, where the app has words for it (a funnel stage). */
+export function categoryName(t: I18n['t'], dimension: string, key: string): string {
+  const label = `reports.${dimension}.${key}`;
+  return isMessageKey(label) ? t(label) : key;
+}
