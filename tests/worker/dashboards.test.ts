@@ -74,6 +74,34 @@ describe('the shipped dashboards', () => {
     expect(await snapshotCounts()).toEqual(before);
   });
 
+  it('name only metrics and breakdowns the catalog offers the roles they are shown to', async () => {
+    const { admin, counselor, finance } = await center();
+    const catalogs = {
+      admin: (await admin.get('/api/reports/catalog')).body.metrics,
+      counselor: (await counselor.get('/api/reports/catalog')).body.metrics,
+      finance: (await finance.get('/api/reports/catalog')).body.metrics,
+    };
+    for (const shipped of SHIPPED_DASHBOARDS) {
+      for (const widget of shipped.dashboard.widgets) {
+        for (const metric of widget.metrics) {
+          const entry = catalogs.admin.find((candidate: { metric: string }) => candidate.metric === metric);
+          expect([shipped.template, metric, entry?.dimensions.includes(widget.dimension)]).toEqual([
+            shipped.template,
+            metric,
+            true,
+          ]);
+          for (const role of ['counselor', 'finance'] as const) {
+            if (!shipped.dashboard.roles.includes(role)) continue;
+            const offered = catalogs[role].some(
+              (candidate: { metric: string }) => candidate.metric === metric,
+            );
+            expect([shipped.template, role, metric, offered]).toEqual([shipped.template, role, metric, true]);
+          }
+        }
+      }
+    }
+  });
+
   it('are shown to the roles they name: finance sees revenue, a counselor their workload', async () => {
     const { counselor, finance } = await center();
     expect(names((await finance.get('/api/dashboards')).body)).toEqual(['营收']);
