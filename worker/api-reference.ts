@@ -26,6 +26,7 @@ function authLine(operation: OperationLike): string {
   if (scheme === 'apiKey')
     return `API key (<code>Authorization: Bearer tk_…</code>) with scope <code>${escapeHtml(scopes?.join(' ') ?? '')}</code>.`;
   if (scheme === 'stripeSignature') return 'Stripe-Signature header.';
+  if (scheme === 'session') return 'A signed-in session (cookie <code>tacit_session</code>).';
   return 'Standard Webhooks signature headers.';
 }
 

@@ -1,6 +1,8 @@
+import { SESSION_COOKIE } from './auth.js';
 import { apiErrorBodySchema } from './errors.js';
 import { type ApiOperation, PUBLIC_OPERATIONS, SCOPE_DESCRIPTIONS } from './public-api.js';
 import { WEBHOOK_EVENT_TYPES, webhookPayloadSchema } from './webhooks.js';
+import { WORKFLOW_OPERATIONS } from './workflow-operations.js';
 import { z } from './zod.js';
 
 /** OpenAPI 3.1 for the public API, generated from the zod schemas the routes validate with. */
@@ -48,6 +50,8 @@ function security(operation: ApiOperation) {
       return [{ standardWebhooks: [] }];
     case 'public':
       return [];
+    case 'session':
+      return [{ session: [] }];
   }
 }
 
@@ -66,6 +70,14 @@ function operationObject(id: string, operation: ApiOperation) {
     failures['401'] = errorResponse('No key, an unknown, expired or revoked key');
     failures['403'] = errorResponse(`The key lacks the scope ${operation.auth.scope}`);
     failures['429'] = errorResponse('Too many calls with this key this minute; see Retry-After');
+  } else if (operation.auth.kind === 'session') {
+    failures['401'] = errorResponse('Not signed in, or the session expired');
+    failures['403'] = errorResponse(
+      operation.auth.roles
+        ? `Needs the role ${operation.auth.roles.join(' or ')}`
+        : 'Not allowed for this user',
+    );
+    failures['404'] = errorResponse('No such object, or not one this user may see');
   } else if (operation.auth.kind !== 'public') {
     failures['401'] = errorResponse('The signature is missing, wrong or outside the tolerance window');
   } else {
@@ -106,7 +118,8 @@ function operationObject(id: string, operation: ApiOperation) {
 
 export function buildOpenApiDocument(version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const [id, operation] of Object.entries(PUBLIC_OPERATIONS) as [string, ApiOperation][]) {
+  const operations = { ...PUBLIC_OPERATIONS, ...WORKFLOW_OPERATIONS };
+  for (const [id, operation] of Object.entries(operations) as [string, ApiOperation][]) {
     paths[operation.path] ??= {};
     (paths[operation.path] as Record<string, unknown>)[operation.method] = operationObject(id, operation);
   }
@@ -144,6 +157,7 @@ export function buildOpenApiDocument(version: string) {
       { name: 'Reports' },
       { name: 'Payment callbacks' },
       { name: 'Booking widget' },
+      { name: 'Workflows', description: 'The workflow engine, with a signed-in session (issue 6).' },
     ],
     paths,
     webhooks,
@@ -159,6 +173,7 @@ export function buildOpenApiDocument(version: string) {
         },
         stripeSignature: { type: 'apiKey', in: 'header', name: 'Stripe-Signature' },
         standardWebhooks: { type: 'apiKey', in: 'header', name: 'webhook-signature' },
+        session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
       },
     },
   };

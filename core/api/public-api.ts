@@ -36,10 +36,12 @@ export type OperationAuth =
   | { kind: 'apiKey'; scope: ApiScope }
   | { kind: 'stripeSignature' }
   | { kind: 'standardWebhooks' }
-  | { kind: 'public' };
+  | { kind: 'public' }
+  /** A signed-in user's session cookie (the web app's routes), optionally limited to roles. */
+  | { kind: 'session'; roles?: readonly string[] };
 
 export interface ApiOperation {
-  readonly method: 'get' | 'post';
+  readonly method: 'get' | 'post' | 'put';
   /** OpenAPI form: /api/v1/payments/{id}/refunds */
   readonly path: string;
   readonly tag:
@@ -48,7 +50,8 @@ export interface ApiOperation {
     | 'Payments'
     | 'Reports'
     | 'Payment callbacks'
-    | 'Booking widget';
+    | 'Booking widget'
+    | 'Workflows';
   readonly summary: string;
   readonly description?: string;
   readonly auth: OperationAuth;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PUBLIC_OPERATIONS } from '../../core/api/public-api.js';
+import { WORKFLOW_OPERATIONS } from '../../core/api/workflow-operations.js';
 import { z } from '../../core/api/zod.js';
 import { Browser } from './support/client.js';
 import { createApiKey, serverCall } from './support/integrations.js';
@@ -64,6 +65,30 @@ describe('the OpenAPI document', () => {
         expect(res.status, operation.path).toBe(403);
         expect(res.body.error.code).toBe('insufficient_scope');
       }
+    }
+  });
+
+  it('documents the workflow routes with the session they need, each refusing a caller without one', async () => {
+    const doc = (await new Browser().get('/api/openapi.json')).body;
+    expect(doc.components.securitySchemes.session).toEqual({
+      type: 'apiKey',
+      in: 'cookie',
+      name: 'tacit_session',
+    });
+    await setUpOrganization();
+    for (const [id, operation] of Object.entries(WORKFLOW_OPERATIONS)) {
+      const documented = doc.paths[operation.path]?.[operation.method];
+      expect(documented?.operationId, id).toBe(id);
+      expect(documented.security).toEqual([{ session: [] }]);
+      expect(Object.keys(documented.responses)).toEqual(
+        expect.arrayContaining([String(operation.status), '400', '401', '403']),
+      );
+      if ('body' in operation)
+        expect(documented.requestBody.content['application/json'].schema).toBeDefined();
+      const path = operation.path.replace('{id}', crypto.randomUUID()).replace('{key}', 'new_client_booking');
+      const method = operation.method.toUpperCase() as 'GET' | 'POST' | 'PUT';
+      const res = await new Browser().request(method, path, method === 'GET' ? {} : { json: {} });
+      expect(res.status, `${id} without a session`).toBe(401);
     }
   });
 
