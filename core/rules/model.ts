@@ -8,7 +8,7 @@ import { EVENT_TYPES, RELATIONS } from './events.js';
 
 export const eventTriggerSchema = z.object({ kind: z.literal('event'), event: z.enum(EVENT_TYPES) });
 
-/** Schedules run from the hourly Cron Trigger; `hour` is in UTC. */
+/** Schedules run from the Cron Trigger; `hour` is on the center's clock (its time zone setting). */
 export const scheduleTriggerSchema = z.discriminatedUnion('every', [
   z.object({ kind: z.literal('schedule'), every: z.literal('hourly') }),
   z.object({ kind: z.literal('schedule'), every: z.literal('daily'), hour: z.int().min(0).max(23) }),

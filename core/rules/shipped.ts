@@ -17,8 +17,8 @@ export const SHIPPED_RULES: readonly ShippedRule[] = [
     template: 'no-record-30-days',
     names: { 'zh-CN': '活跃个案 30 天无记录', en: 'No record for 30 days on an active case' },
     rule: {
-      // 01:00 UTC is 09:00 in China, the start of the working day.
-      trigger: { kind: 'schedule', every: 'daily', hour: 1 },
+      // 09:00 in the center's time zone: the start of the working day.
+      trigger: { kind: 'schedule', every: 'daily', hour: 9 },
       condition: {
         and: [
           { '==': [{ var: 'case.status' }, 'active'] },

@@ -15,6 +15,9 @@ const counselor = { kind: 'relation', relation: 'primary_counselor' } as const;
 /** Sessions between two supervision reports until a center changes it in the designer. */
 export const SUPERVISION_EVERY_SESSIONS = 6;
 
+/** The supervision process's report step: past its due time, the rules hear `supervision.report_overdue`. */
+export const SUPERVISION_REPORT_STEP = { workflow: 'supervision', node: 'report' } as const;
+
 export const SHIPPED_WORKFLOWS: readonly ShippedWorkflow[] = [
   {
     key: 'leave_request',

@@ -42,7 +42,7 @@ describe('a rule written in the editor reaches the counselor’s bell', () => {
     await page.getByText('已安装 5 条预置规则。').waitFor();
     const rules = page.getByRole('table', { name: '本机构的规则' });
     await rules.getByRole('cell', { name: '活跃个案 30 天无记录', exact: true }).waitFor();
-    await rules.getByRole('cell', { name: '每天 1:00（UTC）', exact: true }).waitFor();
+    await rules.getByRole('cell', { name: '每天 9:00（机构时间）', exact: true }).waitFor();
     expect(await page.getByRole('button', { name: '安装预置规则' }).count()).toBe(0);
   });
 

@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { SHIPPED_WORKFLOWS } from '../../core/workflows/shipped.js';
 import { appendNote } from './support/case-files.js';
 import { DAY, HOUR, MINUTE } from './support/clock.js';
 import { countRows } from './support/database.js';
@@ -20,6 +21,7 @@ import {
   runsOf,
 } from './support/rules.js';
 import { addMember, assignSupervisor, type Member } from './support/scenario.js';
+import { publishGraph, startProcess } from './support/workflows.js';
 
 describe('the Cron Trigger', () => {
   /** The schedule's reminders only: a supervisor's one-day grant also warns of its end. */
@@ -141,5 +143,101 @@ describe('the Cron Trigger', () => {
 
     const { notifications } = await notificationsOf(frontdesk);
     expect(notifications.map((note) => note.eventType)).toEqual(['task.overdue']);
+  });
+});
+
+describe('daily rules on the center’s clock', () => {
+  const midnightRule = {
+    name: 'Midnight check',
+    trigger: { kind: 'schedule', every: 'daily', hour: 0 },
+    condition: true,
+    actions: [notifyCounselor],
+    dedupDays: 0,
+  };
+  const remindersOf = async (member: Member) =>
+    (await notificationsOf(member)).notifications.filter((note) => note.title === 'Midnight check');
+
+  it('runs a midnight rule at midnight in Shanghai by default, not at midnight UTC', async () => {
+    const { center, counselor } = await centerWithCase();
+    await addRule(center, midnightRule);
+    const shanghaiMidnight = nextUtcHour(16);
+
+    await runCron(shanghaiMidnight - 15 * MINUTE);
+    await runCron(nextUtcHour(0, shanghaiMidnight));
+    expect(await remindersOf(counselor)).toEqual([]);
+
+    await runCron(shanghaiMidnight);
+    await runCron(shanghaiMidnight + 45 * MINUTE);
+    expect(await remindersOf(counselor)).toHaveLength(1);
+  });
+
+  it('follows the center’s time zone setting', async () => {
+    const { center, counselor } = await centerWithCase();
+    await addRule(center, midnightRule);
+    const zone = await center.adminBrowser.put('/api/schedule/time-zone', { timeZone: 'Asia/Tokyo' });
+    expect(zone.status).toBe(200);
+    const tokyoMidnight = nextUtcHour(15);
+
+    await runCron(nextUtcHour(16, tokyoMidnight));
+    expect(await remindersOf(counselor)).toEqual([]);
+
+    await runCron(tokyoMidnight);
+    expect(await remindersOf(counselor)).toHaveLength(1);
+  });
+});
+
+describe('supervision reports past their due time', () => {
+  const supervision = SHIPPED_WORKFLOWS.find((workflow) => workflow.key === 'supervision');
+
+  it('escalates once, with the shipped rule, when the supervision report step is overdue', async () => {
+    const { center, counselor, file } = await centerWithCase();
+    const director = await addMember(center, ['director']);
+    await installShipped(center);
+    if (!supervision) throw new Error('the supervision workflow is not shipped');
+    await publishGraph(center.adminBrowser, 'supervision', supervision.graph);
+    await startProcess(counselor.browser, 'supervision', { caseId: file.caseId });
+    const escalations = async (member: Member) =>
+      (await notificationsOf(member)).notifications.filter(
+        (note) => note.eventType === 'supervision.report_overdue',
+      );
+
+    await runCron(Date.now() + 6 * DAY);
+    expect(await escalations(director)).toEqual([]);
+
+    await runCron(Date.now() + 8 * DAY);
+    await runCron(Date.now() + 9 * DAY);
+
+    for (const person of [director, counselor]) {
+      const [escalation, ...more] = await escalations(person);
+      expect(escalation).toMatchObject({
+        caseId: file.caseId,
+        title: 'Supervision report overdue: escalate',
+      });
+      expect(more).toEqual([]);
+    }
+  });
+
+  it('does not take another overdue task for a supervision report', async () => {
+    const { center, file } = await centerWithCase();
+    const frontdesk = await addMember(center, ['frontdesk']);
+    await addRule(
+      center,
+      eventRule('survey.submitted', [
+        {
+          kind: 'create_task',
+          title: 'Care call',
+          assignee: { kind: 'user', id: frontdesk.account.id },
+          dueInDays: 1,
+        },
+      ]),
+    );
+    await appendEvent({ type: 'survey.submitted', subject: file.caseId, caseId: file.caseId });
+    await drain(flakySender(0));
+
+    await runCron(Date.now() + 2 * DAY);
+
+    const types = await env.DB.prepare('SELECT type FROM rule_events ORDER BY type').all();
+    expect(types.results.map((row) => row.type)).not.toContain('supervision.report_overdue');
+    expect(types.results.map((row) => row.type)).toContain('task.overdue');
   });
 });

@@ -4,10 +4,15 @@ import { holds } from '../../core/rules/conditions.js';
 import { isDuplicate } from '../../core/rules/dedup.js';
 import { SCHEDULE_MATCH } from '../../core/rules/events.js';
 import type { Trigger } from '../../core/rules/model.js';
+import { zonedParts } from '../../core/schedule/zoned-time.js';
+import { SUPERVISION_REPORT_STEP } from '../../core/workflows/shipped.js';
 import type { Db } from '../db/client.js';
 import { ruleDedup, rules, tasks } from '../db/rules-schema.js';
 import { appointments } from '../db/schedule-schema.js';
 import { caseKeyWraps, cases } from '../db/schema.js';
+import { workflowDefinitions, workflowInstances } from '../db/workflow-schema.js';
+import { findOrg } from '../org.js';
+import { institutionTimeZone } from '../schedule-settings.js';
 import type { RulesDeps } from './actions.js';
 import { conditionData, processOutbox } from './engine.js';
 import { openCaseFacts } from './facts.js';
@@ -20,9 +25,10 @@ export const GRANT_WARNING_MS = DAY_MS;
 const STATEMENTS_PER_BATCH = 50;
 const MAX_PASSES = 20;
 
-export function isScheduleDue(trigger: Trigger, at: number): boolean {
+/** A daily rule's hour is the center's wall-clock hour (its time zone), not UTC's. */
+export function isScheduleDue(trigger: Trigger, at: number, timeZone: string): boolean {
   if (trigger.kind !== 'schedule') return false;
-  return trigger.every === 'hourly' || new Date(at).getUTCHours() === trigger.hour;
+  return trigger.every === 'hourly' || Math.floor(zonedParts(at, timeZone).minute / 60) === trigger.hour;
 }
 
 async function enqueue(db: Db, events: OutboxEvent[], now: number): Promise<void> {
@@ -36,12 +42,15 @@ async function enqueue(db: Db, events: OutboxEvent[], now: number): Promise<void
 
 /** Schedule rules due this hour, over every open case; a match becomes an outbox event. */
 async function scanSchedules(db: Db, now: number): Promise<OutboxEvent[]> {
+  const center = await findOrg(db);
+  if (!center) return [];
+  const timeZone = institutionTimeZone(center);
   const scheduled = (
     await db
       .select()
       .from(rules)
       .where(and(eq(rules.triggerEvent, 'schedule'), eq(rules.enabled, true)))
-  ).filter((rule) => isScheduleDue(rule.trigger, now));
+  ).filter((rule) => isScheduleDue(rule.trigger, now, timeZone));
   if (scheduled.length === 0) return [];
   const facts = await openCaseFacts(db, now);
   const slot = Math.floor(now / HOUR_MS);
@@ -137,24 +146,47 @@ async function scanUpcomingAppointments(db: Db, now: number): Promise<OutboxEven
   }));
 }
 
-/** Open tasks past their due time, once per task. */
+/**
+ * Open tasks past their due time, once per task. A supervision workflow's report step
+ * (SUPERVISION_REPORT_STEP) past due is also a `supervision.report_overdue`, once per task, for
+ * the rule that escalates it.
+ */
 async function scanOverdueTasks(db: Db, now: number): Promise<OutboxEvent[]> {
   const rows = await db
-    .select()
+    .select({ task: tasks, workflowKey: workflowDefinitions.key })
     .from(tasks)
+    .leftJoin(workflowInstances, eq(workflowInstances.id, tasks.workflowInstanceId))
+    .leftJoin(workflowDefinitions, eq(workflowDefinitions.id, workflowInstances.definitionId))
     .where(and(sql`${tasks.status} = 'open'`, lte(tasks.dueAt, now)));
-  return rows.map((task) => ({
-    type: 'task.overdue',
-    subject: task.id,
-    caseId: task.caseId,
-    payload: {
+  return rows.flatMap(({ task, workflowKey }) => {
+    const payload = {
       taskId: task.id,
       assigneeId: task.assigneeUserId,
       dueAt: task.dueAt,
       daysOverdue: Math.floor((now - (task.dueAt ?? now)) / DAY_MS),
-    },
-    dedupKey: `task.overdue:${task.id}`,
-  }));
+    };
+    const overdue: OutboxEvent = {
+      type: 'task.overdue',
+      subject: task.id,
+      caseId: task.caseId,
+      payload,
+      dedupKey: `task.overdue:${task.id}`,
+    };
+    const isReport =
+      workflowKey === SUPERVISION_REPORT_STEP.workflow &&
+      task.workflowNodeId === SUPERVISION_REPORT_STEP.node;
+    if (!isReport) return [overdue];
+    return [
+      overdue,
+      {
+        type: 'supervision.report_overdue',
+        subject: task.id,
+        caseId: task.caseId,
+        payload: { ...payload, counselorId: task.assigneeUserId },
+        dedupKey: `supervision.report_overdue:${task.id}`,
+      },
+    ];
+  });
 }
 
 /** The Cron Trigger's work: scan, enqueue, then drain the outbox (retries included). */

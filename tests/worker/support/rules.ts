@@ -18,7 +18,7 @@ export async function runCron(scheduledTime: number): Promise<void> {
   await waitOnExecutionContext(ctx);
 }
 
-/** The next 01:00 UTC after `from`: when the shipped daily rule runs. */
+/** The next `hour`:00 UTC after `from` (01:00 UTC is 09:00 in Shanghai, when the shipped daily rule runs). */
 export function nextUtcHour(hour: number, from = Date.now()): number {
   const day = new Date(from);
   const at = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hour);
