@@ -12,9 +12,12 @@ export function UserMenu(props: { user: SessionUser }) {
   const initial = () => Array.from(props.user.displayName.trim())[0] ?? '?';
   const roleNames = () => props.user.roles.map((role) => t(`role.${role}`)).join(' · ');
 
+  // The keys and the session go at once, inside logOut(); leave before its request returns, or a
+  // late navigation would undo a link the person clicks on the login page meanwhile.
   const logOutAndLeave = async () => {
-    await logOut();
+    const loggedOut = logOut();
     navigate('/login', { replace: true });
+    await loggedOut;
   };
 
   return (

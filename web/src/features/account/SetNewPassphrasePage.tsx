@@ -24,9 +24,12 @@ export function SetNewPassphrasePage() {
     navigate('/', { replace: true });
   };
 
+  // The keys and the session go at once, inside logOut(); leave before its request returns, or a
+  // late navigation would undo a link the person clicks on the login page meanwhile.
   const logOutAndLeave = async () => {
-    await logOut();
+    const loggedOut = logOut();
     navigate('/login', { replace: true });
+    await loggedOut;
   };
 
   return (
