@@ -11,6 +11,7 @@ import {
   type WorkflowTaskView,
   workflowTaskListSchema,
 } from '../../../core/api/workflows';
+import type { WorkflowData } from '../../../core/workflows/model';
 import { createApiClient } from './api-client';
 import { toAppError } from './app-errors';
 
@@ -28,8 +29,14 @@ export type { DefinitionView, WorkflowTaskList, WorkflowTaskView };
 export type TaskOutcome = 'completed' | 'approved' | 'rejected';
 
 export const listWorkflowTasks = () => run(() => api.get('/api/workflows/tasks', workflowTaskListSchema));
-export const completeWorkflowTask = (id: string, outcome: TaskOutcome) =>
-  run(() => api.send('POST', `/api/workflows/tasks/${id}/complete`, { outcome }, instanceViewSchema));
+export const completeWorkflowTask = (id: string, outcome: TaskOutcome, data: WorkflowData = {}) =>
+  run(() => api.send('POST', `/api/workflows/tasks/${id}/complete`, { outcome, data }, instanceViewSchema));
+
+/** A form step on a case opens the form renderer there; saving the record completes the step. */
+export const formStepHref = (task: WorkflowTaskView): string | null =>
+  task.formKey && task.caseId && !task.action
+    ? `/cases/${task.caseId}/write/${task.formKey}?task=${task.id}`
+    : null;
 
 export const SHIPPED_KEYS = ['new_client_booking', 'leave_request', 'supervision', 'case_closing'] as const;
 export const listDefinitions = () => run(() => api.get('/api/workflows/definitions', definitionListSchema));

@@ -6,6 +6,7 @@ import { errorMessageKey } from '../../lib/errors';
 import { catalogForm } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
 import { useVault } from '../../lib/vault-context';
+import { completeWorkflowTask } from '../../lib/workflows';
 import { Alert } from '../../ui/Alert';
 import { Loading } from '../../ui/Loading';
 import { FormRenderer, visibleValues } from '../forms/FormRenderer';
@@ -20,7 +21,9 @@ import './cases.css';
  */
 export function RecordEditorPage() {
   const params = useParams<{ id: string; form: string }>();
-  const [search] = useSearchParams<{ record?: string }>();
+  const [search] = useSearchParams<{ record?: string; task?: string }>();
+  // A workflow's form step: the new record's id is fixed here, so a retry revises, never duplicates.
+  const stepRecordId = crypto.randomUUID();
   const i18n = useI18n();
   const { t } = i18n;
   const { vault } = useVault();
@@ -82,7 +85,8 @@ export function RecordEditorPage() {
     setSaving(true);
     setFailure(null);
     try {
-      const recordId = search.record;
+      const step = search.task;
+      const recordId = search.record ?? (step ? stepRecordId : undefined);
       const stored = await uploadChosenFiles(kept);
       await vault.withKeys((keys) =>
         writeCaseRecord(keys, params.id, {
@@ -91,6 +95,11 @@ export function RecordEditorPage() {
           ...(recordId ? { recordId } : {}),
         }),
       );
+      if (step && recordId) {
+        await completeWorkflowTask(step, 'completed', { recordId });
+        navigate('/tasks');
+        return;
+      }
       navigate(`/cases/${params.id}`);
     } catch (error) {
       setFailure(error);

@@ -1,9 +1,11 @@
+import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { errorMessageKey } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
 import type { Role } from '../../lib/roles';
 import {
   completeWorkflowTask,
+  formStepHref,
   listWorkflowTasks,
   type TaskOutcome,
   type WorkflowTaskView,
@@ -95,15 +97,30 @@ export function WorkflowInbox() {
                               <Show
                                 when={task.step === 'approval'}
                                 fallback={
-                                  <button
-                                    type="button"
-                                    class="button button--quiet"
-                                    disabled={busy() === task.id}
-                                    aria-label={`${t('workflows.complete')} ${task.title}`}
-                                    onClick={() => void finish(task, 'completed')}
+                                  <Show
+                                    when={formStepHref(task)}
+                                    fallback={
+                                      <button
+                                        type="button"
+                                        class="button button--quiet"
+                                        disabled={busy() === task.id}
+                                        aria-label={`${t('workflows.complete')} ${task.title}`}
+                                        onClick={() => void finish(task, 'completed')}
+                                      >
+                                        {t('workflows.complete')}
+                                      </button>
+                                    }
                                   >
-                                    {t('workflows.complete')}
-                                  </button>
+                                    {(href) => (
+                                      <A
+                                        href={href()}
+                                        class="button button--quiet"
+                                        aria-label={`${t('workflows.openForm')} ${task.title}`}
+                                      >
+                                        {t('workflows.openForm')}
+                                      </A>
+                                    )}
+                                  </Show>
                                 }
                               >
                                 <button
