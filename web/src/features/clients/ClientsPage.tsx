@@ -5,6 +5,7 @@ import { useVault } from '../../lib/vault-context';
 import { Alert } from '../../ui/Alert';
 import { AsyncContent } from '../../ui/AsyncContent';
 import { NewClientDialog } from './NewClientDialog';
+import { type ReminderClient, ReminderOptInDialog } from './ReminderOptInDialog';
 import { ShareClientDialog } from './ShareClientDialog';
 import './clients.css';
 
@@ -20,6 +21,7 @@ export function ClientsPage() {
   const [creating, setCreating] = createSignal(false);
   const [sharing, setSharing] = createSignal<{ id: string; name: string } | null>(null);
   const [notice, setNotice] = createSignal<string | null>(null);
+  const [reminding, setReminding] = createSignal<ReminderClient | null>(null);
 
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
@@ -82,13 +84,29 @@ export function ClientsPage() {
                             <td>
                               <Show when={client.card}>
                                 {(card) => (
-                                  <button
-                                    type="button"
-                                    class="button button--quiet"
-                                    onClick={() => setSharing({ id: client.id, name: text(card().name) })}
-                                  >
-                                    {t('clients.shareAction')}
-                                  </button>
+                                  <>
+                                    <button
+                                      type="button"
+                                      class="button button--quiet"
+                                      onClick={() => setSharing({ id: client.id, name: text(card().name) })}
+                                    >
+                                      {t('clients.shareAction')}
+                                    </button>
+                                    <button
+                                      type="button"
+                                      class="button button--quiet"
+                                      aria-label={t('clients.reminders.action', { name: text(card().name) })}
+                                      onClick={() =>
+                                        setReminding({
+                                          id: client.id,
+                                          name: text(card().name),
+                                          email: text(card().email),
+                                        })
+                                      }
+                                    >
+                                      {t('clients.reminders.short')}
+                                    </button>
+                                  </>
                                 )}
                               </Show>
                             </td>
@@ -103,6 +121,16 @@ export function ClientsPage() {
           )}
         </AsyncContent>
       </section>
+      <ReminderOptInDialog
+        client={reminding()}
+        onOpenChange={(open) => {
+          if (!open) setReminding(null);
+        }}
+        onSaved={(message) => {
+          setReminding(null);
+          setNotice(message);
+        }}
+      />
       <NewClientDialog
         open={creating()}
         onOpenChange={setCreating}

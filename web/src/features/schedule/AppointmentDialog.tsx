@@ -4,16 +4,17 @@ import {
   APPOINTMENT_TRANSITIONS,
   type AppointmentStatus,
   type AppointmentView,
+  BOOKED_STATUSES,
   CANCEL_REASONS,
   type CancelReason,
 } from '../../../../core/api/appointments';
 import type { RoomView } from '../../../../core/api/schedule-setup';
 import { useI18n } from '../../lib/i18n';
 import { Alert } from '../../ui/Alert';
-import { changeAppointmentStatus } from './api';
+import { cancelSeries, changeAppointmentStatus } from './api';
 import { Select } from './BookingDialog';
 import { scheduleErrorKey } from './errors';
-import { MoveForm } from './MoveForm';
+import { MoveForm, type MoveScope } from './MoveForm';
 import { formatDateTime, formatTime } from './time';
 
 /** One appointment: when, who, where, and the status changes the caller may make. */
@@ -34,7 +35,22 @@ export function AppointmentDialog(props: {
   const [reason, setReason] = createSignal<CancelReason>('client_request');
   const [sending, setSending] = createSignal(false);
   const [failure, setFailure] = createSignal<string | null>(null);
-  const next = () => (props.appointment ? APPOINTMENT_TRANSITIONS[props.appointment.status] : []);
+  const [scope, setScope] = createSignal<MoveScope>('one');
+  /** Completed and no-show are for a session that has started; the server refuses them earlier. */
+  const next = () => {
+    const appointment = props.appointment;
+    if (!appointment) return [];
+    const started = Date.now() >= appointment.startAt;
+    return APPOINTMENT_TRANSITIONS[appointment.status].filter(
+      (status) => started || (status !== 'completed' && status !== 'no_show'),
+    );
+  };
+  const inSeries = () => {
+    const appointment = props.appointment;
+    return (
+      appointment?.seriesId != null && (BOOKED_STATUSES as readonly string[]).includes(appointment.status)
+    );
+  };
 
   const change = async (status: AppointmentStatus) => {
     const appointment = props.appointment;
@@ -42,7 +58,12 @@ export function AppointmentDialog(props: {
     setSending(true);
     setFailure(null);
     try {
-      await changeAppointmentStatus(appointment.id, status, status === 'cancelled' ? reason() : undefined);
+      const whole = scope();
+      if (status === 'cancelled' && whole !== 'one') {
+        await cancelSeries(appointment.id, { scope: whole, cancelReason: reason() });
+      } else {
+        await changeAppointmentStatus(appointment.id, status, status === 'cancelled' ? reason() : undefined);
+      }
       props.onChanged();
     } catch (error) {
       setFailure(t(scheduleErrorKey(error)));
@@ -57,6 +78,7 @@ export function AppointmentDialog(props: {
       onOpenChange={(open) => {
         if (!open) {
           setFailure(null);
+          setScope('one');
           props.onClose();
         }
       }}
@@ -93,11 +115,24 @@ export function AppointmentDialog(props: {
                       </Show>
                     </dd>
                   </dl>
+                  <Show when={props.canMove && inSeries()}>
+                    <Select
+                      label={t('schedule.series.scope')}
+                      value={scope()}
+                      onChange={(value) => setScope(value as MoveScope)}
+                      disabled={sending()}
+                    >
+                      <option value="one">{t('schedule.series.one')}</option>
+                      <option value="following">{t('schedule.series.following')}</option>
+                      <option value="all">{t('schedule.series.all')}</option>
+                    </Select>
+                  </Show>
                   <Show when={props.canMove}>
                     <MoveForm
                       appointment={appointment()}
                       timeZone={props.timeZone}
                       rooms={props.rooms}
+                      scope={scope()}
                       onMoved={props.onChanged}
                     />
                   </Show>

@@ -1,5 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
-import type { AppointmentView } from '../../../../core/api/appointments';
+import type { AppointmentView, SeriesScope } from '../../../../core/api/appointments';
 import type { RoomView } from '../../../../core/api/schedule-setup';
 import {
   formatLocalDate,
@@ -9,16 +9,23 @@ import {
 } from '../../../../core/schedule/zoned-time';
 import { useI18n } from '../../lib/i18n';
 import { Alert } from '../../ui/Alert';
-import { rescheduleAppointment } from './api';
+import { moveSeries, rescheduleAppointment } from './api';
 import { Input, Select } from './BookingDialog';
 import { scheduleErrorKey } from './errors';
 import { fromClock, minuteOfDay, toClock } from './time';
 
-/** Rescheduling without a pointer: the same move as dragging, typed in. */
+/** This appointment alone, or with its weekly series (this and following, or all of it). */
+export type MoveScope = 'one' | SeriesScope;
+
+/**
+ * Rescheduling without a pointer: the same move as dragging, typed in. For a series, the other
+ * sessions move by the same number of days to the same local time, all or none.
+ */
 export function MoveForm(props: {
   appointment: AppointmentView;
   timeZone: string;
   rooms: readonly RoomView[];
+  scope: MoveScope;
   onMoved: () => void;
 }) {
   const { t } = useI18n();
@@ -37,10 +44,9 @@ export function MoveForm(props: {
     setSending(true);
     setFailure(null);
     try {
-      await rescheduleAppointment(props.appointment.id, {
-        startAt: zonedInstant(day, minute, props.timeZone),
-        roomId: roomId() || null,
-      });
+      const change = { startAt: zonedInstant(day, minute, props.timeZone), roomId: roomId() || null };
+      if (props.scope === 'one') await rescheduleAppointment(props.appointment.id, change);
+      else await moveSeries(props.appointment.id, { ...change, scope: props.scope });
       props.onMoved();
     } catch (error) {
       setFailure(`${t('schedule.moveRefused')} ${t(scheduleErrorKey(error))}`);

@@ -20,6 +20,7 @@ import { CalendarGrid, type Drop } from './CalendarGrid';
 import { CounselorPanels } from './CounselorPanels';
 import { type ClientChoice, clientTag, openClientNames } from './client-names';
 import { scheduleErrorKey } from './errors';
+import { LeaveConflicts } from './LeaveConflicts';
 import { LeaveDecisions } from './LeaveDecisions';
 import { type CalendarMode, rangeOf, today, visibleDays } from './time';
 import './schedule.css';
@@ -53,6 +54,7 @@ export function SchedulePage() {
   const [chosen, setChosen] = createSignal<Target | null>(null);
   const [booking, setBooking] = createSignal(false);
   const [opened, setOpened] = createSignal<AppointmentView | null>(null);
+  const [version, setVersion] = createSignal(0);
   const [notice, setNotice] = createSignal<{ tone: 'error' | 'success'; text: string } | null>(null);
 
   const timeZone = () => zone()?.timeZone ?? 'Asia/Shanghai';
@@ -203,8 +205,20 @@ export function SchedulePage() {
         </Show>
       </section>
 
+      <LeaveConflicts
+        version={version()}
+        timeZone={timeZone()}
+        clientLabel={clientLabel}
+        counselorName={(id) => nameOf(counselors(), id, (person) => person.displayName)}
+        onOpen={setOpened}
+      />
       <Show when={roles().includes('director')}>
-        <LeaveDecisions onDecided={() => void refetch()} />
+        <LeaveDecisions
+          onDecided={() => {
+            setVersion((n) => n + 1);
+            void refetch();
+          }}
+        />
       </Show>
       <Show when={roles().includes('counselor')}>
         <CounselorPanels
@@ -253,6 +267,7 @@ export function SchedulePage() {
         onClose={() => setOpened(null)}
         onChanged={() => {
           setOpened(null);
+          setVersion((n) => n + 1);
           void refetch();
         }}
       />

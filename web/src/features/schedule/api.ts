@@ -7,6 +7,8 @@ import {
   calendarFeedViewSchema,
   calendarViewSchema,
   type RescheduleRequest,
+  type SeriesCancelRequest,
+  type SeriesMoveRequest,
 } from '../../../../core/api/appointments';
 import {
   type CreateExceptionRequest,
@@ -93,6 +95,20 @@ export const changeAppointmentStatus = (id: string, status: AppointmentStatus, c
   );
 
 export const fetchReminders = () => api.get(`${BASE}/reminders`, appointmentListSchema);
+
+const reminderOptInViewSchema = z.object({ optedIn: z.boolean(), email: z.string().nullable() });
+export const fetchReminderOptIn = (clientId: string) =>
+  api.get(`${BASE}/reminders/clients/${clientId}`, reminderOptInViewSchema);
+export const optIntoReminders = (clientId: string, email: string) =>
+  api.send('PUT', `${BASE}/reminders/clients/${clientId}`, { email }, reminderOptInViewSchema);
+export const optOutOfReminders = (clientId: string) =>
+  api.send('DELETE', `${BASE}/reminders/clients/${clientId}`, {}, empty);
+
+export const fetchLeaveConflicts = () => api.get(`${BASE}/leave/conflicts`, appointmentListSchema);
+export const moveSeries = (id: string, change: SeriesMoveRequest) =>
+  api.send('POST', `${BASE}/appointments/${id}/series/move`, change, appointmentListSchema);
+export const cancelSeries = (id: string, request: SeriesCancelRequest) =>
+  api.send('POST', `${BASE}/appointments/${id}/series/cancel`, request, appointmentListSchema);
 
 const leaveListSchema = z.object({ leave: z.array(leaveViewSchema) });
 export const fetchLeave = () => api.get(`${BASE}/leave`, leaveListSchema);

@@ -44,4 +44,20 @@ export const clientsEn: { readonly [K in keyof typeof clientsZhCN]: string } = {
   'frontDesk.exists': 'The front-desk key exists (generation {epoch}); {members} front-desk members.',
   'frontDesk.created': 'Front-desk key created and encrypted to every front-desk member.',
   'frontDesk.groupName': 'Front desk',
+  'clients.reminders.short': 'Reminders',
+  'clients.reminders.action': 'Appointment reminders for {name}',
+  'clients.reminders.title': 'Appointment reminders for {name}',
+  'clients.reminders.intro':
+    'Record the client’s own choice. A reminder is sent 24 hours before each appointment and says only when it is.',
+  'clients.reminders.visibility':
+    'If the client opts in, this email address is stored in plaintext on the server so it can send reminders. It is the only contact detail the server can read; everything else on the card stays encrypted.',
+  'clients.reminders.isOn': 'Reminders are on for this client.',
+  'clients.reminders.isOff': 'Reminders are off for this client.',
+  'clients.reminders.email': 'Email for reminders',
+  'clients.reminders.emailInvalid': 'Enter a valid email address.',
+  'clients.reminders.submit': 'Opt in to reminders',
+  'clients.reminders.submitting': 'Saving…',
+  'clients.reminders.stop': 'Stop reminders and forget the address',
+  'clients.reminders.saved': '{name} will get appointment reminders.',
+  'clients.reminders.stopped': '{name} will get no more reminders; the server forgot the address.',
 };

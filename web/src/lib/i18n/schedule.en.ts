@@ -162,4 +162,12 @@ export const scheduleEn: { readonly [K in keyof typeof scheduleZhCN]: string } =
   'settings.schedule.inactive': 'Inactive',
   'settings.schedule.activate': 'Activate',
   'settings.schedule.deactivate': 'Deactivate',
+  'schedule.series.scope': 'Apply to',
+  'schedule.series.one': 'This appointment only',
+  'schedule.series.following': 'This and the following ones in the series',
+  'schedule.series.all': 'The whole weekly series',
+  'schedule.leaveConflicts.title': 'Appointments during approved leave',
+  'schedule.leaveConflicts.intro':
+    'Approved leave does not move appointments. Open each one to move it to another time or cancel it.',
+  'schedule.leaveConflicts.open': 'Move or cancel',
 };

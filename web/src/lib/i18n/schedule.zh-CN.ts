@@ -155,4 +155,11 @@ export const scheduleZhCN = {
   'settings.schedule.inactive': '已停用',
   'settings.schedule.activate': '启用',
   'settings.schedule.deactivate': '停用',
+  'schedule.series.scope': '应用于',
+  'schedule.series.one': '仅此次预约',
+  'schedule.series.following': '此次及之后的系列预约',
+  'schedule.series.all': '整个每周系列',
+  'schedule.leaveConflicts.title': '请假期间的预约',
+  'schedule.leaveConflicts.intro': '批准请假不会自动移动预约。请逐个打开，改到其他时间或取消。',
+  'schedule.leaveConflicts.open': '改期或取消',
 } as const;
