@@ -38,6 +38,7 @@ export const integrationsEn: { readonly [K in keyof typeof integrationsZhCN]: st
   'integrations.keys.new.scopes': 'Scopes',
   'integrations.keys.new.scopesRequired': 'Choose at least one scope.',
   'integrations.keys.new.expiry': 'Valid for',
+  'integrations.new.submitting': 'Saving…',
   'integrations.keys.new.submit': 'Create key',
   'integrations.scope.bookings:read': 'Read booking requests (operational fields only)',
   'integrations.scope.bookings:write': 'Submit sealed booking requests',
@@ -73,7 +74,8 @@ export const integrationsEn: { readonly [K in keyof typeof integrationsZhCN]: st
   'integrations.hooks.new.intro':
     'Every delivery is signed with the endpoint’s secret; the receiver should check the signature and the timestamp.',
   'integrations.hooks.new.url': 'Endpoint URL (https://…)',
-  'integrations.hooks.new.urlInvalid': 'Enter an address starting with http:// or https://.',
+  'integrations.hooks.new.urlInvalid':
+    'Enter a public https:// address (no localhost, private IP or password in it).',
   'integrations.hooks.new.description': 'Description (optional)',
   'integrations.hooks.new.events': 'Events',
   'integrations.hooks.new.eventsRequired': 'Subscribe to at least one event.',

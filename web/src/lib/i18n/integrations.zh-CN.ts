@@ -35,6 +35,7 @@ export const integrationsZhCN = {
   'integrations.keys.new.scopes': '权限范围',
   'integrations.keys.new.scopesRequired': '至少选择一项权限。',
   'integrations.keys.new.expiry': '有效期',
+  'integrations.new.submitting': '正在保存…',
   'integrations.keys.new.submit': '创建密钥',
   'integrations.scope.bookings:read': '读取预约申请（仅运营字段）',
   'integrations.scope.bookings:write': '提交已加密的预约申请',
@@ -69,7 +70,8 @@ export const integrationsZhCN = {
   'integrations.hooks.new.title': '添加 Webhook 地址',
   'integrations.hooks.new.intro': '我们会用签名密钥为每次投递签名，接收方应校验签名和时间戳。',
   'integrations.hooks.new.url': '接收地址（https://…）',
-  'integrations.hooks.new.urlInvalid': '请填写以 http:// 或 https:// 开头的地址。',
+  'integrations.hooks.new.urlInvalid':
+    '请填写公网的 https:// 地址（不能是 localhost、内网 IP，也不能含密码）。',
   'integrations.hooks.new.description': '说明（可选）',
   'integrations.hooks.new.events': '订阅的事件',
   'integrations.hooks.new.eventsRequired': '至少订阅一个事件。',
