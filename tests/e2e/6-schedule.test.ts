@@ -8,7 +8,7 @@ import { admin, counselor } from './center';
  * counselor sets working hours; the front desk books a new client (whose card is sealed in the
  * desk's browser), moves the appointment by dragging it, is refused when dragging it onto another
  * one, and the counselor — who cannot open that client's card and sees a neutral label — marks
- * the session completed.
+ * the session completed (the journey books last week, so the sessions have taken place).
  */
 
 const baseURL = inject('baseURL');
@@ -148,6 +148,8 @@ describe('the schedule of a counseling center', () => {
     await goTo(page, '日程');
     await page.getByRole('heading', { level: 1, name: '日程' }).waitFor();
     expect(await page.getByLabel('查看日历').locator('option:checked').textContent()).toBe(counselor.name);
+    // Last week, so the sessions have taken place by the time the counselor marks one completed.
+    await page.getByRole('button', { name: '上一周' }).click();
 
     await page.getByRole('button', { name: '新建预约' }).click();
     let dialog = page.getByRole('alertdialog');
@@ -202,8 +204,7 @@ describe('the schedule of a counseling center', () => {
   it('shows the counselor a neutral label and lets them mark the session completed', async () => {
     const { page } = counselorTab;
     await page.getByRole('button', { name: '今天' }).click();
-    await page.getByRole('button', { name: '下一周' }).click();
-    await page.getByRole('button', { name: '今天' }).click();
+    await page.getByRole('button', { name: '上一周' }).click();
     const session = page.getByRole('button', { name: /^11:00 来访者 ·[0-9a-f]{4} · 已确认$/ });
     await session.waitFor();
     expect(await page.getByText(client).count()).toBe(0);
