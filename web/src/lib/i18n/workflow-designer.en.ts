@@ -127,6 +127,9 @@ export const workflowDesignerEn: { readonly [K in keyof typeof workflowDesignerZ
     'The parallel split “{step}” takes every way out; its connections cannot have conditions.',
   'workflowDesigner.problem.condition_needs_default':
     'The condition “{step}” needs one connection without a condition, taken when no other holds.',
+  'workflowDesigner.problem.deadline_needed': '“{step}” reminds or escalates, so it needs a deadline.',
+  'workflowDesigner.problem.remind_too_early':
+    '“{step}” would remind before the step even begins: remind less than {hours} hours ahead.',
   'workflowDesigner.problem.unreachable': '“{step}” cannot be reached from the start.',
   'workflowDesigner.problem.no_end_reached': 'No end can be reached from the start.',
 };

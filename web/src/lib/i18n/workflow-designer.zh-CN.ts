@@ -118,6 +118,8 @@ export const workflowDesignerZhCN = {
   'workflowDesigner.problem.split_condition': '并行拆分“{step}”会走所有出口，它的连接不能带条件。',
   'workflowDesigner.problem.condition_needs_default':
     '条件分支“{step}”需要一条不带条件的连接，在其他条件都不成立时走。',
+  'workflowDesigner.problem.deadline_needed': '“{step}”设置了提醒或升级，因此需要期限。',
+  'workflowDesigner.problem.remind_too_early': '“{step}”的提醒早于步骤开始：提前量须少于 {hours} 小时。',
   'workflowDesigner.problem.unreachable': '从开始无法到达“{step}”。',
   'workflowDesigner.problem.no_end_reached': '从开始无法到达任何结束步骤。',
 } as const;

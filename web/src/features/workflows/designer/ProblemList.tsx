@@ -38,6 +38,7 @@ export function useProblemText(graph: () => WorkflowGraph) {
     if (issue.code === 'start_count') params.count = issue.count;
     if (issue.code === 'edge_from_unknown') params.step = issue.from;
     if (issue.code === 'edge_to_unknown') params.step = issue.to;
+    if ('dueInHours' in issue && typeof issue.dueInHours === 'number') params.hours = issue.dueInHours;
     if (issue.code === 'edge_condition') {
       params.target = name(issue.to);
       params.problem = issue.problem;
