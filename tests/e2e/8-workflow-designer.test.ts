@@ -90,6 +90,9 @@ describe('the admin changes the leave process in the visual designer', () => {
     // The approval's "approved" way now leads to the new step: drop the old edge, draw the new one.
     await canvasStep(page, 'Approve leave (审批)').click();
     const approval = page.getByRole('region', { name: '步骤属性：审批' });
+    await approval.getByLabel('到期前提醒（小时）').fill('8');
+    await approval.getByText('逾期后升级').click();
+    await approval.getByRole('group', { name: '升级给' }).getByLabel('角色').selectOption({ label: '督导' });
     await approval.getByRole('button', { name: '断开到“Leave approved”的连接' }).click();
     await drawEdge(page, 'Approve leave (审批)', `${STEP_NAME} (通知)`);
     const newWay = approval.getByRole('listitem').filter({ hasText: `→ ${STEP_NAME}` });

@@ -17,6 +17,7 @@ import {
   newNode,
   PALETTE_TYPES,
   removeNode,
+  replaceNode,
   setEdgeCondition,
 } from '../../../web/src/features/workflows/designer/graph.js';
 import {
@@ -64,6 +65,21 @@ describe('editing a graph in the designer', () => {
     graph = connect(graph, step.id, 'tell_granted');
     expect(designProblems(graph)).toEqual([]);
     expect(workflowGraphSchema.parse(graph)).toEqual(graph);
+  });
+
+  it('finds nothing wrong with any shipped process, reminders, escalations and triggers included', () => {
+    for (const { graph } of SHIPPED_WORKFLOWS) expect(designProblems(graph)).toEqual([]);
+  });
+
+  it('points a reminder without a deadline at its step', () => {
+    const graph = leave();
+    const approve = graph.nodes.find((node) => node.id === 'approve');
+    if (approve?.type !== 'approval') throw new Error('the leave process has no approval');
+    const { dueInHours: _due, ...undated } = approve;
+    const edited = replaceNode(graph, { ...undated, remindBeforeHours: 4 });
+    expect(designProblems(edited)).toEqual([
+      { kind: 'graph', nodeId: 'approve', issue: { code: 'deadline_needed', nodeId: 'approve' } },
+    ]);
   });
 
   it('gives every palette step settings that pass the schema and an id of its own', () => {

@@ -3,16 +3,12 @@ import type { WorkflowGraph, WorkflowNode } from '../../../../../core/workflows/
 import { isTaskNode } from '../../../../../core/workflows/model';
 import { formCatalog } from '../../../lib/forms';
 import { useI18n } from '../../../lib/i18n';
+import { Checkbox } from '../../../ui/Checkbox';
 import { localized } from '../../forms/localized';
 import { AssigneeFields } from './AssigneeFields';
 import { NextSteps } from './NextSteps';
 import { useStepText } from './step-text';
-
-/** A number input's value, or undefined while it is empty or not a number. */
-const numberOrUndefined = (text: string) => {
-  const value = Number(text);
-  return text.trim() === '' || !Number.isFinite(value) ? undefined : value;
-};
+import { numberOrUndefined, TaskSettings } from './TaskSettings';
 
 /** The property panel of one step: its name, who does it, by when, what form, and where next. */
 export function StepPanel(props: {
@@ -69,34 +65,57 @@ export function StepPanel(props: {
 
       <Show when={task()}>
         {(step) => (
+          <TaskSettings
+            idPrefix={id('task')}
+            node={step()}
+            readOnly={props.readOnly}
+            onChange={(next) => props.onChange(next)}
+          />
+        )}
+      </Show>
+
+      <Show when={props.node.type === 'start' && props.node}>
+        {(step) => (
           <>
-            <AssigneeFields
-              idPrefix={id('assignee')}
-              legend={t('workflowDesigner.panel.assignee')}
-              value={step().assignee}
+            <Checkbox
+              label={t('workflowDesigner.panel.trigger')}
+              checked={step().trigger !== undefined}
               disabled={props.readOnly}
-              onChange={(assignee) => props.onChange({ ...step(), assignee })}
+              onChange={(checked) => {
+                const { trigger: _old, ...rest } = step();
+                props.onChange(
+                  checked ? { ...rest, trigger: { kind: 'every_n_sessions', sessions: 6 } } : rest,
+                );
+              }}
             />
-            <div class="field">
-              <label class="field__label" for={id('due')}>
-                {t('workflowDesigner.panel.dueInHours')}
-              </label>
-              <input
-                id={id('due')}
-                class="field__input wfd-number"
-                type="number"
-                min="1"
-                step="1"
-                value={step().dueInHours ?? ''}
-                disabled={props.readOnly}
-                onInput={(event) => {
-                  const { dueInHours: _old, ...rest } = step();
-                  const hours = numberOrUndefined(event.currentTarget.value);
-                  props.onChange(hours === undefined ? rest : { ...rest, dueInHours: hours });
-                }}
-              />
-              <p class="field__hint">{t('workflowDesigner.panel.dueHint')}</p>
-            </div>
+            <Show when={step().trigger}>
+              {(trigger) => (
+                <div class="field">
+                  <label class="field__label" for={id('sessions')}>
+                    {t('workflowDesigner.panel.triggerSessions')}
+                  </label>
+                  <input
+                    id={id('sessions')}
+                    class="field__input wfd-number"
+                    type="number"
+                    min="1"
+                    max="100"
+                    step="1"
+                    value={trigger().sessions}
+                    disabled={props.readOnly}
+                    onInput={(event) =>
+                      props.onChange({
+                        ...step(),
+                        trigger: {
+                          ...trigger(),
+                          sessions: numberOrUndefined(event.currentTarget.value) ?? 0,
+                        },
+                      })
+                    }
+                  />
+                </div>
+              )}
+            </Show>
           </>
         )}
       </Show>
