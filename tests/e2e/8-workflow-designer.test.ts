@@ -23,6 +23,8 @@ const checks = (page: Page) => page.getByRole('region', { name: '检查结果' }
 
 /** Drags from the port on a step's right edge to the middle of another step. */
 async function drawEdge(page: Page, from: string, to: string) {
+  // The mouse works in the viewport: bring the canvas back after working down the panel.
+  await page.getByRole('region', { name: '流程图' }).scrollIntoViewIfNeeded();
   const port = canvasStep(page, from).locator('circle.wfd-port');
   const start = await port.boundingBox();
   const end = await canvasStep(page, to).locator('rect').boundingBox();
