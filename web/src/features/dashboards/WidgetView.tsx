@@ -194,6 +194,7 @@ export function WidgetView(props: { widget: DashboardWidget; context: WidgetCont
                             label: seriesLabel(current(), index),
                             values: series.values,
                           })),
+                          wholeTicks: current().series.every((series) => series.unit === 'count'),
                           format: (index, value) =>
                             formatFigure(locale(), current().series[index]?.unit ?? 'count', value) ?? '',
                         }}

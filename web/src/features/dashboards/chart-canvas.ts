@@ -41,6 +41,8 @@ export interface DrawSpec {
   readonly series: readonly { readonly label: string; readonly values: readonly (number | null)[] }[];
   /** a series' value as people read it (percent, yuan, hours) */
   readonly format: (seriesIndex: number, value: number) => string;
+  /** counts: ticks at whole numbers only, never "0.2 sessions" rounded to a repeated "0" */
+  readonly wholeTicks: boolean;
   readonly palette: readonly string[];
   readonly textColor: string;
   readonly gridColor: string;
@@ -69,7 +71,11 @@ function configOf(spec: DrawSpec): ChartConfiguration {
   const valueAxis = (stacked: boolean) => ({
     stacked,
     beginAtZero: true,
-    ticks: { color: spec.textColor, callback: (value: string | number) => spec.format(0, Number(value)) },
+    ticks: {
+      color: spec.textColor,
+      ...(spec.wholeTicks && { precision: 0 }),
+      callback: (value: string | number) => spec.format(0, Number(value)),
+    },
     grid: { color: spec.gridColor },
   });
   const categoryAxis = (stacked: boolean) => ({
