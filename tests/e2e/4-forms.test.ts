@@ -3,6 +3,36 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type OpenedPage, openPage, saveScreenshot } from './browser';
 import { admin, counselor } from './center';
 
+/** Elements wider than their box: the page itself, and everything inside `scope` but form controls. */
+function horizontalOverflow(page: Page, scope: string) {
+  return page.evaluate((selector) => {
+    const root = document.documentElement;
+    const offenders: string[] = [];
+    if (root.scrollWidth > root.clientWidth) {
+      offenders.push(`page ${root.scrollWidth} > ${root.clientWidth}`);
+      // name the outermost elements that reach past the screen, to say what to fix
+      for (const element of document.querySelectorAll('body *')) {
+        const right = element.getBoundingClientRect().right;
+        const parentRight = element.parentElement?.getBoundingClientRect().right ?? 0;
+        if (right > root.clientWidth && parentRight <= root.clientWidth) {
+          offenders.push(
+            `${element.tagName.toLowerCase()}.${element.className} reaches ${Math.round(right)}`,
+          );
+        }
+      }
+    }
+    for (const element of document.querySelectorAll(`${selector}, ${selector} *`)) {
+      if (element.matches('input, textarea, select') || element.clientWidth === 0) continue;
+      if (element.scrollWidth > element.clientWidth) {
+        offenders.push(
+          `${element.tagName.toLowerCase()}.${element.className} ${element.scrollWidth} > ${element.clientWidth}`,
+        );
+      }
+    }
+    return offenders;
+  }, scope);
+}
+
 /**
  * Issue 5 in the browser, in the organization 1-first-day created: the admin designs a phone
  * follow-up form with a show-if rule and a signature, publishes it and installs a template; the
@@ -43,16 +73,19 @@ describe('a form designed, published and filled in', () => {
   let browser: Browser;
   let adminTab: OpenedPage;
   let counselorTab: OpenedPage;
+  let phoneTab: OpenedPage;
 
   beforeAll(async () => {
     browser = await launchChromium();
     adminTab = await openPage(browser, baseURL, 'laptop');
     counselorTab = await openPage(browser, baseURL, 'laptop');
+    phoneTab = await openPage(browser, baseURL, 'phone');
   });
 
   afterAll(async () => {
     await adminTab?.close();
     await counselorTab?.close();
+    await phoneTab?.close();
     await browser?.close();
   });
 
@@ -127,7 +160,7 @@ describe('a form designed, published and filled in', () => {
     await logIn(page, { email: counselor.email, passphrase: counselor.recoveredPassphrase });
     await goTo(page, '我的个案');
     await page.getByRole('button', { name: '新建来访者与个案' }).click();
-    const dialog = page.getByRole('alertdialog');
+    const dialog = page.getByRole('dialog', { name: '新建来访者与个案' });
     await dialog.getByLabel('姓名').fill('张晓');
     await dialog.getByRole('button', { name: '创建并打开' }).click();
     await page.getByText('已验证：0 条记录，日志完整').waitFor();
@@ -190,8 +223,41 @@ describe('a form designed, published and filled in', () => {
     expect(stored).not.toContain('data:image/png');
   });
 
+  it('lets a counselor write a session note on a 390×844 phone with nothing wider than the screen', async () => {
+    const { page } = phoneTab;
+    expect(page.viewportSize()).toEqual({ width: 390, height: 844 });
+    await logIn(page, { email: counselor.email, passphrase: counselor.recoveredPassphrase });
+    await goTo(page, '我的个案');
+    await page.getByRole('button', { name: '新建来访者与个案' }).click();
+    const dialog = page.getByRole('dialog', { name: '新建来访者与个案' });
+    await dialog.getByLabel('姓名').fill('周小满');
+    await dialog.getByRole('button', { name: '创建并打开' }).click();
+    await page.getByText('已验证：0 条记录，日志完整').waitFor();
+
+    await page.getByRole('link', { name: '写咨询记录' }).click();
+    await page.getByRole('heading', { level: 1, name: '单次咨询记录表' }).waitFor();
+    const form = page.locator('form.record-editor');
+    await form.getByLabel('咨询日期').fill('2026-11-25');
+    await form.getByLabel('第几次咨询').fill('1');
+    await form.getByLabel('时长（分钟）').fill('50');
+    await form.getByText('视频', { exact: true }).click();
+    const link =
+      'https://example.org/a-very-long-unbroken-reference-the-client-sent-before-the-session-0123456789';
+    await form.getByLabel('本次主要议题').fill(`来访者谈到入睡困难和工作压力，参考资料：${link}`);
+    await form.getByRole('radiogroup', { name: '风险等级' }).getByText('无', { exact: true }).click();
+    expect(await horizontalOverflow(page, 'form.record-editor')).toEqual([]);
+    await saveScreenshot(page, 'forms-05-phone-editor');
+
+    await form.getByRole('button', { name: '保存记录' }).click();
+    await page.getByText('已验证：1 条记录，日志完整').waitFor();
+    await page.getByText(link, { exact: false }).waitFor();
+    expect(await horizontalOverflow(page, '.record-list')).toEqual([]);
+    await saveScreenshot(page, 'forms-06-phone-read-back');
+  });
+
   it('reported nothing a person would not want to see', () => {
     expect(adminTab.problems).toEqual(noProblems);
     expect(counselorTab.problems).toEqual(noProblems);
+    expect(phoneTab.problems).toEqual(noProblems);
   });
 });
