@@ -38,13 +38,22 @@ export interface AuditHead {
 const MAX_APPEND_ATTEMPTS = 8;
 const RETRY_JITTER_MS = 15;
 
-export async function readAuditHead(db: Db, orgId: string): Promise<AuditHead> {
-  const [last] = await db
+/** The head read as a query, to run in a caller's read batch (one round trip for all its reads). */
+export function auditHeadQuery(db: Db) {
+  return db
     .select({ seq: auditEvents.seq, hash: auditEvents.hash })
     .from(auditEvents)
     .orderBy(desc(auditEvents.seq))
     .limit(1);
+}
+
+export function toAuditHead(rows: readonly { seq: number; hash: string }[], orgId: string): AuditHead {
+  const [last] = rows;
   return last ? { n: last.seq, head: last.hash } : { n: 0, head: toHex(auditGenesisHead(orgId)) };
+}
+
+export async function readAuditHead(db: Db, orgId: string): Promise<AuditHead> {
+  return toAuditHead(await auditHeadQuery(db), orgId);
 }
 
 function appendStatements(db: Db, head: AuditHead, records: readonly AuditRecord[], at: number) {
@@ -76,10 +85,12 @@ export async function commitAudited(
   orgId: string,
   records: AuditRecord | readonly AuditRecord[],
   changes: () => BatchItem<'sqlite'>[] = () => [],
+  /** The head the caller read in its own batch: saves the first attempt a round trip. */
+  knownHead?: AuditHead,
 ): Promise<void> {
   const list = Array.isArray(records) ? records : [records as AuditRecord];
   for (let attempt = 1; ; attempt++) {
-    const head = await readAuditHead(db, orgId);
+    const head = attempt === 1 && knownHead ? knownHead : await readAuditHead(db, orgId);
     const [first, ...rest] = [...changes(), ...appendStatements(db, head, list, Date.now())];
     if (!first) return;
     try {

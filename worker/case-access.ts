@@ -1,4 +1,4 @@
-import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Permission } from '../core/api/key-wraps.js';
 import type { Db } from './db/client.js';
 import { type CaseKeyWrapRow, type CaseRow, caseKeyWraps, cases } from './db/schema.js';
@@ -34,6 +34,23 @@ export async function wrapsAtEpoch(db: Db, caseId: string, epoch: number): Promi
     .where(and(eq(caseKeyWraps.caseId, caseId), eq(caseKeyWraps.epoch, epoch)));
 }
 
+/** The current-epoch wraps of many cases at once; D1 binds at most 100 parameters a statement. */
+export async function currentWrapsOf(db: Db, caseIds: readonly string[]): Promise<CaseKeyWrapRow[]> {
+  const chunks: string[][] = [];
+  for (let start = 0; start < caseIds.length; start += 90) chunks.push(caseIds.slice(start, start + 90));
+  const queries = chunks.map((chunk) =>
+    db
+      .select({ wrap: caseKeyWraps })
+      .from(caseKeyWraps)
+      .innerJoin(cases, and(eq(cases.id, caseKeyWraps.caseId), eq(cases.currentEpoch, caseKeyWraps.epoch)))
+      .where(inArray(caseKeyWraps.caseId, chunk)),
+  );
+  const [first, ...more] = queries;
+  if (!first) return [];
+  const results = await db.batch([first, ...more]);
+  return results.flat().map(({ wrap }) => wrap);
+}
+
 /** PROTOCOL §5: a revocation, or any grant of the current epoch that has expired, calls for e+1. */
 export function needsRotation(
   caseRow: CaseRow,
@@ -50,20 +67,26 @@ export interface CaseHolder {
   grant: CaseKeyWrapRow;
 }
 
-export async function requireCaseHolder(
-  db: Db,
-  caseId: string,
-  userId: string,
+/** The case and the caller's wraps of it, as queries for a read batch (see `judgeCaseHolder`). */
+export function caseHolderQueries(db: Db, caseId: string, userId: string) {
+  return [
+    db.select().from(cases).where(eq(cases.id, caseId)).limit(1),
+    db
+      .select()
+      .from(caseKeyWraps)
+      .where(and(eq(caseKeyWraps.caseId, caseId), eq(caseKeyWraps.toUserId, userId)))
+      .orderBy(desc(caseKeyWraps.epoch)),
+  ] as const;
+}
+
+export function judgeCaseHolder(
+  caseRows: readonly CaseRow[],
+  mine: readonly CaseKeyWrapRow[],
   now: number,
   perm: Permission = 'read',
-): Promise<CaseHolder> {
-  const caseRow = await findCase(db, caseId);
+): CaseHolder {
+  const [caseRow] = caseRows;
   if (!caseRow) throw caseNotFound();
-  const mine = await db
-    .select()
-    .from(caseKeyWraps)
-    .where(and(eq(caseKeyWraps.caseId, caseId), eq(caseKeyWraps.toUserId, userId)))
-    .orderBy(desc(caseKeyWraps.epoch));
   const grant = mine.find((wrap) => wrap.epoch === caseRow.currentEpoch && isLive(wrap, now));
   if (!grant) {
     if (mine.some((wrap) => wrap.revokedAt !== null)) {
@@ -76,6 +99,18 @@ export async function requireCaseHolder(
     throw new ApiError(403, 'write_required', 'this needs write access to the case');
   }
   return { caseRow, grant };
+}
+
+/** One round trip: the case and the caller's wraps are read in one batch. */
+export async function requireCaseHolder(
+  db: Db,
+  caseId: string,
+  userId: string,
+  now: number,
+  perm: Permission = 'read',
+): Promise<CaseHolder> {
+  const [caseRows, mine] = await db.batch(caseHolderQueries(db, caseId, userId));
+  return judgeCaseHolder(caseRows, mine, now, perm);
 }
 
 /** Status, transfer and revocation: the primary counselor or a director, key holder or not. */

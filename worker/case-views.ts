@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import type { AccessRequestView } from '../core/api/access-requests.js';
 import type { CaseLogLine, CaseRecordView, OperationalFields } from '../core/api/case-records.js';
 import type { CaseFileView, CaseSummary, GrantView, MyCase } from '../core/api/cases.js';
@@ -15,9 +15,11 @@ import {
   caseKeyWraps,
   caseLog,
   caseRecords,
+  cases,
   portalSubmissions,
+  type UserRow,
+  users,
 } from './db/schema.js';
-import { usersById } from './people.js';
 import { toUserView } from './views.js';
 
 /** Rows to the case-file JSON of core/api/cases.ts. */
@@ -120,31 +122,68 @@ function latestRevisions(rows: readonly CaseRecordRow[]): CaseRecordRow[] {
   return [...latest.values()].sort((a, b) => a.seq - b.seq);
 }
 
-export async function buildCaseFile(
-  db: Db,
+/**
+ * Everything a case file is made of, as queries for one read batch: epochs, wraps, log, records,
+ * approved access requests (for delivery) and a superset of the people they name.
+ */
+export function caseFileQueries(db: Db, caseId: string) {
+  const wrapsOfCase = (column: typeof caseKeyWraps.toUserId | typeof caseKeyWraps.byUserId) =>
+    db.select({ id: column }).from(caseKeyWraps).where(eq(caseKeyWraps.caseId, caseId));
+  const approved = and(eq(accessRequests.caseId, caseId), inArray(accessRequests.status, ['approved']));
+  return [
+    db.select().from(caseEpochs).where(eq(caseEpochs.caseId, caseId)).orderBy(asc(caseEpochs.epoch)),
+    db.select().from(caseKeyWraps).where(eq(caseKeyWraps.caseId, caseId)),
+    db.select().from(caseLog).where(eq(caseLog.caseId, caseId)).orderBy(asc(caseLog.seq)),
+    db.select().from(caseRecords).where(eq(caseRecords.caseId, caseId)).orderBy(asc(caseRecords.seq)),
+    db.select().from(accessRequests).where(approved),
+    db
+      .select()
+      .from(users)
+      .where(
+        or(
+          inArray(
+            users.id,
+            db.select({ id: cases.primaryCounselorId }).from(cases).where(eq(cases.id, caseId)),
+          ),
+          inArray(
+            users.id,
+            db.select({ id: caseRecords.authorId }).from(caseRecords).where(eq(caseRecords.caseId, caseId)),
+          ),
+          inArray(users.id, wrapsOfCase(caseKeyWraps.toUserId)),
+          inArray(users.id, wrapsOfCase(caseKeyWraps.byUserId)),
+          inArray(
+            users.id,
+            db.select({ id: accessRequests.requesterId }).from(accessRequests).where(approved),
+          ),
+        ),
+      ),
+    // a filed submission became the record with its id (migrations/0009)
+    db
+      .select({ id: portalSubmissions.id })
+      .from(portalSubmissions)
+      .where(and(eq(portalSubmissions.caseId, caseId), isNotNull(portalSubmissions.filedAt))),
+  ] as const;
+}
+
+type CaseFileRows = readonly [
+  epochRows: (typeof caseEpochs.$inferSelect)[],
+  wrapRows: CaseKeyWrapRow[],
+  logRows: (typeof caseLog.$inferSelect)[],
+  recordRows: CaseRecordRow[],
+  approved: AccessRequestRow[],
+  peopleRows: UserRow[],
+  filedRows: { id: string }[],
+];
+
+export function assembleCaseFile(
+  [epochRows, wrapRows, logRows, recordRows, approved, peopleRows, filedRows]: CaseFileRows,
   caseRow: CaseRow,
   grant: CaseKeyWrapRow,
   userId: string,
   historyOf: string | undefined,
   now: number,
-): Promise<CaseFileView> {
-  const [epochRows, wrapRows, logRows, recordRows, deliveries, filedRows] = await Promise.all([
-    db.select().from(caseEpochs).where(eq(caseEpochs.caseId, caseRow.id)).orderBy(asc(caseEpochs.epoch)),
-    db.select().from(caseKeyWraps).where(eq(caseKeyWraps.caseId, caseRow.id)),
-    db.select().from(caseLog).where(eq(caseLog.caseId, caseRow.id)).orderBy(asc(caseLog.seq)),
-    db.select().from(caseRecords).where(eq(caseRecords.caseId, caseRow.id)).orderBy(asc(caseRecords.seq)),
-    grant.perm === 'write'
-      ? db
-          .select()
-          .from(accessRequests)
-          .where(and(eq(accessRequests.caseId, caseRow.id), inArray(accessRequests.status, ['approved'])))
-      : Promise.resolve([]),
-    // a filed submission became the record with its id (migrations/0009)
-    db
-      .select({ id: portalSubmissions.id })
-      .from(portalSubmissions)
-      .where(and(eq(portalSubmissions.caseId, caseRow.id), isNotNull(portalSubmissions.filedAt))),
-  ]);
+): CaseFileView {
+  const deliveries = grant.perm === 'write' ? approved : [];
   const filedFromPortal = new Set(filedRows.map((row) => row.id));
   const toView = (row: CaseRecordRow) => toRecordView(row, filedFromPortal);
   const currentWraps = wrapRows.filter((wrap) => wrap.epoch === caseRow.currentEpoch);
@@ -153,13 +192,15 @@ export async function buildCaseFile(
   const records = latestRevisions(recordRows);
   const history =
     historyOf === undefined ? undefined : recordRows.filter((row) => row.recordId === historyOf);
-  const people = await usersById(db, [
+  // The batch read a superset; the file names exactly these people.
+  const named = new Set([
     caseRow.primaryCounselorId,
     ...recordRows.map((row) => row.authorId),
     ...myWraps.map((wrap) => wrap.byUserId),
     ...currentWraps.flatMap((wrap) => [wrap.toUserId, wrap.byUserId]),
     ...deliveries.map((request) => request.requesterId),
   ]);
+  const people = peopleRows.filter((row) => named.has(row.id));
   return {
     case: toMyCase(toCaseSummary(caseRow, currentWraps, now), grant),
     epochs: epochRows.map((row) => ({
@@ -175,6 +216,18 @@ export async function buildCaseFile(
     records: records.map(toView),
     ...(history && { history: history.map(toView) }),
     pendingDeliveries: deliveries.map(toAccessRequestView),
-    people: [...people.values()].map(toUserView),
+    people: people.map(toUserView),
   };
+}
+
+export async function buildCaseFile(
+  db: Db,
+  caseRow: CaseRow,
+  grant: CaseKeyWrapRow,
+  userId: string,
+  historyOf: string | undefined,
+  now: number,
+): Promise<CaseFileView> {
+  const rows = await db.batch(caseFileQueries(db, caseRow.id));
+  return assembleCaseFile(rows, caseRow, grant, userId, historyOf, now);
 }

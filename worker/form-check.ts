@@ -1,7 +1,8 @@
 import { checkOperationalPart } from '../core/forms/index.js';
 import type { Db } from './db/client.js';
+import type { FormVersionRow } from './db/schema.js';
 import { ApiError } from './errors.js';
-import { findPublishedForm } from './form-versions.js';
+import { publishedFormFrom, publishedRowQuery } from './form-versions.js';
 
 /**
  * The server validates a record's operational part against the published form version it names
@@ -13,8 +14,27 @@ export async function assertOperationalMatchesForm(
   ref: string,
   operational: Record<string, unknown>,
 ): Promise<void> {
+  assertOperationalMatches(await formRefQuery(db, ref), ref, operational);
+}
+
+function splitRef(ref: string) {
   const at = ref.lastIndexOf('@');
-  const form = await findPublishedForm(db, ref.slice(0, at), Number(ref.slice(at + 1)));
+  return { formId: ref.slice(0, at), version: Number(ref.slice(at + 1)) };
+}
+
+/** The stored published version `ref` names, as a query for a read batch. */
+export function formRefQuery(db: Db, ref: string) {
+  const { formId, version } = splitRef(ref);
+  return publishedRowQuery(db, formId, version);
+}
+
+export function assertOperationalMatches(
+  rows: readonly FormVersionRow[],
+  ref: string,
+  operational: Record<string, unknown>,
+): void {
+  const { formId, version } = splitRef(ref);
+  const form = publishedFormFrom(rows[0], formId, version);
   if (!form) throw new ApiError(400, 'unknown_form', `no published form ${ref}`);
   const problems = checkOperationalPart(form, operational);
   if (problems.length > 0) {

@@ -41,12 +41,9 @@ export async function latestStoredVersion(db: Db, formId: string): Promise<FormV
   return row;
 }
 
-export async function findPublishedRow(
-  db: Db,
-  formId: string,
-  version: number,
-): Promise<FormVersionRow | undefined> {
-  const [row] = await db
+/** The published row of a form version, as a query for a read batch. */
+export function publishedRowQuery(db: Db, formId: string, version: number) {
+  return db
     .select()
     .from(formVersions)
     .where(
@@ -57,6 +54,14 @@ export async function findPublishedRow(
       ),
     )
     .limit(1);
+}
+
+export async function findPublishedRow(
+  db: Db,
+  formId: string,
+  version: number,
+): Promise<FormVersionRow | undefined> {
+  const [row] = await publishedRowQuery(db, formId, version);
   return row;
 }
 
@@ -66,7 +71,15 @@ export async function findPublishedForm(
   formId: string,
   version: number,
 ): Promise<FormDefinition | undefined> {
-  const row = await findPublishedRow(db, formId, version);
+  return publishedFormFrom(await findPublishedRow(db, formId, version), formId, version);
+}
+
+/** A stored published row wins; otherwise the version shipped with Tacit, if any. */
+export function publishedFormFrom(
+  row: FormVersionRow | undefined,
+  formId: string,
+  version: number,
+): FormDefinition | undefined {
   return row ? definitionOf(row) : builtInForm(formId, version);
 }
 

@@ -58,9 +58,14 @@ export function startSession(db: Db, env: Env, orgRow: OrgRow, userId: string): 
 export type SessionLookup =
   | { kind: 'none' }
   | { kind: 'expired' }
-  | { kind: 'active'; session: ActiveSession };
+  | {
+      kind: 'active';
+      session: ActiveSession;
+      /** The last-seen write, when one is due: the caller runs it after the response (idle expiry). */
+      touch: (() => Promise<unknown>) | undefined;
+    };
 
-/** Finds the session behind a cookie token, enforces idle and absolute expiry, and touches it. */
+/** Finds the session behind a cookie token and enforces idle and absolute expiry; see `touch`. */
 export async function resumeSession(db: Db, env: Env, token: string | undefined): Promise<SessionLookup> {
   if (!isWellFormedToken(token)) return { kind: 'none' };
   const tokenHash = hashToken(token);
@@ -81,12 +86,15 @@ export async function resumeSession(db: Db, env: Env, token: string | undefined)
     return { kind: 'expired' };
   }
   let lastSeenAt = found.session.lastSeenAt;
+  let touch: (() => Promise<unknown>) | undefined;
   if (now - lastSeenAt >= TOUCH_INTERVAL_MS) {
-    lastSeenAt = now;
-    await db.update(sessions).set({ lastSeenAt }).where(eq(sessions.tokenHash, tokenHash));
+    const seenAt = now;
+    lastSeenAt = seenAt;
+    touch = () => db.update(sessions).set({ lastSeenAt: seenAt }).where(eq(sessions.tokenHash, tokenHash));
   }
   return {
     kind: 'active',
+    touch,
     session: {
       tokenHash,
       user: found.user,

@@ -1,12 +1,19 @@
 import { eq } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Context } from 'hono';
-import { type AuditRecord, commitAudited } from './audit.js';
+import { type AuditHead, type AuditRecord, commitAudited } from './audit.js';
 import { verifyPeppered } from './credentials.js';
 import { type UserRow, users } from './db/schema.js';
 import type { AppEnv } from './env.js';
 import { ApiError } from './errors.js';
-import { assertNotLocked, clearAccountWrite, failureWrites, readThrottle, throttleKeys } from './throttle.js';
+import {
+  assertNotLocked,
+  clearAccountWrite,
+  failureWrites,
+  readThrottle,
+  type ThrottleRow,
+  throttleKeys,
+} from './throttle.js';
 
 export type CredentialKind = 'passphrase' | 'recovery';
 
@@ -27,6 +34,8 @@ interface CredentialCheck {
   key: string;
   /** What a failure is recorded as in the audit chain. */
   failure: Pick<AuditRecord, 'type'> & { details?: AuditRecord['details'] };
+  /** The throttle rows and audit head, when the caller read them in its own batch. */
+  read?: { throttle: Map<string, ThrottleRow>; head: AuditHead };
 }
 
 /**
@@ -39,7 +48,7 @@ export async function checkCredential(c: Context<AppEnv>, check: CredentialCheck
   const ip = clientIp(c);
   const keys = throttleKeys(check.email, ip);
   const now = Date.now();
-  const throttle = await readThrottle(db, keys);
+  const throttle = check.read?.throttle ?? (await readThrottle(db, keys));
   assertNotLocked(throttle, now);
 
   const user = check.user?.status === 'active' ? check.user : undefined;
@@ -65,6 +74,7 @@ export async function checkCredential(c: Context<AppEnv>, check: CredentialCheck
       },
     },
     () => writes,
+    check.read?.head,
   );
   throw new ApiError(401, 'invalid_credentials', 'the email or the passphrase is not right');
 }

@@ -22,14 +22,20 @@ export function throttleKeys(email: string, ip: string): ThrottleKeys {
   return { account: `acct:${email}`, ip: `ip:${ip}` };
 }
 
-type ThrottleRow = typeof loginThrottle.$inferSelect;
+export type ThrottleRow = typeof loginThrottle.$inferSelect;
 
-export async function readThrottle(db: Db, keys: ThrottleKeys): Promise<Map<string, ThrottleRow>> {
-  const rows = await db
+/** Both throttle rows, as a query for a read batch. */
+export function throttleQuery(db: Db, keys: ThrottleKeys) {
+  return db
     .select()
     .from(loginThrottle)
     .where(inArray(loginThrottle.key, [keys.account, keys.ip]));
-  return new Map(rows.map((row) => [row.key, row]));
+}
+
+export const throttleMap = (rows: readonly ThrottleRow[]) => new Map(rows.map((row) => [row.key, row]));
+
+export async function readThrottle(db: Db, keys: ThrottleKeys): Promise<Map<string, ThrottleRow>> {
+  return throttleMap(await throttleQuery(db, keys));
 }
 
 /** Refuses with 429 and Retry-After while either key is locked. */

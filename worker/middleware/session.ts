@@ -1,5 +1,6 @@
 import { createMiddleware } from 'hono/factory';
 import type { Role } from '../../core/api/roles.js';
+import { afterResponse } from '../after-response.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { readSessionCookie, resumeSession } from '../sessions.js';
@@ -19,6 +20,15 @@ export function requireRoles(...allowed: Role[]) {
       throw new ApiError(403, 'forbidden', `this needs one of the roles: ${allowed.join(', ')}`);
     }
     c.set('session', lookup.session);
+    const { touch } = lookup;
+    if (touch) {
+      try {
+        afterResponse(c.executionCtx, touch);
+      } catch {
+        // No execution context (a bare app.request): write it now.
+        await touch();
+      }
+    }
     await next();
   });
 }

@@ -9,10 +9,11 @@ import {
 } from '../../core/api/auth.js';
 import type { KdfParams } from '../../core/api/kdf.js';
 import { KDF_DEFAULT } from '../../crypto/passphrase.js';
-import { commitAudited } from '../audit.js';
+import { auditHeadQuery, commitAudited, toAuditHead } from '../audit.js';
 import { fakeSalt, pepperedHash } from '../credentials.js';
-import { sessions, users } from '../db/schema.js';
+import { org, sessions, users } from '../db/schema.js';
 import type { AppEnv } from '../env.js';
+import { ApiError } from '../errors.js';
 import { requireSession } from '../middleware/session.js';
 import { requireOrg } from '../org.js';
 import {
@@ -22,7 +23,8 @@ import {
   setSessionCookie,
   startSession,
 } from '../sessions.js';
-import { type CredentialKind, checkCredential, findUserByEmail } from '../sign-in.js';
+import { type CredentialKind, checkCredential, clientIp, findUserByEmail } from '../sign-in.js';
+import { throttleKeys, throttleMap, throttleQuery } from '../throttle.js';
 import { jsonBody } from '../validation.js';
 import { toSessionView } from '../views.js';
 
@@ -56,14 +58,24 @@ async function signIn(
   kind: CredentialKind,
 ) {
   const { db } = c.var;
-  const orgRow = await requireOrg(db);
+  // One read batch: the org, the account, both throttle rows and the audit head.
+  const [orgRows, userRows, throttleRows, headRows] = await db.batch([
+    db.select().from(org).limit(1),
+    db.select().from(users).where(eq(users.email, email)).limit(1),
+    throttleQuery(db, throttleKeys(email, clientIp(c))),
+    auditHeadQuery(db),
+  ]);
+  const [orgRow] = orgRows;
+  if (!orgRow) throw new ApiError(409, 'not_initialized', 'the organization has not been set up yet');
+  const head = toAuditHead(headRows, orgRow.id);
   const { user, ip, clearThrottle } = await checkCredential(c, {
     orgId: orgRow.id,
     email,
-    user: await findUserByEmail(c, email),
+    user: userRows[0],
     kind,
     key,
     failure: { type: SIGN_IN_EVENTS[kind].failed },
+    read: { throttle: throttleMap(throttleRows), head },
   });
   const session = startSession(db, c.env, orgRow, user.id);
   await commitAudited(
@@ -71,6 +83,7 @@ async function signIn(
     orgRow.id,
     { actor: user.id, type: SIGN_IN_EVENTS[kind].ok, subject: user.id, details: { ip } },
     () => [session.insert, clearThrottle()],
+    head,
   );
   setSessionCookie(c, session.token, session.absoluteExpiresAt);
   return { user, view: await toSessionView(db, c.env, orgRow, user, session) };

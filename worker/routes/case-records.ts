@@ -3,13 +3,13 @@ import { Hono } from 'hono';
 import { appendRecordRequestSchema } from '../../core/api/case-records.js';
 import { caseIdParamSchema } from '../../core/api/cases.js';
 import { canonicalJson } from '../../crypto/canonical-json.js';
-import { commitAudited } from '../audit.js';
-import { findCase, requireCaseHolder } from '../case-access.js';
+import { auditHeadQuery, commitAudited, toAuditHead } from '../audit.js';
+import { caseHolderQueries, findCase, judgeCaseHolder } from '../case-access.js';
 import { assertAtHead, assertEntryMatches, staleHead } from '../case-log.js';
 import { caseLog, caseRecords, cases } from '../db/schema.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
-import { assertOperationalMatchesForm } from '../form-check.js';
+import { assertOperationalMatches, formRefQuery } from '../form-check.js';
 import { requireCertified } from '../key-wraps.js';
 import { requireSession } from '../middleware/session.js';
 import { eventStatement, processEventsAfterCommit } from '../rules/outbox.js';
@@ -28,10 +28,23 @@ caseRecordRoutes.post(
   async (c) => {
     const { db, session } = c.var;
     const now = Date.now();
-    const { caseRow } = await requireCaseHolder(db, c.req.valid('param').id, session.user.id, now, 'write');
-    requireCertified(session.user, 'write to a case');
+    const caseId = c.req.valid('param').id;
     const write = c.req.valid('json');
     const { entry } = write;
+    // One read batch: access, the record's latest revision, the form version, the audit head.
+    const [caseRows, mine, latestRows, formRows, headRows] = await db.batch([
+      ...caseHolderQueries(db, caseId, session.user.id),
+      db
+        .select({ rev: caseRecords.rev, form: caseRecords.form })
+        .from(caseRecords)
+        .where(and(eq(caseRecords.caseId, caseId), eq(caseRecords.recordId, entry.record)))
+        .orderBy(desc(caseRecords.rev))
+        .limit(1),
+      formRefQuery(db, entry.form),
+      auditHeadQuery(db),
+    ]);
+    const { caseRow } = judgeCaseHolder(caseRows, mine, now, 'write');
+    requireCertified(session.user, 'write to a case');
     if (caseRow.status === 'archived')
       throw new ApiError(409, 'case_archived', 'an archived case is read-only');
     assertAtHead(caseRow, write);
@@ -45,12 +58,7 @@ caseRecordRoutes.post(
     assertEntryMatches(write, session.user, now);
 
     // A correction is the next revision of the same form, never an overwrite.
-    const [latest] = await db
-      .select({ rev: caseRecords.rev, form: caseRecords.form })
-      .from(caseRecords)
-      .where(and(eq(caseRecords.caseId, caseRow.id), eq(caseRecords.recordId, entry.record)))
-      .orderBy(desc(caseRecords.rev))
-      .limit(1);
+    const [latest] = latestRows;
     const expectedRev = latest ? latest.rev + 1 : 1;
     if (entry.rev !== expectedRev || (latest && formId(latest.form) !== formId(entry.form))) {
       throw new ApiError(
@@ -61,7 +69,7 @@ caseRecordRoutes.post(
           : 'a new record starts at revision 1',
       );
     }
-    await assertOperationalMatchesForm(db, entry.form, write.operational);
+    assertOperationalMatches(formRows, entry.form, write.operational);
 
     try {
       await commitAudited(
@@ -114,6 +122,7 @@ caseRecordRoutes.post(
             },
           }),
         ],
+        toAuditHead(headRows, session.org.id),
       );
     } catch (error) {
       const current = await findCase(db, caseRow.id);

@@ -11,10 +11,17 @@ import { ORG_RECOVERY } from '../../core/api/key-wraps.js';
 import { toHex } from '../../crypto/bytes.js';
 import { caseLogGenesis } from '../../crypto/case-log.js';
 import { caseGrantInfo } from '../../crypto/grant.js';
-import { commitAudited } from '../audit.js';
-import { isLive, requireCaseHolder, requireCaseManager, wrapsAtEpoch } from '../case-access.js';
+import { auditHeadQuery, commitAudited, toAuditHead } from '../audit.js';
+import {
+  caseHolderQueries,
+  currentWrapsOf,
+  isLive,
+  judgeCaseHolder,
+  requireCaseManager,
+  wrapsAtEpoch,
+} from '../case-access.js';
 import { caseStatusChange } from '../case-status.js';
-import { buildCaseFile, toCaseSummary, toMyCase } from '../case-views.js';
+import { assembleCaseFile, caseFileQueries, toCaseSummary, toMyCase } from '../case-views.js';
 import { requireVisibleClient } from '../contact-access.js';
 import { isUniqueViolation } from '../db/client.js';
 import { type CaseKeyWrapRow, type CaseRow, caseEpochs, caseKeyWraps, cases } from '../db/schema.js';
@@ -145,9 +152,17 @@ caseRoutes.get('/', requireSession, async (c) => {
     .where(and(eq(caseKeyWraps.toUserId, session.user.id), isNull(caseKeyWraps.revokedAt)))
     .orderBy(desc(cases.openedAt));
   const live = rows.filter(({ grant }) => isLive(grant, now));
-  const list = await Promise.all(
-    live.map(async ({ caseRow, grant }) =>
-      toMyCase(toCaseSummary(caseRow, await wrapsAtEpoch(db, caseRow.id, caseRow.currentEpoch), now), grant),
+  // The current-epoch wraps of every listed case in one query, not one per case.
+  const caseIds = live.map(({ caseRow }) => caseRow.id);
+  const current = caseIds.length === 0 ? [] : await currentWrapsOf(db, caseIds);
+  const list = live.map(({ caseRow, grant }) =>
+    toMyCase(
+      toCaseSummary(
+        caseRow,
+        current.filter((wrap) => wrap.caseId === caseRow.id),
+        now,
+      ),
+      grant,
     ),
   );
   return c.json({ cases: list });
@@ -161,10 +176,25 @@ caseRoutes.get(
   async (c) => {
     const { db, session } = c.var;
     const now = Date.now();
-    const { caseRow, grant } = await requireCaseHolder(db, c.req.valid('param').id, session.user.id, now);
+    const caseId = c.req.valid('param').id;
+    // One read batch (access, the whole file, the audit head), then one audited write.
+    const [caseRows, mine, ...rest] = await db.batch([
+      ...caseHolderQueries(db, caseId, session.user.id),
+      ...caseFileQueries(db, caseId),
+      auditHeadQuery(db),
+    ]);
+    const { caseRow, grant } = judgeCaseHolder(caseRows, mine, now);
     const { history } = c.req.valid('query');
-    const file = await buildCaseFile(db, caseRow, grant, session.user.id, history, now);
-    await commitAudited(db, session.org.id, {
+    const [epochRows, wrapRows, logRows, recordRows, approved, peopleRows, filedRows, headRows] = rest;
+    const file = assembleCaseFile(
+      [epochRows, wrapRows, logRows, recordRows, approved, peopleRows, filedRows],
+      caseRow,
+      grant,
+      session.user.id,
+      history,
+      now,
+    );
+    const auditRecord = {
       actor: session.user.id,
       type: 'case.read',
       subject: caseRow.id,
@@ -174,7 +204,8 @@ caseRoutes.get(
         wraps: file.myWraps.map((wrap) => wrap.id),
         ...(history && { history }),
       },
-    });
+    } as const;
+    await commitAudited(db, session.org.id, auditRecord, undefined, toAuditHead(headRows, session.org.id));
     return c.json(file);
   },
 );

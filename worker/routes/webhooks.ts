@@ -7,6 +7,7 @@ import {
   webhookDeliveryParamSchema,
   webhookEndpointIdParamSchema,
 } from '../../core/api/webhooks.js';
+import { afterResponse } from '../after-response.js';
 import { commitAudited } from '../audit.js';
 import type { Db } from '../db/client.js';
 import {
@@ -179,7 +180,7 @@ webhookRoutes.post(
           .where(eq(webhookDeliveries.id, delivery.id)),
       ],
     );
-    c.executionCtx.waitUntil(deliverDueWebhooks(db));
+    afterResponse(c.executionCtx, () => deliverDueWebhooks(db));
     return c.json({ id: delivery.id, status: 'pending' as const }, 202);
   },
 );

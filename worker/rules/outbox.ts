@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { EventType, SCHEDULE_MATCH } from '../../core/rules/events.js';
+import { afterResponse } from '../after-response.js';
 import type { Db } from '../db/client.js';
 import { type EventPayload, ruleEvents } from '../db/rules-schema.js';
 import { type EmailSender, logOnlySender, outboxSender } from '../email.js';
@@ -49,12 +50,14 @@ export function notificationSender(env: Env, db: Db): EmailSender {
 /** Runs the rules on what was just committed, after the response; the Cron Trigger is the net. */
 export function processEventsAfterCommit(c: Context<AppEnv>): void {
   const { db } = c.var;
-  const work = processOutbox(db, { sender: notificationSender(c.env, db) }, Date.now()).catch((error) => {
-    console.error('rules: processing the outbox after a commit failed; the cron retries', error);
-  });
+  const work = () =>
+    processOutbox(db, { sender: notificationSender(c.env, db) }, Date.now()).catch((error) => {
+      console.error('rules: processing the outbox after a commit failed; the cron retries', error);
+    });
   try {
-    c.executionCtx.waitUntil(work);
+    afterResponse(c.executionCtx, work);
   } catch {
-    // No execution context (a bare app.request): the promise still runs.
+    // No execution context (a bare app.request): the work still runs.
+    void work();
   }
 }

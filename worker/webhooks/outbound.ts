@@ -2,6 +2,7 @@ import { and, asc, eq, lte } from 'drizzle-orm';
 import { WEBHOOK_URL_MESSAGES, webhookUrlProblem } from '../../core/api/webhook-url.js';
 import { RETRY_DELAYS_MS, type WebhookData, type WebhookEventType } from '../../core/api/webhooks.js';
 import { randomBytes, toHex } from '../../crypto/bytes.js';
+import { afterResponse } from '../after-response.js';
 import type { Db } from '../db/client.js';
 import {
   type WebhookDeliveryRow,
@@ -62,7 +63,7 @@ export async function emitWebhookEvent(
   data: WebhookData,
 ): Promise<void> {
   const ids = await enqueueWebhookEvent(c.var.db, type, data);
-  if (ids.length > 0) c.executionCtx.waitUntil(deliverDueWebhooks(c.var.db));
+  if (ids.length > 0) afterResponse(c.executionCtx, () => deliverDueWebhooks(c.var.db));
 }
 
 function nextState(delivery: WebhookDeliveryRow, succeeded: boolean, now: number) {

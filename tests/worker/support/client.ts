@@ -1,6 +1,4 @@
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
-import { env } from 'cloudflare:workers';
-import worker from '../../../worker/index.js';
+import { fetchWorker } from './worker-fetch.js';
 
 /** Local mode: the dev outbox answers on loopback hosts only. */
 export const ORIGIN = 'http://localhost:8787';
@@ -37,9 +35,7 @@ export class Browser {
     if (this.sessionToken) headers.set('Cookie', `tacit_session=${this.sessionToken}`);
     const body = options.json !== undefined ? JSON.stringify(options.json) : options.body;
     const request = new Request(`${ORIGIN}${path}`, { method, headers, ...(body !== undefined && { body }) });
-    const ctx = createExecutionContext();
-    const response = await worker.fetch(request, env, ctx);
-    await waitOnExecutionContext(ctx);
+    const response = await fetchWorker(request);
     this.keepCookie(response.headers.get('Set-Cookie'));
     const text = await response.text();
     return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };

@@ -1,13 +1,12 @@
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import type { ApiScope } from '../../../core/api/api-keys.js';
 import { fromBase64Url, toBase64Url } from '../../../crypto/bytes.js';
 import { sealBookingRequest } from '../../../crypto/sealed.js';
-import worker from '../../../worker/index.js';
 import { signStandardWebhook, signStripe } from '../../../worker/webhook-signatures.js';
 import { groupRequest } from './case-files.js';
 import { type ApiResponse, ORIGIN } from './client.js';
 import type { Organization } from './scenario.js';
+import { fetchWorker } from './worker-fetch.js';
 
 /** The outside world of issue 10: integrations with API keys, payment providers, webhook receivers. */
 
@@ -41,9 +40,7 @@ export async function serverCall(
   const body = options.json !== undefined ? JSON.stringify(options.json) : options.body;
   if (body !== undefined && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
   const request = new Request(`${ORIGIN}${path}`, { method, headers, ...(body !== undefined && { body }) });
-  const ctx = createExecutionContext();
-  const response = await worker.fetch(request, { ...env, ...options.bindings }, ctx);
-  await waitOnExecutionContext(ctx);
+  const response = await fetchWorker(request, options.bindings);
   const text = await response.text();
   let parsed: unknown;
   try {

@@ -1,22 +1,17 @@
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
-import { env } from 'cloudflare:workers';
 import { sessionViewSchema } from '../../../core/api/index.js';
 import { fromBase64Url } from '../../../crypto/bytes.js';
 import type { UserKeys } from '../../../crypto/user-keys.js';
 import { type ApiClient, createApiClient } from '../../../web/src/lib/api-client.js';
 import { type CaseContext, memoryCaseCheckpoints } from '../../../web/src/lib/protocol/cases/index.js';
-import worker from '../../../worker/index.js';
 import { type Browser, ORIGIN } from './client.js';
+import { fetchWorker } from './worker-fetch.js';
 
 /** The web app's own API client, speaking to the real Worker with one browser's session cookie. */
 export function apiClientFor(browser: Browser): ApiClient {
   return createApiClient(ORIGIN, async (input, init) => {
     const headers = new Headers(init.headers);
     if (browser.sessionToken) headers.set('Cookie', `tacit_session=${browser.sessionToken}`);
-    const ctx = createExecutionContext();
-    const response = await worker.fetch(new Request(input, { ...init, headers }), env, ctx);
-    await waitOnExecutionContext(ctx);
-    return response;
+    return fetchWorker(new Request(input, { ...init, headers }));
   });
 }
 

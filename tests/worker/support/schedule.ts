@@ -1,10 +1,8 @@
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
-import { env } from 'cloudflare:workers';
 import type { Role } from '../../../core/api/roles.js';
-import worker from '../../../worker/index.js';
 import { clientRequest, recipientOf } from './case-files.js';
 import { type Browser, ORIGIN } from './client.js';
 import { addMember, type Member, type Organization, setUpOrganization } from './scenario.js';
+import { fetchWorker } from './worker-fetch.js';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -109,8 +107,6 @@ export function booking(clinic: Clinic, startAt: number, overrides: Record<strin
 
 /** A path fetched without a session, returning the raw text (the ICS feed is not JSON). */
 export async function fetchText(path: string): Promise<{ status: number; headers: Headers; text: string }> {
-  const ctx = createExecutionContext();
-  const response = await worker.fetch(new Request(`${ORIGIN}${path}`), env, ctx);
-  await waitOnExecutionContext(ctx);
+  const response = await fetchWorker(new Request(`${ORIGIN}${path}`));
   return { status: response.status, headers: response.headers, text: await response.text() };
 }
