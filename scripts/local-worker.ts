@@ -89,6 +89,8 @@ export interface WranglerDevOptions {
   stdio: 'inherit' | 'pipe';
   /** Own process group, so a test harness can stop wrangler and workerd together. */
   detached?: boolean;
+  /** Another Worker's wrangler.toml (the benchmarks' baseline); the app's by default. */
+  config?: string;
 }
 
 export function startWranglerDev(options: WranglerDevOptions): ChildProcess {
@@ -104,6 +106,7 @@ export function startWranglerDev(options: WranglerDevOptions): ChildProcess {
   ];
   if (options.inspectorPort !== undefined) args.push('--inspector-port', String(options.inspectorPort));
   if (options.persistTo) args.push('--persist-to', options.persistTo);
+  if (options.config) args.push('--config', options.config);
   for (const [name, value] of Object.entries(options.vars ?? {})) args.push('--var', `${name}:${value}`);
   return spawn(process.execPath, args, {
     cwd: ROOT,

@@ -26,6 +26,8 @@ export interface BenchResult {
   value: number;
   unit: string;
   target: number | null;
+  /** The machine's 1-minute load average when the figure was taken (`npm run bench` fills it in). */
+  load?: number;
 }
 
 function median(values: number[]): number {

@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { KDF_DEFAULT, KDF_FLOOR, type KdfParams } from '../../crypto/passphrase.js';
+import { benchApiLoad } from './api-load.js';
+import { benchBundle } from './bundle.js';
 import { benchCasePage } from './case-page.js';
 import { withBenchPage } from './chromium.js';
 import {
@@ -9,13 +11,18 @@ import {
   benchOpenCaseParts,
   benchUnlock,
 } from './crypto-bench.js';
+import { benchPageTimings } from './page-timings.js';
+import { printResults, rewriteSection, withLoad } from './report.js';
 import { benchReportDashboards } from './reports.js';
+import { benchSoak } from './soak.js';
 
 /**
  * `npm run bench`: one JSON line per figure on stdout
- * ({"bench": name, "value": number, "unit": "...", "target": number|null}); docs/benchmarks.md
- * records them with the machine. `--argon2-sweep` also times candidate Argon2id parameters;
- * `--reports` times only the shipped report dashboards (tests/bench/reports.ts).
+ * ({"bench": name, "value": number, "unit": "...", "target": number|null, "load": 1-min load
+ * average}), and the generated section of docs/benchmarks.md rewritten with the machine, the
+ * command and the figures. Flags: `--only a,b` runs the named groups only (crypto, bundle,
+ * case-page, pages, api-load, reports); `--argon2-sweep` also times candidate Argon2id
+ * parameters; `--soak` runs the 10-minute soak alone (its own section of the document).
  */
 
 type BenchApi = {
@@ -25,29 +32,24 @@ type BenchApi = {
   benchUnlock: typeof benchUnlock;
 };
 
-function report(results: BenchResult[], where: string) {
-  for (const result of results) {
-    console.log(JSON.stringify({ ...result, bench: `${result.bench}${where}` }));
-  }
-}
+const DOC = new URL('../../docs/benchmarks.md', import.meta.url).pathname;
+const args = process.argv.slice(2);
+const sweep = args.includes('--argon2-sweep');
+// `--reports` (the reports benchmark's own flag) is `--only reports`.
+const only = args.includes('--reports')
+  ? ['reports']
+  : args.find((arg, index) => args[index - 1] === '--only')?.split(',');
+const hasChromium = existsSync('/usr/bin/chromium');
 
-const sweep = process.argv.includes('--argon2-sweep');
-
-if (process.argv.includes('--reports')) {
-  report(await benchReportDashboards(), '');
-  process.exit(0);
-}
-
-report(await benchEnvelopeThroughput(), '');
-report(await benchOpenCase(200), '');
-report(await benchOpenCaseParts(200), '');
-report(
-  [{ bench: 'argon2id-unlock-node', value: await benchUnlock(KDF_DEFAULT), unit: 'ms', target: 1500 }],
-  '',
-);
-
-if (existsSync('/usr/bin/chromium')) {
-  await withBenchPage(async (page) => {
+async function benchCrypto(): Promise<BenchResult[]> {
+  const results = [
+    ...(await benchEnvelopeThroughput()),
+    ...(await benchOpenCase(200)),
+    ...(await benchOpenCaseParts(200)),
+    { bench: 'argon2id-unlock-node', value: await benchUnlock(KDF_DEFAULT), unit: 'ms', target: 1500 },
+  ];
+  if (!hasChromium) return results;
+  return withBenchPage(async (page) => {
     const call = <T>(fn: (api: BenchApi, arg: KdfParams) => Promise<T>, arg: KdfParams = KDF_DEFAULT) =>
       page.evaluate(
         ([source, value]) =>
@@ -57,37 +59,66 @@ if (existsSync('/usr/bin/chromium')) {
           ),
         [fn.toString(), arg] as const,
       ) as Promise<T>;
-    report(await call((api) => api.benchEnvelopeThroughput()), ':chromium');
-    report(await call((api) => api.benchOpenCase(200)), ':chromium');
-    report(await call((api) => api.benchOpenCaseParts(200)), ':chromium');
-    const unlock = await call((api, params) => api.benchUnlock(params));
-    report(
-      [
-        {
-          bench: `argon2id-unlock:chromium(m=${KDF_DEFAULT.m},t=${KDF_DEFAULT.t})`,
-          value: unlock,
-          unit: 'ms',
-          target: 1500,
-        },
-      ],
-      '',
-    );
+    const inChromium = (list: BenchResult[]) =>
+      list.map((result) => ({ ...result, bench: `${result.bench}:chromium` }));
+    results.push(...inChromium(await call((api) => api.benchEnvelopeThroughput())));
+    results.push(...inChromium(await call((api) => api.benchOpenCase(200))));
+    results.push(...inChromium(await call((api) => api.benchOpenCaseParts(200))));
+    results.push({
+      bench: `argon2id-unlock:chromium(m=${KDF_DEFAULT.m},t=${KDF_DEFAULT.t})`,
+      value: await call((api, params) => api.benchUnlock(params)),
+      unit: 'ms',
+      target: 1500,
+    });
     if (sweep) {
       for (const m of [KDF_FLOOR.m, 32 * 1024, 48 * 1024, 64 * 1024, 96 * 1024, 128 * 1024]) {
         for (const t of [2, 3, 4]) {
           const ms = await call((api, params) => api.benchUnlock(params), { m, t, p: 1 });
-          report(
-            [{ bench: `argon2id-sweep:chromium(m=${m},t=${t})`, value: ms, unit: 'ms', target: 1500 }],
-            '',
-          );
+          results.push({
+            bench: `argon2id-sweep:chromium(m=${m},t=${t})`,
+            value: ms,
+            unit: 'ms',
+            target: 1500,
+          });
         }
       }
     }
+    return results;
   });
-} else {
-  console.error('Chromium not found at /usr/bin/chromium: browser figures skipped');
 }
 
-if (existsSync('/usr/bin/chromium')) report(await benchCasePage(200), '');
+/**
+ * Every group of figures, in the order they run. A group that needs Chromium is skipped without
+ * it. `reports` is the report dashboards' benchmark (tests/bench/reports.ts).
+ */
+const GROUPS: { name: string; chromium?: boolean; run: () => Promise<BenchResult[]> }[] = [
+  { name: 'crypto', run: benchCrypto },
+  { name: 'bundle', run: benchBundle },
+  {
+    name: 'case-page',
+    chromium: true,
+    run: async () => [...(await benchCasePage(200)), ...(await benchCasePage(2000))],
+  },
+  { name: 'pages', chromium: true, run: benchPageTimings },
+  { name: 'api-load', run: () => benchApiLoad() },
+  { name: 'reports', run: benchReportDashboards },
+];
 
-report(await benchReportDashboards(), '');
+const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
+
+if (args.includes('--soak')) {
+  const results = (await benchSoak()).map(withLoad);
+  printResults(results);
+  rewriteSection(DOC, 'soak', command, results);
+} else {
+  for (const group of GROUPS) {
+    if (only && !only.includes(group.name)) continue;
+    if (group.chromium && !hasChromium) {
+      console.error(`Chromium not found at /usr/bin/chromium: ${group.name} skipped`);
+      continue;
+    }
+    const results = (await group.run()).map(withLoad);
+    printResults(results);
+    rewriteSection(DOC, group.name, command, results);
+  }
+}

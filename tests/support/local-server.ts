@@ -25,6 +25,8 @@ export interface LocalServer {
   baseURL: string;
   /** wrangler's --persist-to directory: the local D1's SQLite files live below it */
   stateDir: string;
+  /** wrangler's process id, also its process group's (workerd runs inside that group) */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -52,15 +54,18 @@ function stopProcessGroup(child: ChildProcess): Promise<void> {
   });
 }
 
-/** `withWeb: false` serves the API only (the [assets] folder must still exist for wrangler). */
+/**
+ * `withWeb: false` serves the API only (the [assets] folder must still exist for wrangler).
+ * `config` serves another Worker (the benchmarks' baseline): no build, no migrations.
+ */
 export async function startLocalServer(
   name: string,
-  options: { withWeb?: boolean } = {},
+  options: { withWeb?: boolean; config?: string; readyPath?: string } = {},
 ): Promise<LocalServer> {
-  if (options.withWeb === false) await mkdir(WEB_DIST, { recursive: true });
+  if (options.withWeb === false || options.config) await mkdir(WEB_DIST, { recursive: true });
   else await buildWeb();
   const stateDir = await mkdtemp(join(tmpdir(), `tacit-${name}-`));
-  await applyLocalMigrations({ persistTo: stateDir, quiet: true });
+  if (!options.config) await applyLocalMigrations({ persistTo: stateDir, quiet: true });
   const port = await findFreePort();
   const inspectorPort = await findFreePort();
   const wrangler = startWranglerDev({
@@ -70,6 +75,7 @@ export async function startLocalServer(
     vars: { AUTH_PEPPER: randomHex(32), DEV_OUTBOX: '1' },
     stdio: 'pipe',
     detached: true,
+    ...(options.config && { config: options.config }),
   });
   let output = '';
   const record = (chunk: Buffer) => {
@@ -84,10 +90,13 @@ export async function startLocalServer(
     await rm(stateDir, { recursive: true, force: true });
   };
   try {
-    await waitForHttp(`${baseURL}/api/health`, { timeoutMs: STARTUP_TIMEOUT_MS, child: wrangler });
+    await waitForHttp(`${baseURL}${options.readyPath ?? '/api/health'}`, {
+      timeoutMs: STARTUP_TIMEOUT_MS,
+      child: wrangler,
+    });
   } catch (error) {
     await stop();
     throw new Error(`wrangler dev did not start: ${(error as Error).message}\n${output}`);
   }
-  return { baseURL, stateDir, stop };
+  return { baseURL, stateDir, pid: wrangler.pid ?? 0, stop };
 }

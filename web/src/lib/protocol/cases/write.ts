@@ -33,7 +33,12 @@ export async function writeRecord(context: CaseContext, opened: OpenedCase, writ
   }
 }
 
-async function appendAtHead(context: CaseContext, opened: OpenedCase, write: RecordWrite) {
+/** The append request for `write` on top of the head `opened` knows: no I/O, nothing sent. */
+export function recordAppendRequest(
+  context: Pick<CaseContext, 'me' | 'orgId' | 'now'>,
+  opened: OpenedCase,
+  write: RecordWrite,
+) {
   const { me, orgId } = context;
   const caseId = opened.view.case.id;
   const epoch = opened.currentEpoch;
@@ -58,10 +63,12 @@ async function appendAtHead(context: CaseContext, opened: OpenedCase, write: Rec
     operational,
     time: context.now?.() ?? Date.now(),
   });
-  const appended = await context.api.send(
-    'POST',
-    `/api/cases/${caseId}/records`,
-    {
+  return {
+    recordId,
+    rev,
+    head,
+    path: `/api/cases/${caseId}/records`,
+    body: {
       entry,
       previousHead: toHex(previousHead),
       head: toHex(head),
@@ -70,9 +77,13 @@ async function appendAtHead(context: CaseContext, opened: OpenedCase, write: Rec
       envelope: toBase64Url(envelope),
       operational,
     },
-    appendRecordResponseSchema,
-  );
+  };
+}
+
+async function appendAtHead(context: CaseContext, opened: OpenedCase, write: RecordWrite) {
+  const { recordId, rev, head, path, body } = recordAppendRequest(context, opened, write);
+  const appended = await context.api.send('POST', path, body, appendRecordResponseSchema);
   // What this browser wrote itself it has verified: remember the new head (rollback check).
-  context.checkpoints.set(caseId, { seq: appended.seq, head });
+  context.checkpoints.set(opened.view.case.id, { seq: appended.seq, head });
   return { recordId, rev, ...appended };
 }
