@@ -75,6 +75,20 @@ export function countingD1(db: D1Database, onRoundTrip: () => void): D1Database 
   });
 }
 
+/**
+ * Routes counted since the budget came in and found within it fail their tests if they go over.
+ * A route counted for the first time only warns while STRICT_FOR_UNLISTED is off: routes that
+ * landed while the count was being taken are not measured yet (issue 12, what is left).
+ */
+const STRICT_FOR_UNLISTED = false;
+const HELD_TO_BUDGET = new Set([
+  'POST /api/auth/login',
+  'GET /api/auth/session',
+  'GET /api/cases',
+  'GET /api/cases/:id',
+  'POST /api/cases/:id/records',
+]);
+
 export class RoundTripBudgetError extends Error {
   override readonly name = 'RoundTripBudgetError';
 }
@@ -102,11 +116,15 @@ export async function fetchWorker(
   await waitOnExecutionContext(ctx);
   const route = routeOf(request.method, new URL(request.url).pathname);
   roundTripsSeen.set(route, Math.max(roundTripsSeen.get(route) ?? 0, beforeResponse));
-  const allowed = OVER_BUDGET[route] ?? D1_ROUND_TRIP_BUDGET;
+  const listed = OVER_BUDGET[route];
+  const allowed = listed ?? D1_ROUND_TRIP_BUDGET;
   if (response.status < 400 && beforeResponse > allowed) {
-    throw new RoundTripBudgetError(
-      `${route} answered ${response.status} after ${beforeResponse} D1 round trips (allowed ${allowed}; ${afterResponse} more after the response)`,
-    );
+    const message = `${route} answered ${response.status} after ${beforeResponse} D1 round trips (allowed ${allowed}; ${afterResponse} more after the response)`;
+    if (listed === undefined && !STRICT_FOR_UNLISTED && !HELD_TO_BUDGET.has(route)) {
+      console.warn(`D1 round-trip budget: ${message}`);
+      return response;
+    }
+    throw new RoundTripBudgetError(message);
   }
   return response;
 }
