@@ -39,7 +39,7 @@ describe('a rule written in the editor reaches the counselor’s bell', () => {
     await page.getByRole('heading', { level: 1, name: '规则' }).waitFor();
     await page.getByText('还没有规则。可以安装预置规则，或新建一条。').waitFor();
     await page.getByRole('button', { name: '安装预置规则' }).click();
-    await page.getByText('已安装 5 条预置规则。').waitFor();
+    await page.getByText('已安装 4 条预置规则。').waitFor();
     const rules = page.getByRole('table', { name: '本机构的规则' });
     await rules.getByRole('cell', { name: '活跃个案 30 天无记录', exact: true }).waitFor();
     await rules.getByRole('cell', { name: '每天 9:00（机构时间）', exact: true }).waitFor();
