@@ -38,7 +38,9 @@ const sweep = args.includes('--argon2-sweep');
 // `--reports` (the reports benchmark's own flag) is `--only reports`.
 const only = args.includes('--reports')
   ? ['reports']
-  : args.find((arg, index) => args[index - 1] === '--only')?.split(',');
+  : args.includes('--only')
+    ? args[args.indexOf('--only') + 1]?.split(',')
+    : undefined;
 const hasChromium = existsSync('/usr/bin/chromium');
 
 async function benchCrypto(): Promise<BenchResult[]> {
