@@ -41,6 +41,17 @@ export interface GroupGrant {
   by: string;
 }
 
+/** A case conference key (issue 14): always to a user; expiry as for a case grant, no permission. */
+export interface ConferenceGrant {
+  org: string;
+  conferenceId: string;
+  epoch: number;
+  to: string;
+  /** ms since epoch; 0 = no expiry */
+  expiresAtMs: number;
+  by: string;
+}
+
 /** The org root signing seed, wrapped to each admin. Not named by the protocol: our extension. */
 export interface RootGrant {
   org: string;
@@ -70,6 +81,11 @@ export function contactGrantInfo(g: ContactGrant): string {
 export function groupGrantInfo(g: GroupGrant): string {
   checkCommon(g.epoch);
   return `tacit/1/group-grant|org=${g.org}|group=${g.groupId}|epoch=${g.epoch}|to=${g.to}|by=${g.by}`;
+}
+
+export function conferenceGrantInfo(g: ConferenceGrant): string {
+  checkCommon(g.epoch, undefined, g.expiresAtMs);
+  return `tacit/1/conference-grant|org=${g.org}|conference=${g.conferenceId}|epoch=${g.epoch}|to=${g.to}|expires=${g.expiresAtMs}|by=${g.by}`;
 }
 
 export function rootGrantInfo(g: RootGrant): string {
@@ -184,6 +200,32 @@ export function unwrapGroupKey(
   granterPk: Uint8Array,
 ) {
   return unwrapKey(groupGrantInfo(grant), wrapped, recipientSk, granterPk);
+}
+
+export function wrapConferenceKey(
+  grant: ConferenceGrant,
+  key: Uint8Array,
+  recipientPk: Uint8Array,
+  granterSeed: Uint8Array,
+) {
+  return wrapKey(conferenceGrantInfo(grant), key, recipientPk, granterSeed);
+}
+
+export function unwrapConferenceKey(
+  grant: ConferenceGrant,
+  wrapped: WrappedKey,
+  recipientSk: Uint8Array,
+  granterPk: Uint8Array,
+  nowMs: number,
+): Promise<Uint8Array> {
+  return unwrapUnexpired(
+    conferenceGrantInfo(grant),
+    grant.expiresAtMs,
+    wrapped,
+    recipientSk,
+    granterPk,
+    nowMs,
+  );
 }
 
 export function wrapRootSeed(

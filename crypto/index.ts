@@ -7,6 +7,7 @@ export * from './canonical-json.js';
 export * from './case-file.js';
 export * from './case-log.js';
 export * from './cert.js';
+export * from './conference.js';
 export * from './contact-card.js';
 export { sign as signEd25519, signingPublicKey, verify as verifyEd25519 } from './ed25519.js';
 export * from './envelope.js';
