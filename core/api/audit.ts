@@ -102,6 +102,12 @@ export const AUDIT_EVENT_TYPES = [
   'workflow.timer_fired',
   'workflow.task_reminded',
   'workflow.task_escalated',
+  'conference.opened',
+  'conference.message_posted',
+  'conference.messages_read',
+  'conference.participant_added',
+  'conference.participant_removed',
+  'conference.key_rotated',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -99,6 +99,16 @@ export const ERROR_CODES = [
   'workflow_task',
   'workflow_stuck',
   'workflow_moved_on',
+  'participant_removed',
+  'conference_expired',
+  'no_key',
+  'bad_expiry',
+  'already_exists',
+  'bad_mention',
+  'already_participant',
+  'cannot_remove',
+  'rotation_not_due',
+  'participants_mismatch',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof ERROR_CODES)[number];

@@ -10,6 +10,7 @@ export * from './case-lookup.js';
 export * from './case-records.js';
 export * from './cases.js';
 export * from './clients.js';
+export * from './conferences.js';
 export * from './dashboards.js';
 export * from './data-rights.js';
 export * from './encoding.js';

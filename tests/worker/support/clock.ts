@@ -28,6 +28,12 @@ export async function letTimePass(ms: number): Promise<void> {
     env.DB.prepare(
       'UPDATE access_requests SET created_at = created_at - ?1, decided_at = decided_at - ?1',
     ).bind(ms),
+    env.DB.prepare(
+      'UPDATE conference_key_wraps SET created_at = created_at - ?1, expires_at = CASE expires_at WHEN 0 THEN 0 ELSE expires_at - ?1 END',
+    ).bind(ms),
+    env.DB.prepare(
+      'UPDATE conferences SET created_at = created_at - ?1, expires_at = CASE expires_at WHEN 0 THEN 0 ELSE expires_at - ?1 END',
+    ).bind(ms),
     env.DB.prepare('UPDATE portal_links SET created_at = created_at - ?1, expires_at = expires_at - ?1').bind(
       ms,
     ),

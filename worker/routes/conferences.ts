@@ -1,0 +1,472 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { Hono } from 'hono';
+import {
+  addConferenceParticipantRequestSchema,
+  conferenceIdParamSchema,
+  conferenceParticipantParamSchema,
+  openConferenceRequestSchema,
+  postConferenceMessageRequestSchema,
+  rotateConferenceRequestSchema,
+} from '../../core/api/conferences.js';
+import { fromBase64Url } from '../../crypto/bytes.js';
+import { conferenceMessageContext, conferenceMessageSignatureMessage } from '../../crypto/conference.js';
+import { verifySync } from '../../crypto/ed25519.js';
+import { commitAudited } from '../audit.js';
+import { requireCaseHolder } from '../case-access.js';
+import {
+  activeParticipants,
+  assertWithinConference,
+  changedSince,
+  conferenceNotFound,
+  conferenceViews,
+  requireParticipant,
+  signedConferenceWrapRows,
+} from '../conferences.js';
+import { isUniqueViolation } from '../db/client.js';
+import {
+  conferenceKeyChain,
+  conferenceKeyWraps,
+  conferenceMessages,
+  conferenceParticipants,
+  conferences,
+} from '../db/conferences-schema.js';
+import { notifications } from '../db/rules-schema.js';
+import type { AppEnv } from '../env.js';
+import { ApiError } from '../errors.js';
+import { assertDistinctRecipients, requireCertified } from '../key-wraps.js';
+import { requireSession } from '../middleware/session.js';
+import { jsonBody, pathParams } from '../validation.js';
+
+/** Case conferences (会诊, issue 14): ciphertext, wrapped keys and operational ids only. */
+export const conferenceRoutes = new Hono<AppEnv>();
+conferenceRoutes.use('*', requireSession);
+
+/** NULL unless the conference is still at `epoch` with no rotation due: the batch then aborts. */
+const epochIfOpen = (id: string, epoch: number) =>
+  sql<number>`(SELECT current_epoch FROM conferences WHERE id = ${id} AND current_epoch = ${epoch} AND needs_rotation = 0)`;
+
+const staleOrDue = (conference: { currentEpoch: number; needsRotation: boolean }, epoch: number) => {
+  if (conference.needsRotation) {
+    return new ApiError(
+      409,
+      'rotation_required',
+      'a participant was removed: rotate the conference key first',
+    );
+  }
+  if (epoch !== conference.currentEpoch) {
+    return new ApiError(
+      409,
+      'stale_epoch',
+      `use the current conference key epoch ${conference.currentEpoch}`,
+    );
+  }
+  return undefined;
+};
+
+conferenceRoutes.post('/', jsonBody(openConferenceRequestSchema), async (c) => {
+  const { db, session } = c.var;
+  const body = c.req.valid('json');
+  const now = Date.now();
+  const me = session.user.id;
+  await requireCaseHolder(db, body.caseId, me, now);
+  requireCertified(session.user, 'open a conference');
+  if (body.expiresAt !== 0 && body.expiresAt <= now) {
+    throw new ApiError(400, 'bad_expiry', 'a conference cannot end before it starts');
+  }
+  assertDistinctRecipients(body.wraps.map((wrap) => wrap.to));
+  if (!body.wraps.some((wrap) => wrap.to === me)) {
+    throw new ApiError(400, 'invalid_request', 'include a wrap of the conference key to yourself');
+  }
+  for (const wrap of body.wraps) assertWithinConference(body, wrap.expiresAt);
+  const rows = await signedConferenceWrapRows(db, session, body.id, 1, body.wraps, now);
+  try {
+    await commitAudited(
+      db,
+      session.org.id,
+      {
+        actor: me,
+        type: 'conference.opened',
+        subject: body.id,
+        details: {
+          case: body.caseId,
+          participants: rows.map((row) => row.toUserId),
+          expiresAt: body.expiresAt,
+        },
+      },
+      () => [
+        db.insert(conferences).values({
+          id: body.id,
+          caseId: body.caseId,
+          createdBy: me,
+          currentEpoch: 1,
+          needsRotation: false,
+          expiresAt: body.expiresAt,
+          createdAt: now,
+        }),
+        ...rows.map((row) =>
+          db
+            .insert(conferenceParticipants)
+            .values({ conferenceId: body.id, userId: row.toUserId, addedBy: me, addedAt: now }),
+        ),
+        ...rows.map((row) => db.insert(conferenceKeyWraps).values(row)),
+      ],
+    );
+  } catch (error) {
+    if (isUniqueViolation(error, 'conferences.id')) {
+      throw new ApiError(409, 'already_exists', 'a conference with this id exists');
+    }
+    throw error;
+  }
+  const [conference] = await db.select().from(conferences).where(eq(conferences.id, body.id));
+  if (!conference) throw conferenceNotFound();
+  return c.json((await conferenceViews(db, [conference], me))[0], 201);
+});
+
+/** Mine: conferences I take part in and was not removed from, expired ones included. */
+conferenceRoutes.get('/', async (c) => {
+  const { db, session } = c.var;
+  const rows = await db
+    .select({ conference: conferences })
+    .from(conferences)
+    .innerJoin(conferenceParticipants, eq(conferenceParticipants.conferenceId, conferences.id))
+    .where(
+      and(
+        eq(conferenceParticipants.userId, session.user.id),
+        sql`${conferenceParticipants.removedAt} IS NULL`,
+      ),
+    )
+    .orderBy(sql`${conferences.createdAt} DESC`);
+  return c.json({
+    conferences: await conferenceViews(
+      db,
+      rows.map((row) => row.conference),
+      session.user.id,
+    ),
+  });
+});
+
+/** The caller's own wraps and the key chain: what a browser needs to open every epoch. */
+conferenceRoutes.get('/:id/keys', pathParams(conferenceIdParamSchema), async (c) => {
+  const { db, session } = c.var;
+  const { conference } = await requireParticipant(db, c.req.valid('param').id, session.user.id, Date.now());
+  const wraps = await db
+    .select()
+    .from(conferenceKeyWraps)
+    .where(
+      and(
+        eq(conferenceKeyWraps.conferenceId, conference.id),
+        eq(conferenceKeyWraps.toUserId, session.user.id),
+      ),
+    )
+    .orderBy(asc(conferenceKeyWraps.epoch));
+  const chain = await db
+    .select()
+    .from(conferenceKeyChain)
+    .where(eq(conferenceKeyChain.conferenceId, conference.id))
+    .orderBy(asc(conferenceKeyChain.epoch));
+  return c.json({
+    conference: (await conferenceViews(db, [conference], session.user.id))[0],
+    wraps: wraps.map((w) => ({
+      epoch: w.epoch,
+      to: w.toUserId,
+      byUserId: w.byUserId,
+      expiresAt: w.expiresAt,
+      enc: w.enc,
+      ct: w.ct,
+      sig: w.sig,
+    })),
+    chain: chain.map((link) => ({ epoch: link.epoch, envelope: link.envelope })),
+  });
+});
+
+conferenceRoutes.post(
+  '/:id/messages',
+  pathParams(conferenceIdParamSchema),
+  jsonBody(postConferenceMessageRequestSchema),
+  async (c) => {
+    const { db, session } = c.var;
+    const now = Date.now();
+    const me = session.user.id;
+    const { conference } = await requireParticipant(db, c.req.valid('param').id, me, now);
+    const body = c.req.valid('json');
+    const refused = staleOrDue(conference, body.epoch);
+    if (refused) throw refused;
+    const context = conferenceMessageContext({
+      org: session.org.id,
+      conferenceId: conference.id,
+      messageId: body.id,
+      epoch: body.epoch,
+      author: me,
+    });
+    const signed = conferenceMessageSignatureMessage(context, fromBase64Url(body.envelope));
+    if (!verifySync(fromBase64Url(session.user.ed25519Pk), signed, fromBase64Url(body.sig))) {
+      throw new ApiError(400, 'bad_signature', 'the message signature does not verify under your key');
+    }
+    const active = new Set((await activeParticipants(db, conference.id)).map((p) => p.userId));
+    const mentions = [...new Set(body.mentions)];
+    if (mentions.some((id) => id === me || !active.has(id))) {
+      throw new ApiError(400, 'bad_mention', 'mention only other participants of this conference');
+    }
+    try {
+      await commitAudited(
+        db,
+        session.org.id,
+        {
+          actor: me,
+          type: 'conference.message_posted',
+          subject: conference.id,
+          details: { message: body.id, epoch: body.epoch, mentions },
+        },
+        () => [
+          db.insert(conferenceMessages).values({
+            id: body.id,
+            conferenceId: conference.id,
+            seq: sql<number>`(SELECT COALESCE(MAX(seq), 0) + 1 FROM conference_messages WHERE conference_id = ${conference.id})`,
+            epoch: epochIfOpen(conference.id, body.epoch),
+            authorId: me,
+            envelope: body.envelope,
+            sig: body.sig,
+            createdAt: now,
+          }),
+          ...mentions.map((userId) =>
+            db.insert(notifications).values({
+              id: crypto.randomUUID(),
+              userId,
+              ruleId: null,
+              source: `conference-message:${body.id}`,
+              title: '会诊中有人提到了你 / You were mentioned in a case conference',
+              eventType: 'conference.mention',
+              caseId: conference.caseId,
+              subject: conference.id,
+              createdAt: now,
+            }),
+          ),
+        ],
+      );
+    } catch (error) {
+      if (isUniqueViolation(error, 'conference_messages.id')) {
+        throw new ApiError(409, 'already_exists', 'a message with this id exists');
+      }
+      if (await changedSince(db, conference.id, body.epoch, false)) {
+        throw new ApiError(409, 'stale_epoch', 'the conference key changed meanwhile; re-read and retry');
+      }
+      throw error;
+    }
+    return c.json({ id: body.id }, 201);
+  },
+);
+
+/** Reading is audited and moves the caller's read marker to the newest message. */
+conferenceRoutes.get('/:id/messages', pathParams(conferenceIdParamSchema), async (c) => {
+  const { db, session } = c.var;
+  const me = session.user.id;
+  const { conference } = await requireParticipant(db, c.req.valid('param').id, me, Date.now());
+  const rows = await db
+    .select()
+    .from(conferenceMessages)
+    .where(eq(conferenceMessages.conferenceId, conference.id))
+    .orderBy(asc(conferenceMessages.seq));
+  const upTo = rows.at(-1)?.seq ?? 0;
+  await commitAudited(
+    db,
+    session.org.id,
+    { actor: me, type: 'conference.messages_read', subject: conference.id, details: { upTo } },
+    () => [
+      db
+        .update(conferenceParticipants)
+        .set({ lastReadSeq: upTo })
+        .where(
+          and(eq(conferenceParticipants.conferenceId, conference.id), eq(conferenceParticipants.userId, me)),
+        ),
+    ],
+  );
+  return c.json({
+    messages: rows.map((row) => ({
+      id: row.id,
+      seq: row.seq,
+      epoch: row.epoch,
+      authorId: row.authorId,
+      envelope: row.envelope,
+      sig: row.sig,
+      createdAt: row.createdAt,
+    })),
+  });
+});
+
+conferenceRoutes.post(
+  '/:id/participants',
+  pathParams(conferenceIdParamSchema),
+  jsonBody(addConferenceParticipantRequestSchema),
+  async (c) => {
+    const { db, session } = c.var;
+    const now = Date.now();
+    const { conference } = await requireParticipant(db, c.req.valid('param').id, session.user.id, now);
+    requireCertified(session.user, 'add a participant');
+    const { epoch, wrap } = c.req.valid('json');
+    const refused = staleOrDue(conference, epoch);
+    if (refused) throw refused;
+    const [existing] = await db
+      .select()
+      .from(conferenceParticipants)
+      .where(
+        and(
+          eq(conferenceParticipants.conferenceId, conference.id),
+          eq(conferenceParticipants.userId, wrap.to),
+        ),
+      )
+      .limit(1);
+    if (existing) {
+      throw new ApiError(
+        409,
+        'already_participant',
+        'this person is or was a participant of this conference',
+      );
+    }
+    assertWithinConference(conference, wrap.expiresAt);
+    const [row] = await signedConferenceWrapRows(db, session, conference.id, epoch, [wrap], now);
+    if (!row) throw new ApiError(400, 'invalid_request', 'a wrap is required');
+    try {
+      await commitAudited(
+        db,
+        session.org.id,
+        {
+          actor: session.user.id,
+          type: 'conference.participant_added',
+          subject: conference.id,
+          details: { to: wrap.to, epoch, expiresAt: row.expiresAt },
+        },
+        () => [
+          db
+            .insert(conferenceParticipants)
+            .values({ conferenceId: conference.id, userId: wrap.to, addedBy: session.user.id, addedAt: now }),
+          db.insert(conferenceKeyWraps).values({ ...row, epoch: epochIfOpen(conference.id, epoch) }),
+        ],
+      );
+    } catch (error) {
+      if (isUniqueViolation(error, 'conference_participants')) {
+        throw new ApiError(
+          409,
+          'already_participant',
+          'this person is or was a participant of this conference',
+        );
+      }
+      if (await changedSince(db, conference.id, epoch, false)) {
+        throw new ApiError(409, 'stale_epoch', 'the conference changed meanwhile; re-read and retry');
+      }
+      throw error;
+    }
+    return c.json({ userId: wrap.to, addedBy: session.user.id, addedAt: now }, 201);
+  },
+);
+
+/** The creator removes someone, or a participant leaves; either way the key must rotate. */
+conferenceRoutes.delete(
+  '/:id/participants/:userId',
+  pathParams(conferenceParticipantParamSchema),
+  async (c) => {
+    const { db, session } = c.var;
+    const { id, userId } = c.req.valid('param');
+    const me = session.user.id;
+    const { conference } = await requireParticipant(db, id, me, Date.now());
+    if (userId === conference.createdBy) {
+      throw new ApiError(409, 'cannot_remove', 'the conference’s creator stays a participant');
+    }
+    if (userId !== me && me !== conference.createdBy) {
+      throw new ApiError(403, 'forbidden', 'only the conference’s creator may remove someone else');
+    }
+    const active = await activeParticipants(db, conference.id);
+    if (!active.some((p) => p.userId === userId)) {
+      throw new ApiError(404, 'not_found', 'no such participant in this conference');
+    }
+    await commitAudited(
+      db,
+      session.org.id,
+      {
+        actor: me,
+        type: 'conference.participant_removed',
+        subject: conference.id,
+        details: { removed: userId, epoch: conference.currentEpoch },
+      },
+      () => [
+        db
+          .update(conferenceParticipants)
+          .set({ removedAt: Date.now() })
+          .where(
+            and(
+              eq(conferenceParticipants.conferenceId, conference.id),
+              eq(conferenceParticipants.userId, userId),
+            ),
+          ),
+        db.update(conferences).set({ needsRotation: true }).where(eq(conferences.id, conference.id)),
+      ],
+    );
+    return c.body(null, 204);
+  },
+);
+
+/** After a removal: epoch e+1 wrapped to exactly the remaining participants, e's key under it. */
+conferenceRoutes.post(
+  '/:id/rotate',
+  pathParams(conferenceIdParamSchema),
+  jsonBody(rotateConferenceRequestSchema),
+  async (c) => {
+    const { db, session } = c.var;
+    const now = Date.now();
+    const { conference } = await requireParticipant(db, c.req.valid('param').id, session.user.id, now);
+    requireCertified(session.user, 'rotate a conference key');
+    const body = c.req.valid('json');
+    if (!conference.needsRotation)
+      throw new ApiError(409, 'rotation_not_due', 'no one was removed since the last key');
+    const previous = conference.currentEpoch;
+    if (body.epoch !== previous + 1)
+      throw new ApiError(409, 'stale_epoch', `rotate to epoch ${previous + 1}`);
+    assertDistinctRecipients(body.wraps.map((wrap) => wrap.to));
+    const held = await db
+      .select()
+      .from(conferenceKeyWraps)
+      .where(and(eq(conferenceKeyWraps.conferenceId, conference.id), eq(conferenceKeyWraps.epoch, previous)));
+    const remaining = (await activeParticipants(db, conference.id)).map((p) => p.userId);
+    const expiryOf = new Map(held.map((wrap) => [wrap.toUserId, wrap.expiresAt]));
+    const exact =
+      body.wraps.length === remaining.length &&
+      body.wraps.every((wrap) => remaining.includes(wrap.to) && expiryOf.get(wrap.to) === wrap.expiresAt);
+    if (!exact) {
+      throw new ApiError(
+        400,
+        'participants_mismatch',
+        'wrap the new key to exactly the remaining participants, each with their current expiry',
+      );
+    }
+    const rows = await signedConferenceWrapRows(db, session, conference.id, body.epoch, body.wraps, now);
+    try {
+      await commitAudited(
+        db,
+        session.org.id,
+        {
+          actor: session.user.id,
+          type: 'conference.key_rotated',
+          subject: conference.id,
+          details: { epoch: body.epoch, participants: remaining },
+        },
+        () => [
+          db.insert(conferenceKeyChain).values({
+            conferenceId: conference.id,
+            epoch: sql<number>`(SELECT current_epoch FROM conferences WHERE id = ${conference.id} AND current_epoch = ${previous} AND needs_rotation = 1 AND (SELECT count(*) FROM conference_participants WHERE conference_id = ${conference.id} AND removed_at IS NULL) = ${remaining.length})`,
+            envelope: body.chain,
+          }),
+          ...rows.map((row) => db.insert(conferenceKeyWraps).values(row)),
+          db
+            .update(conferences)
+            .set({ currentEpoch: body.epoch, needsRotation: false })
+            .where(eq(conferences.id, conference.id)),
+        ],
+      );
+    } catch (error) {
+      if (isUniqueViolation(error) || (await changedSince(db, conference.id, previous, true))) {
+        throw new ApiError(409, 'stale_epoch', 'the conference changed meanwhile; re-read and retry');
+      }
+      throw error;
+    }
+    return c.json({ epoch: body.epoch }, 201);
+  },
+);
