@@ -73,6 +73,7 @@ export async function benchApiLoad(
       });
       results.push(...figures('baseline', connections, base));
       for (const scenario of scenarios) {
+        await scenario.before?.();
         const result = await cannon(app.baseURL, scenario.requests, { connections, durationS });
         results.push(...figures(scenario.name, connections, result));
         if (scenario.read) {

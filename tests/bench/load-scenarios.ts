@@ -17,6 +17,8 @@ export interface Scenario {
   read: boolean;
   path: string;
   requests: CannonRequest[];
+  /** Run before each load of this scenario. */
+  before?: () => Promise<void>;
 }
 
 const CSRF = { 'x-tacit-request': '1', 'content-type': 'application/json' };
@@ -45,12 +47,31 @@ async function logIn(center: BenchCenter) {
   return { body, cookie };
 }
 
-/** Cases a writer takes one at a time: each save must build on its case's head (PROTOCOL §6). */
-function recordWriter(center: BenchCenter, cases: OpenedCase[]): CannonRequest {
+/**
+ * Cases a writer takes one at a time: each save must build on its case's head (PROTOCOL §6).
+ * autocannon builds a request it never sends when a client connects, and cuts requests in flight
+ * when a run ends, so a case can stay taken: `resync` (before each run) reads every case's head
+ * from the server and frees them all; the pool holds twice the connections and some.
+ */
+function recordWriter(center: BenchCenter, cases: OpenedCase[], cookie: string) {
   const free = [...cases];
+  const resync = async () => {
+    const response = await fetch(`${center.baseURL}/api/cases`, { headers: { cookie } });
+    const { cases: listed } = (await response.json()) as {
+      cases: { id: string; logSeq: number; logHead: string }[];
+    };
+    const heads = new Map(listed.map((item) => [item.id, item]));
+    for (const opened of cases) {
+      const head = heads.get(opened.view.case.id);
+      if (!head) continue;
+      opened.view.case.logSeq = head.logSeq;
+      opened.view.case.logHead = head.logHead;
+    }
+    free.splice(0, free.length, ...cases);
+  };
   let n = 0;
   type Pending = { opened: OpenedCase; seq: number; head: string };
-  return {
+  const request: CannonRequest = {
     method: 'POST',
     setupRequest(request, context) {
       const opened = free.shift();
@@ -78,6 +99,7 @@ function recordWriter(center: BenchCenter, cases: OpenedCase[]): CannonRequest {
       free.push(pending.opened);
     },
   };
+  return { request, resync };
 }
 
 /** Seeds what the scenarios need and returns them; `writers` is the most connections used. */
@@ -90,7 +112,7 @@ export async function loadScenarios(center: BenchCenter, writers: number): Promi
   const opened = await seedCase(counselor, '打开的个案');
   await seedNotes(counselor, opened, 20);
   const writeCases: OpenedCase[] = [];
-  for (let index = 0; index < writers + 8; index++)
+  for (let index = 0; index < 2 * writers + 8; index++)
     writeCases.push(await seedCase(counselor, `写入${index}`));
 
   // A room, a 50-minute service and round-the-clock shifts, then one booking per hour from tomorrow.
@@ -117,6 +139,7 @@ export async function loadScenarios(center: BenchCenter, writers: number): Promi
   let slot = 0;
   const clientId = opened.view.case.clientId;
 
+  const writer = recordWriter(center, writeCases, login.cookie);
   const get = (path: string): CannonRequest => ({ method: 'GET', path, headers: session });
   return [
     {
@@ -136,7 +159,8 @@ export async function loadScenarios(center: BenchCenter, writers: number): Promi
       name: 'save-record',
       read: false,
       path: '/api/cases/:id/records',
-      requests: [{ ...recordWriter(center, writeCases), headers: session }],
+      requests: [{ ...writer.request, headers: session }],
+      before: writer.resync,
     },
     {
       name: 'booking',

@@ -49,6 +49,7 @@ export async function benchSoak(seconds = SOAK_S): Promise<BenchResult[]> {
     for (let turn = 0; Date.now() - started < seconds * 1000; turn++) {
       const scenario = scenarios[turn % scenarios.length];
       if (!scenario) break;
+      await scenario.before?.();
       const result = await cannon(server.baseURL, scenario.requests, {
         connections: CONNECTIONS,
         durationS: TURN_S,
