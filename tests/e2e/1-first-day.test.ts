@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type OpenedPage, openPage, saveScreenshot } from './browser';
 import { admin, counselor, keepPrintedShares } from './center';
+import { modal } from './steps.js';
 
 /**
  * Issue 3's journey on a fresh app, in the order a center lives it: the first admin sets the
@@ -117,7 +118,7 @@ describe('a first day with Tacit', () => {
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '用户与邀请' }).click();
     await page.getByRole('heading', { level: 1, name: '用户与邀请' }).waitFor();
     await page.getByRole('button', { name: '邀请成员' }).click();
-    const dialog = page.getByRole('alertdialog');
+    const dialog = modal(page);
     await dialog.getByLabel('电子邮箱').fill(counselor.email);
     await dialog.getByText('咨询师', { exact: true }).click();
     await dialog.getByRole('button', { name: '发送邀请' }).click();
@@ -161,7 +162,7 @@ describe('a first day with Tacit', () => {
     await page.getByRole('button', { name: '认证' }).waitFor();
     expect(await fingerprintIn(page)).toBe(counselorFingerprint);
     await page.getByRole('button', { name: '认证' }).click();
-    const dialog = page.getByRole('alertdialog');
+    const dialog = modal(page);
     await dialog.getByRole('button', { name: '指纹一致，认证' }).waitFor();
     expect(await fingerprintIn(dialog)).toBe(counselorFingerprint);
     await dialog.getByRole('button', { name: '指纹一致，认证' }).click();

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type OpenedPage, openPage, saveScreenshot } from './browser';
 import { admin, counselor, supervisor } from './center';
+import { modal } from './steps.js';
 
 /**
  * Issue 4's journey in the browser, in the organization 1-first-day created: the counselor opens a
@@ -75,7 +76,7 @@ describe('a case file, shared and taken back', () => {
     await logIn(page, admin);
     await goTo(page, '用户与邀请');
     await page.getByRole('button', { name: '邀请成员' }).click();
-    const invite = page.getByRole('alertdialog');
+    const invite = modal(page);
     await invite.getByLabel('电子邮箱').fill(supervisor.email);
     await invite.getByText('督导', { exact: true }).click();
     await invite.getByRole('button', { name: '发送邀请' }).click();
@@ -101,7 +102,7 @@ describe('a case file, shared and taken back', () => {
     await goTo(page, '审计日志');
     await goTo(page, '用户与邀请');
     await page.getByRole('button', { name: '认证' }).click();
-    await page.getByRole('alertdialog').getByRole('button', { name: '指纹一致，认证' }).click();
+    await modal(page).getByRole('button', { name: '指纹一致，认证' }).click();
     await page.getByText(`已认证 ${supervisor.name} 的密钥。`).waitFor();
   });
 
@@ -112,7 +113,7 @@ describe('a case file, shared and taken back', () => {
     await page.getByRole('heading', { level: 1, name: '我的个案' }).waitFor();
     await page.getByText('还没有个案。').waitFor();
     await page.getByRole('button', { name: '新建来访者与个案' }).click();
-    const dialog = page.getByRole('alertdialog');
+    const dialog = modal(page);
     await dialog.getByLabel('姓名').fill('李雷');
     await dialog.getByLabel('电话', { exact: true }).fill('13800000000');
     await dialog.getByLabel('电子邮箱').fill('li.lei@example.com');

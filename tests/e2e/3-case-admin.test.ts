@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type OpenedPage, openPage, saveScreenshot } from './browser';
 import { admin, counselor, supervisor } from './center';
+import { modal } from './steps.js';
 
 /**
  * Managing a case in the browser, in the organization 1-first-day created and 2-case-files joined
@@ -72,7 +73,7 @@ describe('a case managed: status, export, key rotation, transfer', () => {
     await logIn(page, admin);
     await goTo(page, '用户与邀请');
     await page.getByRole('button', { name: '邀请成员' }).click();
-    const invite = page.getByRole('alertdialog');
+    const invite = modal(page);
     await invite.getByLabel('电子邮箱').fill(colleague.email);
     await invite.getByText('咨询师', { exact: true }).click();
     await invite.getByRole('button', { name: '发送邀请' }).click();
@@ -98,7 +99,7 @@ describe('a case managed: status, export, key rotation, transfer', () => {
     await goTo(page, '审计日志');
     await goTo(page, '用户与邀请');
     await page.getByRole('button', { name: '认证' }).click();
-    await page.getByRole('alertdialog').getByRole('button', { name: '指纹一致，认证' }).click();
+    await modal(page).getByRole('button', { name: '指纹一致，认证' }).click();
     await page.getByText(`已认证 ${colleague.name} 的密钥。`).waitFor();
   });
 
@@ -107,7 +108,7 @@ describe('a case managed: status, export, key rotation, transfer', () => {
     await logIn(page, { email: counselor.email, passphrase: counselor.recoveredPassphrase });
     await goTo(page, '我的个案');
     await page.getByRole('button', { name: '新建来访者与个案' }).click();
-    const dialog = page.getByRole('alertdialog');
+    const dialog = modal(page);
     await dialog.getByLabel('姓名').fill('张伟');
     await dialog.getByLabel('电话', { exact: true }).fill('13700000000');
     await dialog.getByRole('button', { name: '创建并打开' }).click();
@@ -213,7 +214,7 @@ describe('a case managed: status, export, key rotation, transfer', () => {
     const { page } = counselorTab;
     await page.getByLabel('新的主咨询师').selectOption({ label: colleague.name });
     await page.getByRole('button', { name: '转介个案…' }).click();
-    const dialog = page.getByRole('alertdialog');
+    const dialog = modal(page);
     await dialog.getByText(`${colleague.name} 将成为主咨询师`, { exact: false }).waitFor();
     await saveScreenshot(page, 'case-admin-04-transfer');
     await dialog.getByRole('button', { name: '确认转介' }).click();

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type OpenedPage, openPage, saveScreenshot } from './browser';
 import { counselor } from './center';
+import { modal } from './steps.js';
 
 /**
  * Issue 5's portal journey in the shared center: the counselor sends a PHQ-9 link, a client fills
@@ -97,7 +98,7 @@ describe('a PHQ-9 through the client portal', () => {
     await logIn(page, { email: counselor.email, passphrase: counselor.recoveredPassphrase });
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '我的个案' }).click();
     await page.getByRole('button', { name: '新建来访者与个案' }).click();
-    const dialog = page.getByRole('alertdialog');
+    const dialog = modal(page);
     await dialog.getByLabel('姓名').fill('林小雨');
     await dialog.getByRole('button', { name: '创建并打开' }).click();
     await page.getByText('已验证：0 条记录，日志完整').waitFor();

@@ -2,6 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type OpenedPage, openPage, saveScreenshot } from './browser';
 import { admin, counselor } from './center';
+import { modal } from './steps.js';
 
 /**
  * Issue 7's journey: the admin sets up rooms and a service, a front-desk colleague joins, the
@@ -97,7 +98,7 @@ describe('the schedule of a counseling center', () => {
     const { page } = adminTab;
     await goTo(page, '用户与邀请');
     await page.getByRole('button', { name: '邀请成员' }).click();
-    const invite = page.getByRole('alertdialog');
+    const invite = modal(page);
     await invite.getByLabel('电子邮箱').fill(desk.email);
     await invite.getByText('前台', { exact: true }).click();
     await invite.getByRole('button', { name: '发送邀请' }).click();
@@ -123,7 +124,7 @@ describe('the schedule of a counseling center', () => {
     await goTo(page, '审计日志');
     await goTo(page, '用户与邀请');
     await page.getByRole('button', { name: '认证' }).click();
-    await page.getByRole('alertdialog').getByRole('button', { name: '指纹一致，认证' }).click();
+    await modal(page).getByRole('button', { name: '指纹一致，认证' }).click();
     await page.getByText(`已认证 ${desk.name} 的密钥。`).waitFor();
   });
 
@@ -152,7 +153,7 @@ describe('the schedule of a counseling center', () => {
     await page.getByRole('button', { name: '上一周' }).click();
 
     await page.getByRole('button', { name: '新建预约' }).click();
-    let dialog = page.getByRole('alertdialog');
+    let dialog = modal(page);
     await dialog.getByLabel('来访者', { exact: true }).selectOption({ label: '新来访者…' });
     await dialog.getByLabel('来访者姓名').fill(client);
     await dialog.getByLabel('咨询室').selectOption({ label: '一号咨询室' });
@@ -162,7 +163,7 @@ describe('the schedule of a counseling center', () => {
     await page.getByRole('button', { name: `10:00 ${client} · 已确认` }).waitFor();
 
     await page.getByRole('button', { name: '新建预约' }).click();
-    dialog = page.getByRole('alertdialog');
+    dialog = modal(page);
     await dialog.getByLabel('来访者', { exact: true }).selectOption({ label: client });
     await dialog.getByLabel('咨询室').selectOption({ label: '二号咨询室' });
     await dialog.getByLabel('开始时间').fill('14:00');
@@ -174,7 +175,7 @@ describe('the schedule of a counseling center', () => {
   it('refuses a booking on top of another one', async () => {
     const { page } = deskTab;
     await page.getByRole('button', { name: '新建预约' }).click();
-    const dialog = page.getByRole('alertdialog');
+    const dialog = modal(page);
     await dialog.getByLabel('来访者', { exact: true }).selectOption({ label: client });
     await dialog.getByLabel('咨询室').selectOption({ label: '二号咨询室' });
     await dialog.getByLabel('开始时间').fill('10:30');
@@ -209,7 +210,7 @@ describe('the schedule of a counseling center', () => {
     await session.waitFor();
     expect(await page.getByText(client).count()).toBe(0);
     await session.click();
-    const dialog = page.getByRole('alertdialog');
+    const dialog = modal(page);
     await dialog.locator('dd').getByText('一号咨询室').waitFor();
     await dialog.getByRole('button', { name: '标记为已完成' }).click();
     await page.getByRole('button', { name: /^11:00 来访者 ·[0-9a-f]{4} · 已完成$/ }).waitFor();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type OpenedPage, openPage, saveScreenshot } from './browser';
 import { admin, counselor, frontDesk } from './center';
 import { bringIn, goTo, logIn } from './steps';
+import { modal } from './steps.js';
 
 /**
  * The front desk's compartment in the browser (DESIGN §2): the admin makes the front-desk key;
@@ -53,7 +54,7 @@ describe('the front desk and its clients', () => {
     await logIn(counselorPage, { email: counselor.email, passphrase: counselor.recoveredPassphrase });
     await goTo(counselorPage, '我的个案');
     await counselorPage.getByRole('button', { name: '新建来访者与个案' }).click();
-    const dialog = counselorPage.getByRole('alertdialog');
+    const dialog = modal(counselorPage);
     await dialog.getByLabel('姓名').fill('周晓');
     await dialog.getByLabel('电话', { exact: true }).fill('13700000007');
     await dialog.getByRole('button', { name: '创建并打开' }).click();
@@ -72,14 +73,14 @@ describe('the front desk and its clients', () => {
   it('lets the front desk register a client and hand the card to the counselor, who opens the case', async () => {
     const { page } = deskTab;
     await page.getByRole('button', { name: '登记来访者' }).click();
-    const dialog = page.getByRole('alertdialog');
+    const dialog = modal(page);
     await dialog.getByLabel('姓名').fill('吴桐');
     await dialog.getByLabel('电话', { exact: true }).fill('13600000006');
     await dialog.getByRole('button', { name: '登记', exact: true }).click();
     await page.getByText('来访者已登记。').waitFor();
     const row = page.getByRole('row').filter({ hasText: '吴桐' });
     await row.getByRole('button', { name: '交给咨询师' }).click();
-    const share = page.getByRole('alertdialog');
+    const share = modal(page);
     await share.getByLabel('咨询师').selectOption({ label: counselor.name });
     await share.getByRole('button', { name: '交给TA' }).click();
     await page.getByText(`已把吴桐的联系卡交给${counselor.name}，TA 现在可以为其开案。`).waitFor();
@@ -87,7 +88,7 @@ describe('the front desk and its clients', () => {
     const counselorPage = counselorTab.page;
     await goTo(counselorPage, '我的个案');
     await counselorPage.getByRole('button', { name: '新建来访者与个案' }).click();
-    const dialogForCase = counselorPage.getByRole('alertdialog');
+    const dialogForCase = modal(counselorPage);
     await dialogForCase.getByLabel('来访者', { exact: true }).selectOption({ label: '吴桐' });
     expect(await dialogForCase.getByLabel('姓名').count()).toBe(0);
     await dialogForCase.getByRole('button', { name: '创建并打开' }).click();

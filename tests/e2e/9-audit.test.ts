@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type OpenedPage, openPage, saveScreenshot } from './browser';
 import { admin, counselor } from './center';
 import { bringIn, goTo, logIn } from './steps';
+import { modal } from './steps.js';
 
 /**
  * Issue 11 in the browser, late in the run so the shared center has a history: the admin filters
@@ -119,7 +120,7 @@ describe('the audit trail and data rights', () => {
     await logIn(page, auditedCounselor);
     await goTo(page, '我的个案');
     await page.getByRole('button', { name: '新建来访者与个案' }).click();
-    const dialog = page.getByRole('alertdialog');
+    const dialog = modal(page);
     await dialog.getByLabel('姓名').fill(clientName);
     await dialog.getByLabel('电话', { exact: true }).fill('13600000000');
     await dialog.getByRole('button', { name: '创建并打开' }).click();

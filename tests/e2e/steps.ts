@@ -1,6 +1,11 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
+/** The open modal, a form dialog or a confirmation (Kobalte's dialog or alert dialog). */
+export function modal(page: Page) {
+  return page.getByRole('dialog').or(page.getByRole('alertdialog'));
+}
+
 /** Steps the later browser journeys share (7-front-desk, 99-recovery). */
 
 export async function logIn(page: Page, who: { email: string; passphrase: string }) {
@@ -33,7 +38,7 @@ export async function bringIn(
 ) {
   await goTo(adminPage, '用户与邀请');
   await adminPage.getByRole('button', { name: '邀请成员' }).click();
-  const invite = adminPage.getByRole('alertdialog');
+  const invite = modal(adminPage);
   await invite.getByLabel('电子邮箱').fill(who.email);
   await invite.getByText(roleLabel, { exact: true }).click();
   await invite.getByRole('button', { name: '发送邀请' }).click();
@@ -60,6 +65,6 @@ export async function bringIn(
   await goTo(adminPage, '审计日志');
   await goTo(adminPage, '用户与邀请');
   await adminPage.getByRole('button', { name: '认证' }).click();
-  await adminPage.getByRole('alertdialog').getByRole('button', { name: '指纹一致，认证' }).click();
+  await modal(adminPage).getByRole('button', { name: '指纹一致，认证' }).click();
   await adminPage.getByText(`已认证 ${who.name} 的密钥。`).waitFor();
 }

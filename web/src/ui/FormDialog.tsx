@@ -34,7 +34,9 @@ export function FormDialog(props: {
       <Dialog.Portal>
         <Dialog.Overlay class="dialog__overlay" />
         <div class="dialog__positioner">
+          {/* Explicit: the bundler has been seen to give a split chunk's dialog the alert role. */}
           <Dialog.Content
+            role="dialog"
             class="dialog__content"
             classList={{ 'dialog__content--wide': props.wide === true }}
           >
