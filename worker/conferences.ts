@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { ConferenceView, ConferenceWrap } from '../core/api/conferences.js';
 import { conferenceGrantInfo } from '../crypto/grant.js';
 import type { Db } from './db/client.js';
@@ -11,15 +11,16 @@ import {
   conferenceParticipants,
   conferences,
 } from './db/conferences-schema.js';
+import { type UserRow, users } from './db/schema.js';
 import type { ActiveSession } from './env.js';
 import { ApiError } from './errors.js';
 import { assertGrantSignature, assertRecipient } from './key-wraps.js';
-import { usersById } from './people.js';
 
 /**
  * Who may see what of a conference (issue 14). Someone never added learns nothing, not even that
  * it exists (404); a removed participant is refused everything, old epochs included (403); an
- * expired wrap or conference is refused as expired (403).
+ * expired wrap or conference is refused as expired (403). Reads are built as queries so a route
+ * runs all of its reads in one D1 batch (issue 12's round-trip budget).
  */
 
 export const conferenceNotFound = () => new ApiError(404, 'not_found', 'no such conference');
@@ -29,63 +30,78 @@ const expired = (expiresAt: number, now: number) => expiresAt !== 0 && now >= ex
 export interface Participation {
   conference: ConferenceRow;
   participant: ConferenceParticipantRow;
-  wrap: ConferenceKeyWrapRow;
+  /** the caller's wraps, every epoch, oldest first */
+  wraps: ConferenceKeyWrapRow[];
 }
 
-export async function requireParticipant(
-  db: Db,
-  conferenceId: string,
-  userId: string,
+export function participationQueries(db: Db, conferenceId: string, userId: string) {
+  return [
+    db.select().from(conferences).where(eq(conferences.id, conferenceId)).limit(1),
+    db
+      .select()
+      .from(conferenceParticipants)
+      .where(
+        and(eq(conferenceParticipants.conferenceId, conferenceId), eq(conferenceParticipants.userId, userId)),
+      )
+      .limit(1),
+    db
+      .select()
+      .from(conferenceKeyWraps)
+      .where(and(eq(conferenceKeyWraps.conferenceId, conferenceId), eq(conferenceKeyWraps.toUserId, userId)))
+      .orderBy(asc(conferenceKeyWraps.epoch)),
+  ] as const;
+}
+
+export function judgeParticipation(
+  conferenceRows: readonly ConferenceRow[],
+  participantRows: readonly ConferenceParticipantRow[],
+  wraps: ConferenceKeyWrapRow[],
   now: number,
-): Promise<Participation> {
-  const [conference] = await db.select().from(conferences).where(eq(conferences.id, conferenceId)).limit(1);
-  if (!conference) throw conferenceNotFound();
-  const [participant] = await db
-    .select()
-    .from(conferenceParticipants)
-    .where(
-      and(eq(conferenceParticipants.conferenceId, conferenceId), eq(conferenceParticipants.userId, userId)),
-    )
-    .limit(1);
-  if (!participant) throw conferenceNotFound();
+): Participation {
+  const [conference] = conferenceRows;
+  const [participant] = participantRows;
+  if (!conference || !participant) throw conferenceNotFound();
   if (participant.removedAt !== null) {
     throw new ApiError(403, 'participant_removed', 'you were removed from this conference');
   }
   if (expired(conference.expiresAt, now))
     throw new ApiError(403, 'conference_expired', 'this conference has ended');
-  const [wrap] = await db
-    .select()
-    .from(conferenceKeyWraps)
-    .where(
-      and(
-        eq(conferenceKeyWraps.conferenceId, conferenceId),
-        eq(conferenceKeyWraps.epoch, conference.currentEpoch),
-        eq(conferenceKeyWraps.toUserId, userId),
-      ),
-    )
-    .limit(1);
-  if (!wrap) throw new ApiError(403, 'no_key', 'you hold no key of this conference’s current epoch');
-  if (expired(wrap.expiresAt, now)) {
+  const current = wraps.find((wrap) => wrap.epoch === conference.currentEpoch);
+  if (!current) throw new ApiError(403, 'no_key', 'you hold no key of this conference’s current epoch');
+  if (expired(current.expiresAt, now)) {
     throw new ApiError(403, 'grant_expired', 'your access to this conference has expired');
   }
-  return { conference, participant, wrap };
+  return { conference, participant, wraps };
+}
+
+export function activeParticipantsQuery(db: Db, conferenceId: string) {
+  return db
+    .select()
+    .from(conferenceParticipants)
+    .where(
+      and(eq(conferenceParticipants.conferenceId, conferenceId), isNull(conferenceParticipants.removedAt)),
+    );
+}
+
+export function usersQuery(db: Db, ids: readonly string[]) {
+  return db
+    .select()
+    .from(users)
+    .where(inArray(users.id, [...new Set(ids)]));
 }
 
 /** The wrap must be signed by the caller over exactly the metadata stored with it. */
-export async function signedConferenceWrapRows(
-  db: Db,
+export function signedConferenceWrapRows(
   session: ActiveSession,
+  recipients: readonly UserRow[],
   conferenceId: string,
   epoch: number,
   wraps: readonly ConferenceWrap[],
   now: number,
-): Promise<ConferenceKeyWrapRow[]> {
-  const recipients = await usersById(
-    db,
-    wraps.map((wrap) => wrap.to),
-  );
+): ConferenceKeyWrapRow[] {
+  const byId = new Map(recipients.map((user) => [user.id, user]));
   return wraps.map((wrap) => {
-    assertRecipient(recipients.get(wrap.to), wrap.to);
+    assertRecipient(byId.get(wrap.to), wrap.to);
     const expiresAt = wrap.expiresAt ?? 0;
     const info = conferenceGrantInfo({
       org: session.org.id,
@@ -119,53 +135,60 @@ export function assertWithinConference(conference: Pick<ConferenceRow, 'expiresA
   }
 }
 
-export async function activeParticipants(db: Db, conferenceId: string): Promise<ConferenceParticipantRow[]> {
-  return db
-    .select()
+/**
+ * The conferences `userId` takes part in (and was not removed from), or just `conferenceId`:
+ * rows, their active participants, and the caller's unread count (others' messages after the
+ * caller's read marker).
+ */
+export function myConferenceQueries(db: Db, userId: string, conferenceId?: string) {
+  const mine = db
+    .select({ id: conferenceParticipants.conferenceId })
     .from(conferenceParticipants)
-    .where(
-      and(
-        eq(conferenceParticipants.conferenceId, conferenceId),
-        sql`${conferenceParticipants.removedAt} IS NULL`,
+    .where(and(eq(conferenceParticipants.userId, userId), isNull(conferenceParticipants.removedAt)));
+  const only = (column: typeof conferences.id) => (conferenceId ? eq(column, conferenceId) : undefined);
+  return [
+    db
+      .select()
+      .from(conferences)
+      .where(and(inArray(conferences.id, mine), only(conferences.id)))
+      .orderBy(sql`${conferences.createdAt} DESC`),
+    db
+      .select()
+      .from(conferenceParticipants)
+      .where(
+        and(
+          inArray(conferenceParticipants.conferenceId, mine),
+          isNull(conferenceParticipants.removedAt),
+          conferenceId ? eq(conferenceParticipants.conferenceId, conferenceId) : undefined,
+        ),
       ),
-    );
+    db
+      .select({ conferenceId: conferenceMessages.conferenceId, n: sql<number>`count(*)` })
+      .from(conferenceMessages)
+      .innerJoin(
+        conferenceParticipants,
+        and(
+          eq(conferenceParticipants.conferenceId, conferenceMessages.conferenceId),
+          eq(conferenceParticipants.userId, userId),
+          isNull(conferenceParticipants.removedAt),
+        ),
+      )
+      .where(
+        and(
+          ne(conferenceMessages.authorId, userId),
+          gt(conferenceMessages.seq, conferenceParticipants.lastReadSeq),
+          conferenceId ? eq(conferenceMessages.conferenceId, conferenceId) : undefined,
+        ),
+      )
+      .groupBy(conferenceMessages.conferenceId),
+  ] as const;
 }
 
-/** Conference views for `userId`: active participants only, unread = others' messages after last read. */
-export async function conferenceViews(
-  db: Db,
+export function toConferenceViews(
   rows: readonly ConferenceRow[],
-  userId: string,
-): Promise<ConferenceView[]> {
-  if (rows.length === 0) return [];
-  const ids = rows.map((row) => row.id);
-  const participants = await db
-    .select()
-    .from(conferenceParticipants)
-    .where(
-      and(
-        inArray(conferenceParticipants.conferenceId, ids),
-        sql`${conferenceParticipants.removedAt} IS NULL`,
-      ),
-    );
-  const unread = await db
-    .select({ conferenceId: conferenceMessages.conferenceId, n: sql<number>`count(*)` })
-    .from(conferenceMessages)
-    .innerJoin(
-      conferenceParticipants,
-      and(
-        eq(conferenceParticipants.conferenceId, conferenceMessages.conferenceId),
-        eq(conferenceParticipants.userId, userId),
-      ),
-    )
-    .where(
-      and(
-        inArray(conferenceMessages.conferenceId, ids),
-        ne(conferenceMessages.authorId, userId),
-        gt(conferenceMessages.seq, conferenceParticipants.lastReadSeq),
-      ),
-    )
-    .groupBy(conferenceMessages.conferenceId);
+  participants: readonly ConferenceParticipantRow[],
+  unread: readonly { conferenceId: string; n: number }[],
+): ConferenceView[] {
   const unreadBy = new Map(unread.map((row) => [row.conferenceId, Number(row.n)]));
   return rows.map((row) => ({
     id: row.id,

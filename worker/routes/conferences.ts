@@ -11,16 +11,18 @@ import {
 import { fromBase64Url } from '../../crypto/bytes.js';
 import { conferenceMessageContext, conferenceMessageSignatureMessage } from '../../crypto/conference.js';
 import { verifySync } from '../../crypto/ed25519.js';
-import { commitAudited } from '../audit.js';
-import { requireCaseHolder } from '../case-access.js';
+import { auditHeadQuery, commitAudited, toAuditHead } from '../audit.js';
+import { caseHolderQueries, judgeCaseHolder } from '../case-access.js';
 import {
-  activeParticipants,
+  activeParticipantsQuery,
   assertWithinConference,
   changedSince,
-  conferenceNotFound,
-  conferenceViews,
-  requireParticipant,
+  judgeParticipation,
+  myConferenceQueries,
+  participationQueries,
   signedConferenceWrapRows,
+  toConferenceViews,
+  usersQuery,
 } from '../conferences.js';
 import { isUniqueViolation } from '../db/client.js';
 import {
@@ -68,7 +70,15 @@ conferenceRoutes.post('/', jsonBody(openConferenceRequestSchema), async (c) => {
   const body = c.req.valid('json');
   const now = Date.now();
   const me = session.user.id;
-  await requireCaseHolder(db, body.caseId, me, now);
+  const [caseRows, held, recipients, head] = await db.batch([
+    ...caseHolderQueries(db, body.caseId, me),
+    usersQuery(
+      db,
+      body.wraps.map((wrap) => wrap.to),
+    ),
+    auditHeadQuery(db),
+  ]);
+  judgeCaseHolder(caseRows, held, now);
   requireCertified(session.user, 'open a conference');
   if (body.expiresAt !== 0 && body.expiresAt <= now) {
     throw new ApiError(400, 'bad_expiry', 'a conference cannot end before it starts');
@@ -78,7 +88,24 @@ conferenceRoutes.post('/', jsonBody(openConferenceRequestSchema), async (c) => {
     throw new ApiError(400, 'invalid_request', 'include a wrap of the conference key to yourself');
   }
   for (const wrap of body.wraps) assertWithinConference(body, wrap.expiresAt);
-  const rows = await signedConferenceWrapRows(db, session, body.id, 1, body.wraps, now);
+  const rows = signedConferenceWrapRows(session, recipients, body.id, 1, body.wraps, now);
+  const conference = {
+    id: body.id,
+    caseId: body.caseId,
+    createdBy: me,
+    currentEpoch: 1,
+    needsRotation: false,
+    expiresAt: body.expiresAt,
+    createdAt: now,
+  };
+  const participants = rows.map((row) => ({
+    conferenceId: body.id,
+    userId: row.toUserId,
+    addedBy: me,
+    addedAt: now,
+    removedAt: null,
+    lastReadSeq: 0,
+  }));
   try {
     await commitAudited(
       db,
@@ -94,22 +121,11 @@ conferenceRoutes.post('/', jsonBody(openConferenceRequestSchema), async (c) => {
         },
       },
       () => [
-        db.insert(conferences).values({
-          id: body.id,
-          caseId: body.caseId,
-          createdBy: me,
-          currentEpoch: 1,
-          needsRotation: false,
-          expiresAt: body.expiresAt,
-          createdAt: now,
-        }),
-        ...rows.map((row) =>
-          db
-            .insert(conferenceParticipants)
-            .values({ conferenceId: body.id, userId: row.toUserId, addedBy: me, addedAt: now }),
-        ),
+        db.insert(conferences).values(conference),
+        ...participants.map((row) => db.insert(conferenceParticipants).values(row)),
         ...rows.map((row) => db.insert(conferenceKeyWraps).values(row)),
       ],
+      toAuditHead(head, session.org.id),
     );
   } catch (error) {
     if (isUniqueViolation(error, 'conferences.id')) {
@@ -117,55 +133,33 @@ conferenceRoutes.post('/', jsonBody(openConferenceRequestSchema), async (c) => {
     }
     throw error;
   }
-  const [conference] = await db.select().from(conferences).where(eq(conferences.id, body.id));
-  if (!conference) throw conferenceNotFound();
-  return c.json((await conferenceViews(db, [conference], me))[0], 201);
+  return c.json(toConferenceViews([conference], participants, [])[0], 201);
 });
 
 /** Mine: conferences I take part in and was not removed from, expired ones included. */
 conferenceRoutes.get('/', async (c) => {
   const { db, session } = c.var;
-  const rows = await db
-    .select({ conference: conferences })
-    .from(conferences)
-    .innerJoin(conferenceParticipants, eq(conferenceParticipants.conferenceId, conferences.id))
-    .where(
-      and(
-        eq(conferenceParticipants.userId, session.user.id),
-        sql`${conferenceParticipants.removedAt} IS NULL`,
-      ),
-    )
-    .orderBy(sql`${conferences.createdAt} DESC`);
-  return c.json({
-    conferences: await conferenceViews(
-      db,
-      rows.map((row) => row.conference),
-      session.user.id,
-    ),
-  });
+  const [rows, participants, unread] = await db.batch(myConferenceQueries(db, session.user.id));
+  return c.json({ conferences: toConferenceViews(rows, participants, unread) });
 });
 
 /** The caller's own wraps and the key chain: what a browser needs to open every epoch. */
 conferenceRoutes.get('/:id/keys', pathParams(conferenceIdParamSchema), async (c) => {
   const { db, session } = c.var;
-  const { conference } = await requireParticipant(db, c.req.valid('param').id, session.user.id, Date.now());
-  const wraps = await db
-    .select()
-    .from(conferenceKeyWraps)
-    .where(
-      and(
-        eq(conferenceKeyWraps.conferenceId, conference.id),
-        eq(conferenceKeyWraps.toUserId, session.user.id),
-      ),
-    )
-    .orderBy(asc(conferenceKeyWraps.epoch));
-  const chain = await db
-    .select()
-    .from(conferenceKeyChain)
-    .where(eq(conferenceKeyChain.conferenceId, conference.id))
-    .orderBy(asc(conferenceKeyChain.epoch));
+  const { id } = c.req.valid('param');
+  const me = session.user.id;
+  const [conferenceRows, participantRows, mine, chain, rows, participants, unread] = await db.batch([
+    ...participationQueries(db, id, me),
+    db
+      .select()
+      .from(conferenceKeyChain)
+      .where(eq(conferenceKeyChain.conferenceId, id))
+      .orderBy(asc(conferenceKeyChain.epoch)),
+    ...myConferenceQueries(db, me, id),
+  ]);
+  const { wraps } = judgeParticipation(conferenceRows, participantRows, mine, Date.now());
   return c.json({
-    conference: (await conferenceViews(db, [conference], session.user.id))[0],
+    conference: toConferenceViews(rows, participants, unread)[0],
     wraps: wraps.map((w) => ({
       epoch: w.epoch,
       to: w.toUserId,
@@ -187,7 +181,13 @@ conferenceRoutes.post(
     const { db, session } = c.var;
     const now = Date.now();
     const me = session.user.id;
-    const { conference } = await requireParticipant(db, c.req.valid('param').id, me, now);
+    const { id } = c.req.valid('param');
+    const [conferenceRows, participantRows, mine, activeRows, head] = await db.batch([
+      ...participationQueries(db, id, me),
+      activeParticipantsQuery(db, id),
+      auditHeadQuery(db),
+    ]);
+    const { conference } = judgeParticipation(conferenceRows, participantRows, mine, now);
     const body = c.req.valid('json');
     const refused = staleOrDue(conference, body.epoch);
     if (refused) throw refused;
@@ -202,9 +202,9 @@ conferenceRoutes.post(
     if (!verifySync(fromBase64Url(session.user.ed25519Pk), signed, fromBase64Url(body.sig))) {
       throw new ApiError(400, 'bad_signature', 'the message signature does not verify under your key');
     }
-    const active = new Set((await activeParticipants(db, conference.id)).map((p) => p.userId));
+    const active = new Set(activeRows.map((p) => p.userId));
     const mentions = [...new Set(body.mentions)];
-    if (mentions.some((id) => id === me || !active.has(id))) {
+    if (mentions.some((userId) => userId === me || !active.has(userId))) {
       throw new ApiError(400, 'bad_mention', 'mention only other participants of this conference');
     }
     try {
@@ -242,6 +242,7 @@ conferenceRoutes.post(
             }),
           ),
         ],
+        toAuditHead(head, session.org.id),
       );
     } catch (error) {
       if (isUniqueViolation(error, 'conference_messages.id')) {
@@ -260,12 +261,17 @@ conferenceRoutes.post(
 conferenceRoutes.get('/:id/messages', pathParams(conferenceIdParamSchema), async (c) => {
   const { db, session } = c.var;
   const me = session.user.id;
-  const { conference } = await requireParticipant(db, c.req.valid('param').id, me, Date.now());
-  const rows = await db
-    .select()
-    .from(conferenceMessages)
-    .where(eq(conferenceMessages.conferenceId, conference.id))
-    .orderBy(asc(conferenceMessages.seq));
+  const { id } = c.req.valid('param');
+  const [conferenceRows, participantRows, mine, rows, head] = await db.batch([
+    ...participationQueries(db, id, me),
+    db
+      .select()
+      .from(conferenceMessages)
+      .where(eq(conferenceMessages.conferenceId, id))
+      .orderBy(asc(conferenceMessages.seq)),
+    auditHeadQuery(db),
+  ]);
+  const { conference } = judgeParticipation(conferenceRows, participantRows, mine, Date.now());
   const upTo = rows.at(-1)?.seq ?? 0;
   await commitAudited(
     db,
@@ -279,6 +285,7 @@ conferenceRoutes.get('/:id/messages', pathParams(conferenceIdParamSchema), async
           and(eq(conferenceParticipants.conferenceId, conference.id), eq(conferenceParticipants.userId, me)),
         ),
     ],
+    toAuditHead(head, session.org.id),
   );
   return c.json({
     messages: rows.map((row) => ({
@@ -300,22 +307,23 @@ conferenceRoutes.post(
   async (c) => {
     const { db, session } = c.var;
     const now = Date.now();
-    const { conference } = await requireParticipant(db, c.req.valid('param').id, session.user.id, now);
-    requireCertified(session.user, 'add a participant');
+    const { id } = c.req.valid('param');
     const { epoch, wrap } = c.req.valid('json');
+    const [conferenceRows, participantRows, mine, existing, recipients, head] = await db.batch([
+      ...participationQueries(db, id, session.user.id),
+      db
+        .select()
+        .from(conferenceParticipants)
+        .where(and(eq(conferenceParticipants.conferenceId, id), eq(conferenceParticipants.userId, wrap.to)))
+        .limit(1),
+      usersQuery(db, [wrap.to]),
+      auditHeadQuery(db),
+    ]);
+    const { conference } = judgeParticipation(conferenceRows, participantRows, mine, now);
+    requireCertified(session.user, 'add a participant');
     const refused = staleOrDue(conference, epoch);
     if (refused) throw refused;
-    const [existing] = await db
-      .select()
-      .from(conferenceParticipants)
-      .where(
-        and(
-          eq(conferenceParticipants.conferenceId, conference.id),
-          eq(conferenceParticipants.userId, wrap.to),
-        ),
-      )
-      .limit(1);
-    if (existing) {
+    if (existing.length > 0) {
       throw new ApiError(
         409,
         'already_participant',
@@ -323,7 +331,7 @@ conferenceRoutes.post(
       );
     }
     assertWithinConference(conference, wrap.expiresAt);
-    const [row] = await signedConferenceWrapRows(db, session, conference.id, epoch, [wrap], now);
+    const [row] = signedConferenceWrapRows(session, recipients, conference.id, epoch, [wrap], now);
     if (!row) throw new ApiError(400, 'invalid_request', 'a wrap is required');
     try {
       await commitAudited(
@@ -341,6 +349,7 @@ conferenceRoutes.post(
             .values({ conferenceId: conference.id, userId: wrap.to, addedBy: session.user.id, addedAt: now }),
           db.insert(conferenceKeyWraps).values({ ...row, epoch: epochIfOpen(conference.id, epoch) }),
         ],
+        toAuditHead(head, session.org.id),
       );
     } catch (error) {
       if (isUniqueViolation(error, 'conference_participants')) {
@@ -367,14 +376,18 @@ conferenceRoutes.delete(
     const { db, session } = c.var;
     const { id, userId } = c.req.valid('param');
     const me = session.user.id;
-    const { conference } = await requireParticipant(db, id, me, Date.now());
+    const [conferenceRows, participantRows, mine, active, head] = await db.batch([
+      ...participationQueries(db, id, me),
+      activeParticipantsQuery(db, id),
+      auditHeadQuery(db),
+    ]);
+    const { conference } = judgeParticipation(conferenceRows, participantRows, mine, Date.now());
     if (userId === conference.createdBy) {
       throw new ApiError(409, 'cannot_remove', 'the conference’s creator stays a participant');
     }
     if (userId !== me && me !== conference.createdBy) {
       throw new ApiError(403, 'forbidden', 'only the conference’s creator may remove someone else');
     }
-    const active = await activeParticipants(db, conference.id);
     if (!active.some((p) => p.userId === userId)) {
       throw new ApiError(404, 'not_found', 'no such participant in this conference');
     }
@@ -399,6 +412,7 @@ conferenceRoutes.delete(
           ),
         db.update(conferences).set({ needsRotation: true }).where(eq(conferences.id, conference.id)),
       ],
+      toAuditHead(head, session.org.id),
     );
     return c.body(null, 204);
   },
@@ -412,21 +426,28 @@ conferenceRoutes.post(
   async (c) => {
     const { db, session } = c.var;
     const now = Date.now();
-    const { conference } = await requireParticipant(db, c.req.valid('param').id, session.user.id, now);
-    requireCertified(session.user, 'rotate a conference key');
+    const { id } = c.req.valid('param');
     const body = c.req.valid('json');
+    const [conferenceRows, participantRows, mine, held, active, recipients, head] = await db.batch([
+      ...participationQueries(db, id, session.user.id),
+      db.select().from(conferenceKeyWraps).where(eq(conferenceKeyWraps.conferenceId, id)),
+      activeParticipantsQuery(db, id),
+      usersQuery(
+        db,
+        body.wraps.map((wrap) => wrap.to),
+      ),
+      auditHeadQuery(db),
+    ]);
+    const { conference } = judgeParticipation(conferenceRows, participantRows, mine, now);
+    requireCertified(session.user, 'rotate a conference key');
     if (!conference.needsRotation)
       throw new ApiError(409, 'rotation_not_due', 'no one was removed since the last key');
     const previous = conference.currentEpoch;
     if (body.epoch !== previous + 1)
       throw new ApiError(409, 'stale_epoch', `rotate to epoch ${previous + 1}`);
     assertDistinctRecipients(body.wraps.map((wrap) => wrap.to));
-    const held = await db
-      .select()
-      .from(conferenceKeyWraps)
-      .where(and(eq(conferenceKeyWraps.conferenceId, conference.id), eq(conferenceKeyWraps.epoch, previous)));
-    const remaining = (await activeParticipants(db, conference.id)).map((p) => p.userId);
-    const expiryOf = new Map(held.map((wrap) => [wrap.toUserId, wrap.expiresAt]));
+    const remaining = active.map((p) => p.userId);
+    const expiryOf = new Map(held.filter((w) => w.epoch === previous).map((w) => [w.toUserId, w.expiresAt]));
     const exact =
       body.wraps.length === remaining.length &&
       body.wraps.every((wrap) => remaining.includes(wrap.to) && expiryOf.get(wrap.to) === wrap.expiresAt);
@@ -437,7 +458,7 @@ conferenceRoutes.post(
         'wrap the new key to exactly the remaining participants, each with their current expiry',
       );
     }
-    const rows = await signedConferenceWrapRows(db, session, conference.id, body.epoch, body.wraps, now);
+    const rows = signedConferenceWrapRows(session, recipients, conference.id, body.epoch, body.wraps, now);
     try {
       await commitAudited(
         db,
@@ -449,6 +470,7 @@ conferenceRoutes.post(
           details: { epoch: body.epoch, participants: remaining },
         },
         () => [
+          // NULL (the batch aborts) if another rotation or removal landed since our read.
           db.insert(conferenceKeyChain).values({
             conferenceId: conference.id,
             epoch: sql<number>`(SELECT current_epoch FROM conferences WHERE id = ${conference.id} AND current_epoch = ${previous} AND needs_rotation = 1 AND (SELECT count(*) FROM conference_participants WHERE conference_id = ${conference.id} AND removed_at IS NULL) = ${remaining.length})`,
@@ -460,6 +482,7 @@ conferenceRoutes.post(
             .set({ currentEpoch: body.epoch, needsRotation: false })
             .where(eq(conferences.id, conference.id)),
         ],
+        toAuditHead(head, session.org.id),
       );
     } catch (error) {
       if (isUniqueViolation(error) || (await changedSince(db, conference.id, previous, true))) {
