@@ -83,6 +83,7 @@ export const postConferenceMessageRequestSchema = z.object({
   mentions: z.array(idSchema).max(MAX_CONFERENCE_PARTICIPANTS).default([]),
 });
 export type PostConferenceMessageRequest = z.input<typeof postConferenceMessageRequestSchema>;
+export const postConferenceMessageResponseSchema = z.object({ id: idSchema });
 
 export const conferenceMessageViewSchema = z.object({
   id: idSchema,

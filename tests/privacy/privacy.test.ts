@@ -3,8 +3,11 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   bookingRequestListSchema,
+  conferenceMessagesSchema,
+  conferenceViewSchema,
   createInvitationResponseSchema,
   outboxSchema,
+  postConferenceMessageResponseSchema,
   type Role,
   sessionViewSchema,
 } from '../../core/api/index.js';
@@ -14,7 +17,18 @@ import {
   sessionNoteForm,
   supervisionReportForm,
 } from '../../core/forms/templates/index.js';
-import { fromBase64Url, openBookingRequest, type UserKeys } from '../../crypto/index.js';
+import {
+  fromBase64Url,
+  fromUtf8,
+  generateConferenceKey,
+  openBookingRequest,
+  openConferenceMessage,
+  sealConferenceMessage,
+  toBase64Url,
+  type UserKeys,
+  utf8,
+  wrapConferenceKey,
+} from '../../crypto/index.js';
 import { nodeApiClient } from '../../scripts/demo/node-api.js';
 import type { ApiClient } from '../../web/src/lib/api-client.js';
 import {
@@ -269,6 +283,82 @@ describe('the database holds no plaintext of any secret field', () => {
       concern: canaries.get('booking-concern'),
     });
     closeFrontDeskKey(bookingKey);
+
+    // A case conference (issue 14): a message sealed and signed by crypto/conference.ts,
+    // mentioning the supervisor, then read back through the API and opened.
+    const conferenceId = crypto.randomUUID();
+    const conferenceKey = generateConferenceKey();
+    const conferenceWrap = (to: CaseContext) => {
+      const grant = {
+        org: counselor.orgId,
+        conferenceId,
+        epoch: 1,
+        to: to.me.id,
+        expiresAtMs: 0,
+        by: counselor.me.id,
+      };
+      const wrapped = wrapConferenceKey(
+        grant,
+        conferenceKey,
+        to.me.keys.x25519Pk,
+        counselor.me.keys.ed25519Seed,
+      );
+      const b64 = toBase64Url;
+      return {
+        to: to.me.id,
+        expiresAt: 0,
+        enc: b64(wrapped.enc),
+        ct: b64(wrapped.ct),
+        sig: b64(wrapped.sig),
+      };
+    };
+    await counselor.api.send(
+      'POST',
+      '/api/conferences',
+      {
+        id: conferenceId,
+        caseId,
+        expiresAt: 0,
+        wraps: [conferenceWrap(counselor), conferenceWrap(supervisor)],
+      },
+      conferenceViewSchema,
+    );
+    const message = {
+      org: counselor.orgId,
+      conferenceId,
+      messageId: crypto.randomUUID(),
+      epoch: 1,
+      author: counselor.me.id,
+    };
+    const sealedMessage = sealConferenceMessage(
+      conferenceKey,
+      message,
+      utf8(secret('conference-message')),
+      counselor.me.keys.ed25519Seed,
+    );
+    await counselor.api.send(
+      'POST',
+      `/api/conferences/${conferenceId}/messages`,
+      {
+        id: message.messageId,
+        epoch: 1,
+        envelope: toBase64Url(sealedMessage.envelope),
+        sig: toBase64Url(sealedMessage.sig),
+        mentions: [supervisor.me.id],
+      },
+      postConferenceMessageResponseSchema,
+    );
+    const [stored] = (
+      await supervisor.api.get(`/api/conferences/${conferenceId}/messages`, conferenceMessagesSchema)
+    ).messages;
+    if (!stored) throw new Error('the conference message was not stored');
+    const reopened = await openConferenceMessage(
+      conferenceKey,
+      message,
+      { envelope: fromBase64Url(stored.envelope), sig: fromBase64Url(stored.sig) },
+      counselor.me.keys.ed25519Pk,
+    );
+    expect(fromUtf8(reopened)).toBe(canaries.get('conference-message'));
 
     // The browser reads everything back: the canaries are really in the file.
     const opened = await openCase(counselor, caseId);
