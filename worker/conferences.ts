@@ -215,3 +215,25 @@ export async function changedSince(
   const [row] = await db.select().from(conferences).where(eq(conferences.id, id)).limit(1);
   return !row || row.currentEpoch !== epoch || row.needsRotation !== rotationDue;
 }
+
+/** NULL unless the conference is still at `epoch` with no rotation due: the batch then aborts. */
+export const epochIfOpen = (id: string, epoch: number) =>
+  sql<number>`(SELECT current_epoch FROM conferences WHERE id = ${id} AND current_epoch = ${epoch} AND needs_rotation = 0)`;
+
+export const staleOrDue = (conference: { currentEpoch: number; needsRotation: boolean }, epoch: number) => {
+  if (conference.needsRotation) {
+    return new ApiError(
+      409,
+      'rotation_required',
+      'a participant was removed: rotate the conference key first',
+    );
+  }
+  if (epoch !== conference.currentEpoch) {
+    return new ApiError(
+      409,
+      'stale_epoch',
+      `use the current conference key epoch ${conference.currentEpoch}`,
+    );
+  }
+  return undefined;
+};

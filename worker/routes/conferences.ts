@@ -13,14 +13,17 @@ import { conferenceMessageContext, conferenceMessageSignatureMessage } from '../
 import { verifySync } from '../../crypto/ed25519.js';
 import { auditHeadQuery, commitAudited, toAuditHead } from '../audit.js';
 import { caseHolderQueries, judgeCaseHolder } from '../case-access.js';
+import { addParticipant, removeParticipant, rotateConference } from '../conference-membership.js';
 import {
   activeParticipantsQuery,
   assertWithinConference,
   changedSince,
+  epochIfOpen,
   judgeParticipation,
   myConferenceQueries,
   participationQueries,
   signedConferenceWrapRows,
+  staleOrDue,
   toConferenceViews,
   usersQuery,
 } from '../conferences.js';
@@ -42,28 +45,6 @@ import { jsonBody, pathParams } from '../validation.js';
 /** Case conferences (会诊, issue 14): ciphertext, wrapped keys and operational ids only. */
 export const conferenceRoutes = new Hono<AppEnv>();
 conferenceRoutes.use('*', requireSession);
-
-/** NULL unless the conference is still at `epoch` with no rotation due: the batch then aborts. */
-const epochIfOpen = (id: string, epoch: number) =>
-  sql<number>`(SELECT current_epoch FROM conferences WHERE id = ${id} AND current_epoch = ${epoch} AND needs_rotation = 0)`;
-
-const staleOrDue = (conference: { currentEpoch: number; needsRotation: boolean }, epoch: number) => {
-  if (conference.needsRotation) {
-    return new ApiError(
-      409,
-      'rotation_required',
-      'a participant was removed: rotate the conference key first',
-    );
-  }
-  if (epoch !== conference.currentEpoch) {
-    return new ApiError(
-      409,
-      'stale_epoch',
-      `use the current conference key epoch ${conference.currentEpoch}`,
-    );
-  }
-  return undefined;
-};
 
 conferenceRoutes.post('/', jsonBody(openConferenceRequestSchema), async (c) => {
   const { db, session } = c.var;
@@ -306,65 +287,7 @@ conferenceRoutes.post(
   jsonBody(addConferenceParticipantRequestSchema),
   async (c) => {
     const { db, session } = c.var;
-    const now = Date.now();
-    const { id } = c.req.valid('param');
-    const { epoch, wrap } = c.req.valid('json');
-    const [conferenceRows, participantRows, mine, existing, recipients, head] = await db.batch([
-      ...participationQueries(db, id, session.user.id),
-      db
-        .select()
-        .from(conferenceParticipants)
-        .where(and(eq(conferenceParticipants.conferenceId, id), eq(conferenceParticipants.userId, wrap.to)))
-        .limit(1),
-      usersQuery(db, [wrap.to]),
-      auditHeadQuery(db),
-    ]);
-    const { conference } = judgeParticipation(conferenceRows, participantRows, mine, now);
-    requireCertified(session.user, 'add a participant');
-    const refused = staleOrDue(conference, epoch);
-    if (refused) throw refused;
-    if (existing.length > 0) {
-      throw new ApiError(
-        409,
-        'already_participant',
-        'this person is or was a participant of this conference',
-      );
-    }
-    assertWithinConference(conference, wrap.expiresAt);
-    const [row] = signedConferenceWrapRows(session, recipients, conference.id, epoch, [wrap], now);
-    if (!row) throw new ApiError(400, 'invalid_request', 'a wrap is required');
-    try {
-      await commitAudited(
-        db,
-        session.org.id,
-        {
-          actor: session.user.id,
-          type: 'conference.participant_added',
-          subject: conference.id,
-          details: { to: wrap.to, epoch, expiresAt: row.expiresAt },
-        },
-        () => [
-          db
-            .insert(conferenceParticipants)
-            .values({ conferenceId: conference.id, userId: wrap.to, addedBy: session.user.id, addedAt: now }),
-          db.insert(conferenceKeyWraps).values({ ...row, epoch: epochIfOpen(conference.id, epoch) }),
-        ],
-        toAuditHead(head, session.org.id),
-      );
-    } catch (error) {
-      if (isUniqueViolation(error, 'conference_participants')) {
-        throw new ApiError(
-          409,
-          'already_participant',
-          'this person is or was a participant of this conference',
-        );
-      }
-      if (await changedSince(db, conference.id, epoch, false)) {
-        throw new ApiError(409, 'stale_epoch', 'the conference changed meanwhile; re-read and retry');
-      }
-      throw error;
-    }
-    return c.json({ userId: wrap.to, addedBy: session.user.id, addedAt: now }, 201);
+    return c.json(await addParticipant(db, session, c.req.valid('param').id, c.req.valid('json')), 201);
   },
 );
 
@@ -375,45 +298,7 @@ conferenceRoutes.delete(
   async (c) => {
     const { db, session } = c.var;
     const { id, userId } = c.req.valid('param');
-    const me = session.user.id;
-    const [conferenceRows, participantRows, mine, active, head] = await db.batch([
-      ...participationQueries(db, id, me),
-      activeParticipantsQuery(db, id),
-      auditHeadQuery(db),
-    ]);
-    const { conference } = judgeParticipation(conferenceRows, participantRows, mine, Date.now());
-    if (userId === conference.createdBy) {
-      throw new ApiError(409, 'cannot_remove', 'the conference’s creator stays a participant');
-    }
-    if (userId !== me && me !== conference.createdBy) {
-      throw new ApiError(403, 'forbidden', 'only the conference’s creator may remove someone else');
-    }
-    if (!active.some((p) => p.userId === userId)) {
-      throw new ApiError(404, 'not_found', 'no such participant in this conference');
-    }
-    await commitAudited(
-      db,
-      session.org.id,
-      {
-        actor: me,
-        type: 'conference.participant_removed',
-        subject: conference.id,
-        details: { removed: userId, epoch: conference.currentEpoch },
-      },
-      () => [
-        db
-          .update(conferenceParticipants)
-          .set({ removedAt: Date.now() })
-          .where(
-            and(
-              eq(conferenceParticipants.conferenceId, conference.id),
-              eq(conferenceParticipants.userId, userId),
-            ),
-          ),
-        db.update(conferences).set({ needsRotation: true }).where(eq(conferences.id, conference.id)),
-      ],
-      toAuditHead(head, session.org.id),
-    );
+    await removeParticipant(db, session, id, userId);
     return c.body(null, 204);
   },
 );
@@ -425,71 +310,6 @@ conferenceRoutes.post(
   jsonBody(rotateConferenceRequestSchema),
   async (c) => {
     const { db, session } = c.var;
-    const now = Date.now();
-    const { id } = c.req.valid('param');
-    const body = c.req.valid('json');
-    const [conferenceRows, participantRows, mine, held, active, recipients, head] = await db.batch([
-      ...participationQueries(db, id, session.user.id),
-      db.select().from(conferenceKeyWraps).where(eq(conferenceKeyWraps.conferenceId, id)),
-      activeParticipantsQuery(db, id),
-      usersQuery(
-        db,
-        body.wraps.map((wrap) => wrap.to),
-      ),
-      auditHeadQuery(db),
-    ]);
-    const { conference } = judgeParticipation(conferenceRows, participantRows, mine, now);
-    requireCertified(session.user, 'rotate a conference key');
-    if (!conference.needsRotation)
-      throw new ApiError(409, 'rotation_not_due', 'no one was removed since the last key');
-    const previous = conference.currentEpoch;
-    if (body.epoch !== previous + 1)
-      throw new ApiError(409, 'stale_epoch', `rotate to epoch ${previous + 1}`);
-    assertDistinctRecipients(body.wraps.map((wrap) => wrap.to));
-    const remaining = active.map((p) => p.userId);
-    const expiryOf = new Map(held.filter((w) => w.epoch === previous).map((w) => [w.toUserId, w.expiresAt]));
-    const exact =
-      body.wraps.length === remaining.length &&
-      body.wraps.every((wrap) => remaining.includes(wrap.to) && expiryOf.get(wrap.to) === wrap.expiresAt);
-    if (!exact) {
-      throw new ApiError(
-        400,
-        'participants_mismatch',
-        'wrap the new key to exactly the remaining participants, each with their current expiry',
-      );
-    }
-    const rows = signedConferenceWrapRows(session, recipients, conference.id, body.epoch, body.wraps, now);
-    try {
-      await commitAudited(
-        db,
-        session.org.id,
-        {
-          actor: session.user.id,
-          type: 'conference.key_rotated',
-          subject: conference.id,
-          details: { epoch: body.epoch, participants: remaining },
-        },
-        () => [
-          // NULL (the batch aborts) if another rotation or removal landed since our read.
-          db.insert(conferenceKeyChain).values({
-            conferenceId: conference.id,
-            epoch: sql<number>`(SELECT current_epoch FROM conferences WHERE id = ${conference.id} AND current_epoch = ${previous} AND needs_rotation = 1 AND (SELECT count(*) FROM conference_participants WHERE conference_id = ${conference.id} AND removed_at IS NULL) = ${remaining.length})`,
-            envelope: body.chain,
-          }),
-          ...rows.map((row) => db.insert(conferenceKeyWraps).values(row)),
-          db
-            .update(conferences)
-            .set({ currentEpoch: body.epoch, needsRotation: false })
-            .where(eq(conferences.id, conference.id)),
-        ],
-        toAuditHead(head, session.org.id),
-      );
-    } catch (error) {
-      if (isUniqueViolation(error) || (await changedSince(db, conference.id, previous, true))) {
-        throw new ApiError(409, 'stale_epoch', 'the conference changed meanwhile; re-read and retry');
-      }
-      throw error;
-    }
-    return c.json({ epoch: body.epoch }, 201);
+    return c.json(await rotateConference(db, session, c.req.valid('param').id, c.req.valid('json')), 201);
   },
 );
