@@ -30,25 +30,6 @@ describe('shipped rules on events other features report', () => {
     expect(tasks[0]).toMatchObject({ caseId: file.caseId, assigneeRole: 'frontdesk', status: 'open' });
   });
 
-  it('reminds the counselor of an appointment 24 hours ahead', async () => {
-    const { center, counselor, file } = await centerWithCase();
-    await installShipped(center);
-    const appointmentId = crypto.randomUUID();
-
-    await appendEvent({
-      type: 'appointment.upcoming',
-      subject: appointmentId,
-      caseId: file.caseId,
-      payload: { appointmentId, counselorId: counselor.account.id, hoursAhead: 23 },
-    });
-    await drain(flakySender(0));
-
-    expect((await notificationsOf(counselor)).notifications[0]).toMatchObject({
-      eventType: 'appointment.upcoming',
-      subject: appointmentId,
-    });
-  });
-
   it('escalates an overdue supervision report to the directors and the counselor', async () => {
     const { center, counselor, file } = await centerWithCase();
     const director = await addMember(center, ['director']);
