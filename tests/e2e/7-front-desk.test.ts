@@ -65,8 +65,8 @@ describe('the front desk and its clients', () => {
     await logIn(page, frontDesk);
     await goTo(page, '来访者');
     await page.getByRole('heading', { level: 1, name: '来访者' }).waitFor();
-    await page.getByRole('cell', { name: '周晓' }).waitFor();
-    await page.getByRole('cell', { name: '13700000007' }).waitFor();
+    await page.getByRole('cell', { name: '周晓', exact: true }).waitFor();
+    await page.getByRole('cell', { name: '13700000007', exact: true }).waitFor();
     await saveScreenshot(page, 'front-desk-02-client-list');
   });
 
