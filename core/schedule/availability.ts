@@ -70,7 +70,10 @@ export function windowsOnDate(
   return windows;
 }
 
-/** Available intervals that meet [from, to), in time order. */
+/**
+ * Available intervals that meet [from, to), in time order; a shift that runs to midnight and the
+ * next day's shift from midnight join into one interval, so a session may cross midnight.
+ */
 export function availableIntervals(
   from: number,
   to: number,
@@ -88,7 +91,10 @@ export function availableIntervals(
     for (const window of windowsOnDate(date, shifts, exceptions)) {
       const startAt = zonedInstant(date, window.startMinute, timeZone);
       const endAt = zonedInstant(date, window.endMinute, timeZone);
-      if (endAt > from && startAt < to) intervals.push({ startAt, endAt });
+      if (endAt <= from || startAt >= to) continue;
+      const last = intervals.at(-1);
+      if (last && startAt <= last.endAt) last.endAt = Math.max(last.endAt, endAt);
+      else intervals.push({ startAt, endAt });
     }
   }
   return intervals;

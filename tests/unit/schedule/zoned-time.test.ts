@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availableIntervals } from '../../../core/schedule/availability.js';
+import { availableIntervals, covers } from '../../../core/schedule/availability.js';
 import {
   addDays,
   isTimeZone,
@@ -84,5 +84,16 @@ describe('available intervals', () => {
       [780, 1020],
       [600, 660],
     ]);
+  });
+
+  it('lets a session that starts at 23:30 cross midnight when both days are worked to and from midnight', () => {
+    const allDay = [1, 2].map((weekday) => ({ weekday, startMinute: 0, endMinute: 1440 }));
+    const start = zonedInstant({ year: 2027, month: 3, day: 1 }, 23 * 60 + 30, SH);
+    const end = start + HOUR;
+    const intervals = availableIntervals(start, end, SH, allDay, []);
+    expect(intervals).toHaveLength(1);
+    expect(covers(intervals, start, end)).toBe(true);
+    const mondayOnly = availableIntervals(start, end, SH, allDay.slice(0, 1), []);
+    expect(covers(mondayOnly, start, end)).toBe(false);
   });
 });
