@@ -6,7 +6,9 @@ import {
   appointments,
   availabilityExceptions,
   availabilityShifts,
+  type ExceptionRow,
   leaveRequests,
+  type ShiftRow,
 } from './db/schedule-schema.js';
 import { ApiError } from './errors.js';
 
@@ -66,13 +68,13 @@ function when(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-async function firstClash(
+function clashQuery(
   db: Db,
   column: typeof appointments.counselorId | typeof appointments.roomId,
   id: string,
   slot: Slot,
 ) {
-  const [clash] = await db
+  return db
     .select({ startAt: appointments.startAt })
     .from(appointments)
     .where(
@@ -86,21 +88,11 @@ async function firstClash(
       ),
     )
     .limit(1);
-  return clash;
 }
 
-/** What stands in the way of `slot`, as the error the caller sees; null when it is free. */
-export async function describeConflict(db: Db, slot: Slot): Promise<ApiError | null> {
-  const busy = await firstClash(db, appointments.counselorId, slot.counselorId, slot);
-  if (busy) {
-    return new ApiError(409, 'counselor_busy', `the counselor has an appointment at ${when(busy.startAt)}`);
-  }
-  if (slot.roomId) {
-    const taken = await firstClash(db, appointments.roomId, slot.roomId, slot);
-    if (taken) return new ApiError(409, 'room_busy', `the room is booked at ${when(taken.startAt)}`);
-  }
-  const [leave] = await db
-    .select({ id: leaveRequests.id })
+function leaveQuery(db: Db, slot: Slot) {
+  return db
+    .select({ startAt: leaveRequests.startAt })
     .from(leaveRequests)
     .where(
       and(
@@ -111,19 +103,63 @@ export async function describeConflict(db: Db, slot: Slot): Promise<ApiError | n
       ),
     )
     .limit(1);
-  if (leave) return new ApiError(409, 'on_leave', `the counselor is on leave at ${when(slot.startAt)}`);
+}
+
+/**
+ * What may stand in the way of each slot, as queries for one read batch: per slot its
+ * counselor's clash, its room's clash (when it has a room) and the counselor's leave.
+ */
+export function conflictQueries(db: Db, slots: readonly Slot[]) {
+  return slots.flatMap((slot) => [
+    clashQuery(db, appointments.counselorId, slot.counselorId, slot),
+    ...(slot.roomId ? [clashQuery(db, appointments.roomId, slot.roomId, slot)] : []),
+    leaveQuery(db, slot),
+  ]);
+}
+
+/** The first slot's obstacle, from conflictQueries' results in the same order; null when all are free. */
+export function judgeConflicts(
+  slots: readonly Slot[],
+  results: readonly (readonly { startAt: number }[])[],
+): ApiError | null {
+  let at = 0;
+  for (const slot of slots) {
+    const [busy] = results[at++] ?? [];
+    if (busy) {
+      return new ApiError(409, 'counselor_busy', `the counselor has an appointment at ${when(busy.startAt)}`);
+    }
+    if (slot.roomId) {
+      const [taken] = results[at++] ?? [];
+      if (taken) return new ApiError(409, 'room_busy', `the room is booked at ${when(taken.startAt)}`);
+    }
+    const [leave] = results[at++] ?? [];
+    if (leave) return new ApiError(409, 'on_leave', `the counselor is on leave at ${when(slot.startAt)}`);
+  }
   return null;
 }
 
-/** Shifts and exceptions are configuration, not a race: checked before the atomic write. */
-export async function assertWithinShifts(db: Db, timeZone: string, slots: readonly Slot[]): Promise<void> {
-  const [first] = slots;
-  if (!first) return;
-  const counselorId = first.counselorId;
-  const [shifts, exceptions] = await Promise.all([
+/** What stands in the way of the first blocked slot, as the error the caller sees; null when all are free. */
+export async function describeConflicts(db: Db, slots: readonly Slot[]): Promise<ApiError | null> {
+  const [first, ...rest] = conflictQueries(db, slots);
+  if (!first) return null;
+  return judgeConflicts(slots, await db.batch([first, ...rest]));
+}
+
+/** A counselor's weekly shifts and dated exceptions, as queries for a read batch. */
+export function shiftQueries(db: Db, counselorId: string | SQL) {
+  return [
     db.select().from(availabilityShifts).where(eq(availabilityShifts.counselorId, counselorId)),
     db.select().from(availabilityExceptions).where(eq(availabilityExceptions.counselorId, counselorId)),
-  ]);
+  ] as const;
+}
+
+/** Shifts and exceptions are configuration, not a race: checked before the atomic write. */
+export function assertWithinShifts(
+  timeZone: string,
+  slots: readonly Slot[],
+  shifts: readonly ShiftRow[],
+  exceptions: readonly ExceptionRow[],
+): void {
   const dated = exceptions.map((exception) => ({ ...exception, date: exception.localDate }));
   for (const slot of slots) {
     const intervals = availableIntervals(slot.startAt, slot.endAt, timeZone, shifts, dated);
@@ -134,14 +170,5 @@ export async function assertWithinShifts(db: Db, timeZone: string, slots: readon
         `the counselor does not work at ${when(slot.startAt)} (see their shifts and exceptions)`,
       );
     }
-  }
-}
-
-/** Every check a booking must pass, in the order a person would ask them; throws the first failure. */
-export async function assertBookable(db: Db, timeZone: string, slots: readonly Slot[]): Promise<void> {
-  await assertWithinShifts(db, timeZone, slots);
-  for (const slot of slots) {
-    const conflict = await describeConflict(db, slot);
-    if (conflict) throw conflict;
   }
 }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { Role } from '../core/api/roles.js';
 import type { Db } from './db/client.js';
 import { type UserRow, users } from './db/schema.js';
@@ -30,10 +30,22 @@ export function assertCalendarVisible(session: ActiveSession, counselorId: strin
   }
 }
 
-export async function requireCounselor(db: Db, id: string): Promise<UserRow> {
-  const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+/** The user who should be a counselor (no row for none named), as a query for a read batch. */
+export const counselorQuery = (db: Db, id: string | null) =>
+  db
+    .select()
+    .from(users)
+    .where(inArray(users.id, id === null ? [] : [id]))
+    .limit(1);
+
+export function judgeCounselor(rows: readonly UserRow[]): UserRow {
+  const [user] = rows;
   if (user?.status !== 'active' || !user.roles.includes('counselor')) {
     throw new ApiError(404, 'user_not_found', 'no active counselor with this id');
   }
   return user;
+}
+
+export async function requireCounselor(db: Db, id: string): Promise<UserRow> {
+  return judgeCounselor(await counselorQuery(db, id));
 }

@@ -9,13 +9,22 @@ import {
 import { idParamSchema } from '../../core/api/schedule-setup.js';
 import { addDays, localDateOf, zonedInstant, zonedParts } from '../../core/schedule/zoned-time.js';
 import {
+  appointmentQuery,
   conflictAfterRace,
-  requireActiveRoom,
-  requireManageable,
+  judgeActiveRoom,
+  judgeManageable,
+  roomQuery,
   toAppointmentView,
 } from '../appointments.js';
-import { commitAudited } from '../audit.js';
-import { assertBookable, isNotNull, isSlotTaken, type Slot, startAtIfFree } from '../booking-guard.js';
+import { auditHeadQuery, commitAudited, toAuditHead } from '../audit.js';
+import {
+  assertWithinShifts,
+  isNotNull,
+  isSlotTaken,
+  type Slot,
+  shiftQueries,
+  startAtIfFree,
+} from '../booking-guard.js';
 import type { Db } from '../db/client.js';
 import { type AppointmentRow, appointments } from '../db/schedule-schema.js';
 import type { AppEnv } from '../env.js';
@@ -33,23 +42,31 @@ export const appointmentSeriesRoutes = new Hono<AppEnv>();
 
 const DAY_MS = 86_400_000;
 
-/** The still-booked appointments of the anchor's series that `scope` covers, earliest first. */
-async function seriesMembers(db: Db, anchor: AppointmentRow, scope: SeriesScope): Promise<AppointmentRow[]> {
-  if (!anchor.seriesId) throw new ApiError(409, 'not_a_series', 'this appointment is not part of a series');
-  if (!(BOOKED_STATUSES as readonly string[]).includes(anchor.status)) {
-    throw new ApiError(409, 'invalid_transition', `a ${anchor.status} appointment cannot be changed`);
-  }
+/**
+ * The still-booked appointments of the anchor's series that `scope` covers, earliest first: a
+ * query on the anchor's id, so it joins the anchor's own read batch (see judgeSeriesAnchor).
+ */
+function seriesMembersQuery(db: Db, anchorId: string, scope: SeriesScope) {
+  const anchorColumn = (column: typeof appointments.seriesId | typeof appointments.startAt) =>
+    sql`(SELECT ${column} FROM ${appointments} WHERE ${appointments.id} = ${anchorId})`;
   return db
     .select()
     .from(appointments)
     .where(
       and(
-        eq(appointments.seriesId, anchor.seriesId),
+        eq(appointments.seriesId, anchorColumn(appointments.seriesId)),
         inArray(appointments.status, [...BOOKED_STATUSES]),
-        ...(scope === 'following' ? [gte(appointments.startAt, anchor.startAt)] : []),
+        ...(scope === 'following' ? [gte(appointments.startAt, anchorColumn(appointments.startAt))] : []),
       ),
     )
     .orderBy(asc(appointments.startAt));
+}
+
+function judgeSeriesAnchor(anchor: AppointmentRow): void {
+  if (!anchor.seriesId) throw new ApiError(409, 'not_a_series', 'this appointment is not part of a series');
+  if (!(BOOKED_STATUSES as readonly string[]).includes(anchor.status)) {
+    throw new ApiError(409, 'invalid_transition', `a ${anchor.status} appointment cannot be changed`);
+  }
 }
 
 const calendarDay = (instant: number, timeZone: string) => {
@@ -64,11 +81,23 @@ appointmentSeriesRoutes.post(
   jsonBody(seriesMoveRequestSchema),
   async (c) => {
     const { db, session } = c.var;
-    const anchor = await requireManageable(db, session, c.req.valid('param').id);
+    const id = c.req.valid('param').id;
     const body = c.req.valid('json');
-    const members = await seriesMembers(db, anchor, body.scope);
+    // One read batch: the anchor, its series, a newly named room, the counselor's shifts, the audit head.
+    const [anchorRows, members, roomRows, shifts, exceptions, headRows] = await db.batch([
+      appointmentQuery(db, id),
+      seriesMembersQuery(db, id, body.scope),
+      roomQuery(db, body.roomId ?? null),
+      ...shiftQueries(
+        db,
+        sql`(SELECT ${appointments.counselorId} FROM ${appointments} WHERE ${appointments.id} = ${id})`,
+      ),
+      auditHeadQuery(db),
+    ]);
+    const anchor = judgeManageable(session, anchorRows);
+    judgeSeriesAnchor(anchor);
     const roomId = body.roomId === undefined ? anchor.roomId : body.roomId;
-    if (roomId !== anchor.roomId) await requireActiveRoom(db, roomId);
+    if (roomId !== anchor.roomId) judgeActiveRoom(roomId, roomRows);
     const timeZone = institutionTimeZone(session.org);
     const dayShift = calendarDay(body.startAt, timeZone) - calendarDay(anchor.startAt, timeZone);
     const { minute } = zonedParts(body.startAt, timeZone);
@@ -79,7 +108,9 @@ appointmentSeriesRoutes.post(
     });
     const ids = members.map((row) => row.id);
     const slots: Slot[] = moved.map((row) => ({ ...row, appointmentId: row.id, movingWith: ids }));
-    await assertBookable(db, timeZone, slots);
+    assertWithinShifts(timeZone, slots, shifts, exceptions);
+    // No pre-check for clashes and leave: the write's guard is that check (each write lands on a
+    // time its sibling has already left), and conflictAfterRace names a refusal as a pre-check would.
     // Later first when the series moves later, earlier first when it moves earlier: each write
     // lands on a time its sibling has already left.
     const later = body.startAt >= anchor.startAt;
@@ -108,6 +139,7 @@ appointmentSeriesRoutes.post(
               })
               .where(eq(appointments.id, slot.appointmentId)),
           ),
+        toAuditHead(headRows, session.org.id),
       );
     } catch (error) {
       if (isSlotTaken(error)) throw await conflictAfterRace(db, slots);
@@ -127,9 +159,15 @@ appointmentSeriesRoutes.post(
   jsonBody(seriesCancelRequestSchema),
   async (c) => {
     const { db, session } = c.var;
-    const anchor = await requireManageable(db, session, c.req.valid('param').id);
+    const id = c.req.valid('param').id;
     const { scope, cancelReason } = c.req.valid('json');
-    const members = await seriesMembers(db, anchor, scope);
+    const [anchorRows, members, headRows] = await db.batch([
+      appointmentQuery(db, id),
+      seriesMembersQuery(db, id, scope),
+      auditHeadQuery(db),
+    ]);
+    const anchor = judgeManageable(session, anchorRows);
+    judgeSeriesAnchor(anchor);
     const updatedAt = Date.now();
     try {
       await commitAudited(
@@ -153,6 +191,7 @@ appointmentSeriesRoutes.post(
               })
               .where(eq(appointments.id, row.id)),
           ),
+        toAuditHead(headRows, session.org.id),
       );
     } catch (error) {
       if (isNotNull(error, 'appointments.status')) {

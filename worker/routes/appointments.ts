@@ -11,29 +11,39 @@ import {
 import { idParamSchema, MAX_APPOINTMENT_MINUTES } from '../../core/api/schedule-setup.js';
 import { availableIntervals } from '../../core/schedule/availability.js';
 import {
+  appointmentQuery,
+  clientAndCaseQueries,
   conflictAfterRace,
-  requireActiveRoom,
-  requireActiveService,
-  requireClientAndCase,
-  requireManageable,
+  judgeActiveRoom,
+  judgeActiveService,
+  judgeClientAndCase,
+  judgeManageable,
+  roomQuery,
+  serviceQuery,
   toAppointmentView,
   weeklyStarts,
 } from '../appointments.js';
-import { commitAudited } from '../audit.js';
-import { assertBookable, isNotNull, isSlotTaken, type Slot, startAtIfFree } from '../booking-guard.js';
-import type { Db } from '../db/client.js';
+import { auditHeadQuery, commitAudited, toAuditHead } from '../audit.js';
 import {
-  type AppointmentRow,
-  appointments,
-  availabilityExceptions,
-  availabilityShifts,
-  leaveRequests,
-} from '../db/schedule-schema.js';
+  assertWithinShifts,
+  isNotNull,
+  isSlotTaken,
+  type Slot,
+  shiftQueries,
+  startAtIfFree,
+} from '../booking-guard.js';
+import type { Db } from '../db/client.js';
+import { type AppointmentRow, appointments, leaveRequests } from '../db/schedule-schema.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { requireSession } from '../middleware/session.js';
 import { eventStatement, processEventsAfterCommit } from '../rules/outbox.js';
-import { assertCalendarVisible, requireCounselor, seesEveryCalendar } from '../schedule-access.js';
+import {
+  assertCalendarVisible,
+  counselorQuery,
+  judgeCounselor,
+  seesEveryCalendar,
+} from '../schedule-access.js';
 import { institutionTimeZone } from '../schedule-settings.js';
 import { jsonBody, pathParams, queryParams } from '../validation.js';
 import { startSessionTriggers } from '../workflows/triggers.js';
@@ -45,10 +55,10 @@ const LONGEST_MS = MAX_APPOINTMENT_MINUTES * 60_000;
 /** What a session becomes only once its time has come: it feeds hours, revenue and rates. */
 const HAPPENED_STATUSES: readonly AppointmentStatus[] = ['completed', 'no_show'];
 
-async function workingTime(db: Db, counselorId: string, from: number, to: number, timeZone: string) {
-  const [shifts, exceptions, leave] = await Promise.all([
-    db.select().from(availabilityShifts).where(eq(availabilityShifts.counselorId, counselorId)),
-    db.select().from(availabilityExceptions).where(eq(availabilityExceptions.counselorId, counselorId)),
+/** A counselor's shifts, exceptions and approved leave between `from` and `to`, for a read batch. */
+function workingTimeQueries(db: Db, counselorId: string, from: number, to: number) {
+  return [
+    ...shiftQueries(db, counselorId),
     db
       .select({ startAt: leaveRequests.startAt, endAt: leaveRequests.endAt })
       .from(leaveRequests)
@@ -60,9 +70,7 @@ async function workingTime(db: Db, counselorId: string, from: number, to: number
           gt(leaveRequests.endAt, from),
         ),
       ),
-  ]);
-  const dated = exceptions.map((row) => ({ ...row, date: row.localDate }));
-  return { available: availableIntervals(from, to, timeZone, shifts, dated), leave };
+  ] as const;
 }
 
 appointmentRoutes.get('/', requireSession, queryParams(calendarQuerySchema), async (c) => {
@@ -79,18 +87,28 @@ appointmentRoutes.get('/', requireSession, queryParams(calendarQuerySchema), asy
   ];
   if (counselorId) filters.push(eq(appointments.counselorId, counselorId));
   if (query.roomId) filters.push(eq(appointments.roomId, query.roomId));
-  const rows = (
-    await db
-      .select()
-      .from(appointments)
-      .where(and(...filters))
-      .orderBy(asc(appointments.startAt))
-      .limit(2000)
-  ).filter((row) => row.endAt > query.from);
-  const working = counselorId
-    ? await workingTime(db, counselorId, query.from, query.to, timeZone)
-    : { available: [], leave: [] };
-  return c.json({ timeZone, appointments: rows.map(toAppointmentView), ...working });
+  const calendar = db
+    .select()
+    .from(appointments)
+    .where(and(...filters))
+    .orderBy(asc(appointments.startAt))
+    .limit(2000);
+  const visible = (rows: readonly AppointmentRow[]) =>
+    rows.filter((row) => row.endAt > query.from).map(toAppointmentView);
+  if (!counselorId)
+    return c.json({ timeZone, appointments: visible(await calendar), available: [], leave: [] });
+  // One read batch: the calendar and the counselor's working time.
+  const [rows, shifts, exceptions, leave] = await db.batch([
+    calendar,
+    ...workingTimeQueries(db, counselorId, query.from, query.to),
+  ]);
+  const dated = exceptions.map((row) => ({ ...row, date: row.localDate }));
+  return c.json({
+    timeZone,
+    appointments: visible(rows),
+    available: availableIntervals(query.from, query.to, timeZone, shifts, dated),
+    leave,
+  });
 });
 
 appointmentRoutes.post('/', requireSession, jsonBody(createAppointmentRequestSchema), async (c) => {
@@ -99,10 +117,20 @@ appointmentRoutes.post('/', requireSession, jsonBody(createAppointmentRequestSch
   if (!seesEveryCalendar(session) && body.counselorId !== session.user.id) {
     throw new ApiError(403, 'forbidden', 'counselors book only on their own calendar');
   }
-  await requireCounselor(db, body.counselorId);
-  const service = await requireActiveService(db, body.serviceId);
-  await requireActiveRoom(db, body.roomId);
-  await requireClientAndCase(db, body.clientId, body.caseId);
+  // One read batch: who, what, where, for whom, the counselor's shifts, and the audit head.
+  const [counselorRows, serviceRows, roomRows, clientRows, caseRows, shifts, exceptions, headRows] =
+    await db.batch([
+      counselorQuery(db, body.counselorId),
+      serviceQuery(db, body.serviceId),
+      roomQuery(db, body.roomId),
+      ...clientAndCaseQueries(db, body.clientId, body.caseId),
+      ...shiftQueries(db, body.counselorId),
+      auditHeadQuery(db),
+    ]);
+  judgeCounselor(counselorRows);
+  const service = judgeActiveService(serviceRows);
+  judgeActiveRoom(body.roomId, roomRows);
+  judgeClientAndCase(body.clientId, body.caseId, clientRows, caseRows);
   const timeZone = institutionTimeZone(session.org);
   const durationMs = service.durationMinutes * 60_000;
   const now = Date.now();
@@ -128,7 +156,9 @@ appointmentRoutes.post('/', requireSession, jsonBody(createAppointmentRequestSch
     updatedAt: now,
   }));
   const slots: Slot[] = rows.map((row) => ({ ...row, appointmentId: row.id }));
-  await assertBookable(db, timeZone, slots);
+  assertWithinShifts(timeZone, slots, shifts, exceptions);
+  // No pre-check for clashes and leave: the write's guard is that check, and a refusal is named
+  // by conflictAfterRace exactly as a pre-check would have named it.
   try {
     await commitAudited(
       db,
@@ -148,6 +178,7 @@ appointmentRoutes.post('/', requireSession, jsonBody(createAppointmentRequestSch
         rows.map((row, index) =>
           db.insert(appointments).values({ ...row, startAt: startAtIfFree(slots[index] as Slot) }),
         ),
+      toAuditHead(headRows, session.org.id),
     );
   } catch (error) {
     if (isSlotTaken(error)) throw await conflictAfterRace(db, slots);
@@ -163,18 +194,32 @@ appointmentRoutes.patch(
   jsonBody(rescheduleRequestSchema),
   async (c) => {
     const { db, session } = c.var;
-    const row = await requireManageable(db, session, c.req.valid('param').id);
+    const id = c.req.valid('param').id;
+    const body = c.req.valid('json');
+    // One read batch: the appointment, a newly named counselor and room, the shifts of whoever
+    // will hold it, and the audit head.
+    const [appointmentRows, counselorRows, roomRows, shifts, exceptions, headRows] = await db.batch([
+      appointmentQuery(db, id),
+      counselorQuery(db, body.counselorId ?? null),
+      roomQuery(db, body.roomId ?? null),
+      ...shiftQueries(
+        db,
+        body.counselorId ??
+          sql`(SELECT ${appointments.counselorId} FROM ${appointments} WHERE ${appointments.id} = ${id})`,
+      ),
+      auditHeadQuery(db),
+    ]);
+    const row = judgeManageable(session, appointmentRows);
     if (row.status !== 'requested' && row.status !== 'confirmed') {
       throw new ApiError(409, 'invalid_transition', `a ${row.status} appointment cannot be moved`);
     }
-    const body = c.req.valid('json');
     const counselorId = body.counselorId ?? row.counselorId;
     if (counselorId !== row.counselorId) {
       if (!seesEveryCalendar(session)) throw new ApiError(403, 'forbidden', 'only the front desk reassigns');
-      await requireCounselor(db, counselorId);
+      judgeCounselor(counselorRows);
     }
     const roomId = body.roomId === undefined ? row.roomId : body.roomId;
-    if (roomId !== row.roomId) await requireActiveRoom(db, roomId);
+    if (roomId !== row.roomId) judgeActiveRoom(roomId, roomRows);
     const startAt = body.startAt ?? row.startAt;
     const moved = {
       ...row,
@@ -185,7 +230,7 @@ appointmentRoutes.patch(
       updatedAt: Date.now(),
     };
     const slot: Slot = { ...moved, appointmentId: row.id };
-    await assertBookable(db, institutionTimeZone(session.org), [slot]);
+    assertWithinShifts(institutionTimeZone(session.org), [slot], shifts, exceptions);
     try {
       await commitAudited(
         db,
@@ -211,6 +256,7 @@ appointmentRoutes.patch(
             })
             .where(eq(appointments.id, row.id)),
         ],
+        toAuditHead(headRows, session.org.id),
       );
     } catch (error) {
       if (isSlotTaken(error)) throw await conflictAfterRace(db, [slot]);
@@ -227,7 +273,11 @@ appointmentRoutes.post(
   jsonBody(statusChangeRequestSchema),
   async (c) => {
     const { db, session } = c.var;
-    const row = await requireManageable(db, session, c.req.valid('param').id);
+    const [appointmentRows, headRows] = await db.batch([
+      appointmentQuery(db, c.req.valid('param').id),
+      auditHeadQuery(db),
+    ]);
+    const row = judgeManageable(session, appointmentRows);
     const { status, cancelReason } = c.req.valid('json');
     if (!APPOINTMENT_TRANSITIONS[row.status].includes(status)) {
       throw new ApiError(409, 'invalid_transition', `a ${row.status} appointment cannot become ${status}`);
@@ -267,6 +317,7 @@ appointmentRoutes.post(
               ]
             : []),
         ],
+        toAuditHead(headRows, session.org.id),
       );
     } catch (error) {
       if (isNotNull(error, 'appointments.status')) {
@@ -274,15 +325,18 @@ appointmentRoutes.post(
       }
       throw error;
     }
-    processEventsAfterCommit(c);
-    if (status === 'completed' && row.caseId) {
+    // A completed session may start a process (every Nth session); after the response, like the
+    // rules, and before them so they see what it started.
+    const caseId = status === 'completed' ? row.caseId : null;
+    processEventsAfterCommit(c, async () => {
+      if (!caseId) return;
       try {
-        await startSessionTriggers(db, session.org.id, row.caseId);
+        await startSessionTriggers(db, session.org.id, caseId);
       } catch (error) {
         // The session is recorded; a process that failed to start must not undo that.
         console.error('appointments: a session-triggered workflow did not start', error);
       }
-    }
+    });
     return c.json(toAppointmentView({ ...row, status, cancelReason: cancelReason ?? null, updatedAt }));
   },
 );

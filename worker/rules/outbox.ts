@@ -47,13 +47,19 @@ export function notificationSender(env: Env, db: Db): EmailSender {
   return env.DEV_OUTBOX === '1' ? outboxSender(db) : logOnlySender;
 }
 
-/** Runs the rules on what was just committed, after the response; the Cron Trigger is the net. */
-export function processEventsAfterCommit(c: Context<AppEnv>): void {
+/**
+ * Runs the rules on what was just committed, after the response; the Cron Trigger is the net.
+ * `first` is other follow-up work of the request (it handles its own failures), run before the
+ * outbox so the events it appends are processed in the same pass.
+ */
+export function processEventsAfterCommit(c: Context<AppEnv>, first?: () => Promise<void>): void {
   const { db } = c.var;
-  const work = () =>
-    processOutbox(db, { sender: notificationSender(c.env, db) }, Date.now()).catch((error) => {
+  const work = async () => {
+    await first?.();
+    await processOutbox(db, { sender: notificationSender(c.env, db) }, Date.now()).catch((error) => {
       console.error('rules: processing the outbox after a commit failed; the cron retries', error);
     });
+  };
   try {
     afterResponse(c.executionCtx, work);
   } catch {

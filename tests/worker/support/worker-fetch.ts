@@ -87,6 +87,12 @@ const HELD_TO_BUDGET = new Set([
   'GET /api/cases',
   'GET /api/cases/:id',
   'POST /api/cases/:id/records',
+  'GET /api/schedule/appointments',
+  'POST /api/schedule/appointments',
+  'PATCH /api/schedule/appointments/:id',
+  'POST /api/schedule/appointments/:id/status',
+  'POST /api/schedule/appointments/:id/series/move',
+  'POST /api/schedule/appointments/:id/series/cancel',
 ]);
 
 export class RoundTripBudgetError extends Error {
