@@ -183,80 +183,80 @@ scheduleSetupRoutes.get('/counselors', requireSession, async (c) => {
   return c.json({ counselors: rows.map(({ id, displayName }) => ({ id, displayName })) });
 });
 
-scheduleSetupRoutes.get(
-  '/counselors/:counselorId/shifts',
-  requireSession,
-  pathParams(counselorParamSchema),
-  async (c) => {
-    const { counselorId } = c.req.valid('param');
-    const rows = await c.var.db
-      .select()
-      .from(availabilityShifts)
-      .where(eq(availabilityShifts.counselorId, counselorId))
-      .orderBy(asc(availabilityShifts.weekday), asc(availabilityShifts.startMinute));
-    return c.json({
-      shifts: rows.map(({ weekday, startMinute, endMinute }) => ({ weekday, startMinute, endMinute })),
-    });
-  },
-);
+/**
+ * A counselor's weekly shifts and dated exceptions are one thing, their working time: read by
+ * anyone who books, changed by the counselor or a manager, every change audited alike.
+ */
+async function commitAvailabilityChange(
+  c: Context<AppEnv>,
+  counselorId: string,
+  details: Record<string, string | number>,
+  write: () => BatchItem<'sqlite'>[],
+  /** Removing what exists needs no active counselor: a departed one's exceptions may be cleared. */
+  { counselorActive = true } = {},
+): Promise<void> {
+  const { db, session } = c.var;
+  assertOwnOrManager(session, counselorId, 'change working hours');
+  if (counselorActive) await requireCounselor(db, counselorId);
+  await commitAudited(
+    db,
+    session.org.id,
+    { actor: session.user.id, type: 'schedule.availability_changed', subject: counselorId, details },
+    write,
+  );
+}
+
+const ofCounselor = pathParams(counselorParamSchema);
+
+scheduleSetupRoutes.get('/counselors/:counselorId/shifts', requireSession, ofCounselor, async (c) => {
+  const { counselorId } = c.req.valid('param');
+  const rows = await c.var.db
+    .select()
+    .from(availabilityShifts)
+    .where(eq(availabilityShifts.counselorId, counselorId))
+    .orderBy(asc(availabilityShifts.weekday), asc(availabilityShifts.startMinute));
+  return c.json({
+    shifts: rows.map(({ weekday, startMinute, endMinute }) => ({ weekday, startMinute, endMinute })),
+  });
+});
 
 /** The whole week is replaced at once, so a half-saved pattern never exists. */
 scheduleSetupRoutes.put(
   '/counselors/:counselorId/shifts',
   requireSession,
-  pathParams(counselorParamSchema),
+  ofCounselor,
   jsonBody(weeklyShiftsSchema),
   async (c) => {
-    const { db, session } = c.var;
+    const { db } = c.var;
     const { counselorId } = c.req.valid('param');
-    assertOwnOrManager(session, counselorId, 'change working hours');
-    await requireCounselor(db, counselorId);
     const { shifts } = c.req.valid('json');
-    await commitAudited(
-      db,
-      session.org.id,
-      {
-        actor: session.user.id,
-        type: 'schedule.availability_changed',
-        subject: counselorId,
-        details: { shifts: shifts.length },
-      },
-      () => [
-        db.delete(availabilityShifts).where(eq(availabilityShifts.counselorId, counselorId)),
-        ...shifts.map((shift) =>
-          db.insert(availabilityShifts).values({ id: crypto.randomUUID(), counselorId, ...shift }),
-        ),
-      ],
-    );
+    await commitAvailabilityChange(c, counselorId, { shifts: shifts.length }, () => [
+      db.delete(availabilityShifts).where(eq(availabilityShifts.counselorId, counselorId)),
+      ...shifts.map((shift) =>
+        db.insert(availabilityShifts).values({ id: crypto.randomUUID(), counselorId, ...shift }),
+      ),
+    ]);
     return c.json({ shifts });
   },
 );
 
-scheduleSetupRoutes.get(
-  '/counselors/:counselorId/exceptions',
-  requireSession,
-  pathParams(counselorParamSchema),
-  async (c) => {
-    const { counselorId } = c.req.valid('param');
-    const rows = await c.var.db
-      .select()
-      .from(availabilityExceptions)
-      .where(eq(availabilityExceptions.counselorId, counselorId))
-      .orderBy(asc(availabilityExceptions.localDate), asc(availabilityExceptions.startMinute));
-    return c.json({ exceptions: rows.map(toExceptionView) });
-  },
-);
+scheduleSetupRoutes.get('/counselors/:counselorId/exceptions', requireSession, ofCounselor, async (c) => {
+  const { counselorId } = c.req.valid('param');
+  const rows = await c.var.db
+    .select()
+    .from(availabilityExceptions)
+    .where(eq(availabilityExceptions.counselorId, counselorId))
+    .orderBy(asc(availabilityExceptions.localDate), asc(availabilityExceptions.startMinute));
+  return c.json({ exceptions: rows.map(toExceptionView) });
+});
 
 scheduleSetupRoutes.post(
   '/counselors/:counselorId/exceptions',
   requireSession,
-  pathParams(counselorParamSchema),
+  ofCounselor,
   jsonBody(createExceptionRequestSchema),
   async (c) => {
-    const { db, session } = c.var;
     const { counselorId } = c.req.valid('param');
-    assertOwnOrManager(session, counselorId, 'change working hours');
-    await requireCounselor(db, counselorId);
     const body = c.req.valid('json');
     const row: ExceptionRow = {
       id: crypto.randomUUID(),
@@ -267,37 +267,24 @@ scheduleSetupRoutes.post(
       endMinute: body.endMinute,
       createdAt: Date.now(),
     };
-    await commitAudited(
-      db,
-      session.org.id,
-      {
-        actor: session.user.id,
-        type: 'schedule.availability_changed',
-        subject: counselorId,
-        details: { exception: body.kind, date: body.date },
-      },
-      () => [db.insert(availabilityExceptions).values(row)],
-    );
+    await commitAvailabilityChange(c, counselorId, { exception: body.kind, date: body.date }, () => [
+      c.var.db.insert(availabilityExceptions).values(row),
+    ]);
     return c.json(toExceptionView(row), 201);
   },
 );
 
 scheduleSetupRoutes.delete('/exceptions/:id', requireSession, pathParams(idParamSchema), async (c) => {
-  const { db, session } = c.var;
+  const { db } = c.var;
   const { id } = c.req.valid('param');
   const [row] = await db.select().from(availabilityExceptions).where(eq(availabilityExceptions.id, id));
   if (!row) throw new ApiError(404, 'not_found', 'no such exception');
-  assertOwnOrManager(session, row.counselorId, 'change working hours');
-  await commitAudited(
-    db,
-    session.org.id,
-    {
-      actor: session.user.id,
-      type: 'schedule.availability_changed',
-      subject: row.counselorId,
-      details: { removed: row.kind, date: row.localDate },
-    },
+  await commitAvailabilityChange(
+    c,
+    row.counselorId,
+    { removed: row.kind, date: row.localDate },
     () => [db.delete(availabilityExceptions).where(eq(availabilityExceptions.id, id))],
+    { counselorActive: false },
   );
   return c.body(null, 204);
 });
