@@ -31,6 +31,7 @@ import {
   type DemoPerson,
   extraCounselors,
 } from './demo/people.js';
+import { seedSchedule } from './demo/schedule.js';
 
 const urlFlag = process.argv.indexOf('--url');
 const baseUrl = (urlFlag > 0 ? process.argv[urlFlag + 1] : undefined) ?? 'http://localhost:8787';
@@ -99,6 +100,9 @@ for (const person of staff) {
   console.log(`${person.displayName.padEnd(12)} ${await addMember(admin, rootSeed, person, existing)}`);
 }
 console.log(`Front-desk key     ${await ensureFrontDeskKey(baseUrl, DEMO_ADMIN)}`);
+const frontDesk = DEMO_STAFF.find((person) => person.roles.includes('frontdesk'));
+if (!frontDesk) throw new Error('the demo staff has no front desk');
+await seedSchedule(baseUrl, { director: DEMO_ADMIN, frontDesk }, (line) => console.log(line));
 if (large) {
   console.log('\nWriting three years of operational data into the local D1…');
   await fillLargeScale((line) => console.log(line));
