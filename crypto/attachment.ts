@@ -10,14 +10,32 @@ import { fail, isCryptoError } from './errors.js';
 
 export const ATTACHMENT_CHUNK_BYTES = 64 * 1024;
 
-export interface AttachmentBinding {
+/** A case record's attachment, under the case key. */
+export interface CaseAttachmentBinding {
   org: string;
   caseId: string;
   attachmentId: string;
 }
 
+/** A knowledge-base article's attachment (issue 14), under the staff key of an epoch. */
+export interface ArticleAttachmentBinding {
+  org: string;
+  articleId: string;
+  epoch: number;
+  attachmentId: string;
+}
+
+export type AttachmentBinding = CaseAttachmentBinding | ArticleAttachmentBinding;
+
+function attachmentBaseContext(b: AttachmentBinding): string {
+  if ('articleId' in b) {
+    return `tacit/1/kb-attachment|org=${b.org}|article=${b.articleId}|epoch=${b.epoch}|attachment=${b.attachmentId}`;
+  }
+  return `tacit/1/attachment|org=${b.org}|case=${b.caseId}|attachment=${b.attachmentId}`;
+}
+
 export function attachmentChunkContext(b: AttachmentBinding, index: number, final: boolean): string {
-  return `tacit/1/attachment|org=${b.org}|case=${b.caseId}|attachment=${b.attachmentId}|chunk=${index}|final=${final ? 1 : 0}`;
+  return `${attachmentBaseContext(b)}|chunk=${index}|final=${final ? 1 : 0}`;
 }
 
 export function encryptAttachmentChunk(

@@ -24,9 +24,11 @@ export {
   x25519PublicKey,
 } from './hpke.js';
 export * from './key-chain.js';
+export * from './knowledge.js';
 export * from './passphrase.js';
 export * from './record.js';
 export * from './recovery-code.js';
 export * from './recovery-shares.js';
 export * from './sealed.js';
+export * from './staff-key.js';
 export * from './user-keys.js';

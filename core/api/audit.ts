@@ -108,6 +108,13 @@ export const AUDIT_EVENT_TYPES = [
   'conference.participant_added',
   'conference.participant_removed',
   'conference.key_rotated',
+  'staff_key.created',
+  'staff_key.read',
+  'staff_key.wraps_added',
+  'staff_key.rotated',
+  'knowledge.category_created',
+  'knowledge.article_saved',
+  'knowledge.attachment_uploaded',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

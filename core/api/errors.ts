@@ -109,6 +109,11 @@ export const ERROR_CODES = [
   'cannot_remove',
   'rotation_not_due',
   'participants_mismatch',
+  'no_staff_key',
+  'staff_key_exists',
+  'category_not_found',
+  'name_taken',
+  'stale_version',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof ERROR_CODES)[number];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ATTACHMENT_CHUNK_BYTES,
-  type AttachmentBinding,
+  type CaseAttachmentBinding,
   decryptAttachment,
   decryptAttachmentChunk,
   encryptAttachment,
@@ -12,7 +12,7 @@ import type { Envelope } from '../../crypto/envelope.js';
 
 const CHUNK = ATTACHMENT_CHUNK_BYTES;
 
-function binding(overrides: Partial<AttachmentBinding> = {}): AttachmentBinding {
+function binding(overrides: Partial<CaseAttachmentBinding> = {}): CaseAttachmentBinding {
   return {
     org: '3f6d2a10-5b7e-4c8a-9d1f-2e4b6a8c0d13',
     caseId: '8a1c3e5f-7b9d-4f2a-8c6e-0d2f4a6b8c9e',

@@ -52,6 +52,12 @@ import {
   memoryRootPins,
   signInWithPassphrase,
 } from '../../web/src/lib/protocol/index.js';
+import {
+  articleHistory,
+  closeStaffKey,
+  openStaffKey,
+  saveArticle,
+} from '../../web/src/lib/protocol/knowledge/index.js';
 import { loadConfig, sendBookingRequest } from '../../web/src/widget/booking.js';
 import { canary, findLeaks } from './canary.js';
 import { fillThroughPortal } from './portal.js';
@@ -359,6 +365,30 @@ describe('the database holds no plaintext of any secret field', () => {
       counselor.me.keys.ed25519Pk,
     );
     expect(fromUtf8(reopened)).toBe(canaries.get('conference-message'));
+
+    // The knowledge base (issue 14): an article's title, body and a second version under the
+    // staff key, made by the counselor's browser, then read back by the supervisor's.
+    const ring = await openStaffKey(counselor);
+    if (!ring) throw new Error('the counselor could not make the staff key');
+    const articleId = await saveArticle(counselor, ring, {
+      categoryId: null,
+      text: { title: secret('kb-title'), body: `# ${secret('kb-body')}` },
+    });
+    await saveArticle(counselor, ring, {
+      categoryId: null,
+      text: { title: canaries.get('kb-title') ?? '', body: secret('kb-body-v2') },
+      previous: { id: articleId, version: 1 },
+    });
+    closeStaffKey(ring);
+    const readerRing = await openStaffKey(supervisor);
+    if (!readerRing) throw new Error('the supervisor holds no staff key');
+    const history = await articleHistory(supervisor, readerRing, articleId);
+    closeStaffKey(readerRing);
+    expect(history.versions.map((version) => version.body)).toEqual([
+      `# ${canaries.get('kb-body')}`,
+      canaries.get('kb-body-v2'),
+    ]);
+    expect(history.article.latest.title).toBe(canaries.get('kb-title'));
 
     // The browser reads everything back: the canaries are really in the file.
     const opened = await openCase(counselor, caseId);
