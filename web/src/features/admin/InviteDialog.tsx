@@ -1,9 +1,9 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal } from 'solid-js';
 import { useI18n } from '../../lib/i18n';
 import { inviteMember, type OpenInvitation } from '../../lib/members';
 import { ROLES, type Role } from '../../lib/roles';
 import { checkEmail, normalizeEmail, type ValidationMessage } from '../../lib/validation';
-import { Checkbox } from '../../ui/Checkbox';
+import { CheckboxGroup } from '../../ui/CheckboxGroup';
 import { FormDialog } from '../../ui/FormDialog';
 import { createSubmission } from '../../ui/submission';
 import { TextField } from '../../ui/TextField';
@@ -20,11 +20,6 @@ export function InviteDialog(props: {
 
   const rolesError = (): ValidationMessage | null =>
     roles().length === 0 ? { key: 'validation.rolesRequired' } : null;
-
-  const toggleRole = (role: Role, checked: boolean) =>
-    setRoles((current) =>
-      checked ? ROLES.filter((r) => r === role || current.includes(r)) : current.filter((r) => r !== role),
-    );
 
   const reset = () => {
     setEmail('');
@@ -62,32 +57,15 @@ export function InviteDialog(props: {
         disabled={sending()}
         required
       />
-      <fieldset
-        class="fieldset"
-        aria-describedby={attempted() && rolesError() ? 'invite-roles-error' : undefined}
-      >
-        <legend class="fieldset__legend">{t('users.inviteDialog.roles')}</legend>
-        <div class="checkbox-list">
-          <For each={ROLES}>
-            {(role) => (
-              <Checkbox
-                label={t(`role.${role}`)}
-                value={role}
-                checked={roles().includes(role)}
-                onChange={(checked) => toggleRole(role, checked)}
-                disabled={sending()}
-              />
-            )}
-          </For>
-        </div>
-        <Show when={attempted() && rolesError()}>
-          {(message) => (
-            <p class="field__error" id="invite-roles-error">
-              {tMessage(message())}
-            </p>
-          )}
-        </Show>
-      </fieldset>
+      <CheckboxGroup
+        legend={t('users.inviteDialog.roles')}
+        options={ROLES}
+        labelOf={(role) => t(`role.${role}`)}
+        selected={roles()}
+        onChange={setRoles}
+        error={attempted() ? tMessage(rolesError()) : null}
+        disabled={sending()}
+      />
     </FormDialog>
   );
 }

@@ -1,8 +1,8 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For } from 'solid-js';
 import { API_SCOPES, type ApiScope, type CreatedApiKey } from '../../../../core/api/index';
 import { useI18n } from '../../lib/i18n';
 import { createApiKey } from '../../lib/integrations';
-import { Checkbox } from '../../ui/Checkbox';
+import { CheckboxGroup } from '../../ui/CheckboxGroup';
 import { FormDialog } from '../../ui/FormDialog';
 import { createSubmission } from '../../ui/submission';
 import { TextField } from '../../ui/TextField';
@@ -26,13 +26,6 @@ export function NewApiKeyDialog(props: {
     setScopes([]);
     resetSubmission();
   };
-  const toggle = (scope: ApiScope, checked: boolean) =>
-    setScopes((current) =>
-      checked
-        ? API_SCOPES.filter((s) => s === scope || current.includes(s))
-        : current.filter((s) => s !== scope),
-    );
-
   const create = () =>
     submit(name().trim() !== '' && scopes().length > 0, async () => {
       const created = await createApiKey({
@@ -65,25 +58,15 @@ export function NewApiKeyDialog(props: {
         disabled={sending()}
         required
       />
-      <fieldset class="fieldset">
-        <legend class="fieldset__legend">{t('integrations.keys.new.scopes')}</legend>
-        <div class="checkbox-list">
-          <For each={API_SCOPES}>
-            {(scope) => (
-              <Checkbox
-                label={t(`integrations.scope.${scope}`)}
-                value={scope}
-                checked={scopes().includes(scope)}
-                onChange={(checked) => toggle(scope, checked)}
-                disabled={sending()}
-              />
-            )}
-          </For>
-        </div>
-        <Show when={attempted() && scopes().length === 0}>
-          <p class="field__error">{t('integrations.keys.new.scopesRequired')}</p>
-        </Show>
-      </fieldset>
+      <CheckboxGroup
+        legend={t('integrations.keys.new.scopes')}
+        options={API_SCOPES}
+        labelOf={(scope) => t(`integrations.scope.${scope}`)}
+        selected={scopes()}
+        onChange={setScopes}
+        error={attempted() && scopes().length === 0 ? t('integrations.keys.new.scopesRequired') : null}
+        disabled={sending()}
+      />
       <label class="field">
         <span class="field__label">{t('integrations.keys.new.expiry')}</span>
         <select

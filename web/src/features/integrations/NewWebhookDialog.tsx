@@ -1,4 +1,4 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal } from 'solid-js';
 import {
   type CreatedWebhookEndpoint,
   WEBHOOK_EVENT_TYPES,
@@ -7,7 +7,7 @@ import {
 import { webhookUrlProblem } from '../../../../core/api/webhook-url';
 import { useI18n } from '../../lib/i18n';
 import { createWebhookEndpoint } from '../../lib/integrations';
-import { Checkbox } from '../../ui/Checkbox';
+import { CheckboxGroup } from '../../ui/CheckboxGroup';
 import { FormDialog } from '../../ui/FormDialog';
 import { createSubmission } from '../../ui/submission';
 import { TextField } from '../../ui/TextField';
@@ -31,13 +31,6 @@ export function NewWebhookDialog(props: {
     setTypes([]);
     resetSubmission();
   };
-  const toggle = (type: WebhookEventType, checked: boolean) =>
-    setTypes((current) =>
-      checked
-        ? WEBHOOK_EVENT_TYPES.filter((each) => each === type || current.includes(each))
-        : current.filter((each) => each !== type),
-    );
-
   const create = () =>
     submit(urlAllowed() && types().length > 0, async () => {
       const created = await createWebhookEndpoint({
@@ -76,25 +69,15 @@ export function NewWebhookDialog(props: {
         onChange={setDescription}
         disabled={sending()}
       />
-      <fieldset class="fieldset">
-        <legend class="fieldset__legend">{t('integrations.hooks.new.events')}</legend>
-        <div class="checkbox-list">
-          <For each={WEBHOOK_EVENT_TYPES}>
-            {(type) => (
-              <Checkbox
-                label={t(`integrations.event.${type}`)}
-                value={type}
-                checked={types().includes(type)}
-                onChange={(checked) => toggle(type, checked)}
-                disabled={sending()}
-              />
-            )}
-          </For>
-        </div>
-        <Show when={attempted() && types().length === 0}>
-          <p class="field__error">{t('integrations.hooks.new.eventsRequired')}</p>
-        </Show>
-      </fieldset>
+      <CheckboxGroup
+        legend={t('integrations.hooks.new.events')}
+        options={WEBHOOK_EVENT_TYPES}
+        labelOf={(type) => t(`integrations.event.${type}`)}
+        selected={types()}
+        onChange={setTypes}
+        error={attempted() && types().length === 0 ? t('integrations.hooks.new.eventsRequired') : null}
+        disabled={sending()}
+      />
     </FormDialog>
   );
 }
