@@ -9,6 +9,7 @@ import {
 } from '../../lib/members';
 import { Alert } from '../../ui/Alert';
 import { AsyncContent } from '../../ui/AsyncContent';
+import { DataTable } from '../../ui/DataTable';
 import { Fingerprint } from '../../ui/Fingerprint';
 import { MailIcon } from '../../ui/icons';
 import { CertifyDialog } from './CertifyDialog';
@@ -96,60 +97,51 @@ export function UsersPage() {
         </h2>
         <AsyncContent resource={members} onRetry={() => void refetchMembers()}>
           {(list) => (
-            <Show when={list.length > 0} fallback={<p class="empty">{t('users.empty')}</p>}>
-              <div class="table-wrap">
-                <table class="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('users.col.name')}</th>
-                      <th scope="col">{t('users.col.email')}</th>
-                      <th scope="col">{t('users.col.roles')}</th>
-                      <th scope="col">{t('users.col.status')}</th>
-                      <th scope="col">{t('users.col.supervisor')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={list}>
-                      {(member) => (
-                        <tr>
-                          <td>{member.displayName}</td>
-                          <td>{member.email}</td>
-                          <td>
-                            <span class="badge-list">
-                              <For each={member.roles}>
-                                {(role) => <span class="badge">{t(`role.${role}`)}</span>}
-                              </For>
-                            </span>
-                          </td>
-                          <td>
-                            <span class={STATUS_BADGE[member.status]}>
-                              {t(`users.status.${member.status}`)}
-                            </span>
-                          </td>
-                          <td>
-                            <Show when={member.roles.includes('counselor')} fallback="—">
-                              <SupervisorSelect
-                                counselor={member}
-                                supervisors={activeSupervisors(list)}
-                                onSaved={(message) => {
-                                  setFailure(null);
-                                  setNotice(message);
-                                  void refetchMembers();
-                                }}
-                                onFailed={(message) => {
-                                  setNotice(null);
-                                  setFailure(message);
-                                }}
-                              />
-                            </Show>
-                          </td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
-            </Show>
+            <DataTable
+              items={list}
+              empty={t('users.empty')}
+              columns={[
+                t('users.col.name'),
+                t('users.col.email'),
+                t('users.col.roles'),
+                t('users.col.status'),
+                t('users.col.supervisor'),
+              ]}
+            >
+              {(member) => (
+                <tr>
+                  <td>{member.displayName}</td>
+                  <td>{member.email}</td>
+                  <td>
+                    <span class="badge-list">
+                      <For each={member.roles}>
+                        {(role) => <span class="badge">{t(`role.${role}`)}</span>}
+                      </For>
+                    </span>
+                  </td>
+                  <td>
+                    <span class={STATUS_BADGE[member.status]}>{t(`users.status.${member.status}`)}</span>
+                  </td>
+                  <td>
+                    <Show when={member.roles.includes('counselor')} fallback="—">
+                      <SupervisorSelect
+                        counselor={member}
+                        supervisors={activeSupervisors(list)}
+                        onSaved={(message) => {
+                          setFailure(null);
+                          setNotice(message);
+                          void refetchMembers();
+                        }}
+                        onFailed={(message) => {
+                          setNotice(null);
+                          setFailure(message);
+                        }}
+                      />
+                    </Show>
+                  </td>
+                </tr>
+              )}
+            </DataTable>
           )}
         </AsyncContent>
       </section>

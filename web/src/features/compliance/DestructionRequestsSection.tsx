@@ -1,4 +1,4 @@
-import { createSignal, For, type Resource, Show } from 'solid-js';
+import { createSignal, type Resource, Show } from 'solid-js';
 import type { DestructionView } from '../../../../core/api/index';
 import type { Person } from '../../lib/cases';
 import { cancelDestruction, requestDestruction } from '../../lib/compliance';
@@ -6,6 +6,7 @@ import { errorMessageKey } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
 import { Alert } from '../../ui/Alert';
 import { AsyncContent } from '../../ui/AsyncContent';
+import { DataTable } from '../../ui/DataTable';
 
 const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -75,53 +76,47 @@ export function DestructionRequestsSection(props: {
       <h3 id="requests-heading">{t('rights.requests.heading')}</h3>
       <AsyncContent resource={props.requests} onRetry={props.onChanged}>
         {(list) => (
-          <Show when={list.length > 0} fallback={<p class="empty">{t('rights.requests.empty')}</p>}>
-            <div class="table-wrap">
-              <table class="table" aria-labelledby="requests-heading">
-                <caption>{t('rights.requests.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('rights.col.case')}</th>
-                    <th scope="col">{t('rights.col.reason')}</th>
-                    <th scope="col">{t('rights.col.requestedBy')}</th>
-                    <th scope="col">{t('rights.col.status')}</th>
-                    <th scope="col">{t('rights.col.decidedBy')}</th>
-                    <th scope="col">{t('rights.col.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={list}>
-                    {(request) => (
-                      <tr>
-                        <td>
-                          <code>{request.caseId.slice(0, 8).toUpperCase()}</code>
-                        </td>
-                        <td>{t(`rights.reason.${request.reason}`)}</td>
-                        <td>
-                          {name(request.requestedBy)}
-                          <br />
-                          <span class="muted">{formatDateTime(request.requestedAt)}</span>
-                        </td>
-                        <td>{t(`rights.status.${request.status}`)}</td>
-                        <td>{name(request.decidedBy)}</td>
-                        <td>
-                          <Show when={request.status === 'pending'}>
-                            <button
-                              type="button"
-                              class="button button--quiet"
-                              onClick={() => void withdraw(request.id)}
-                            >
-                              {t('rights.withdraw')}
-                            </button>
-                          </Show>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
-          </Show>
+          <DataTable
+            items={list}
+            empty={t('rights.requests.empty')}
+            columns={[
+              t('rights.col.case'),
+              t('rights.col.reason'),
+              t('rights.col.requestedBy'),
+              t('rights.col.status'),
+              t('rights.col.decidedBy'),
+              t('rights.col.actions'),
+            ]}
+            caption={t('rights.requests.caption')}
+            labelledBy="requests-heading"
+          >
+            {(request) => (
+              <tr>
+                <td>
+                  <code>{request.caseId.slice(0, 8).toUpperCase()}</code>
+                </td>
+                <td>{t(`rights.reason.${request.reason}`)}</td>
+                <td>
+                  {name(request.requestedBy)}
+                  <br />
+                  <span class="muted">{formatDateTime(request.requestedAt)}</span>
+                </td>
+                <td>{t(`rights.status.${request.status}`)}</td>
+                <td>{name(request.decidedBy)}</td>
+                <td>
+                  <Show when={request.status === 'pending'}>
+                    <button
+                      type="button"
+                      class="button button--quiet"
+                      onClick={() => void withdraw(request.id)}
+                    >
+                      {t('rights.withdraw')}
+                    </button>
+                  </Show>
+                </td>
+              </tr>
+            )}
+          </DataTable>
         )}
       </AsyncContent>
     </section>

@@ -10,6 +10,7 @@ import { errorMessageKey } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
 import { Alert } from '../../ui/Alert';
 import { AsyncContent } from '../../ui/AsyncContent';
+import { DataTable } from '../../ui/DataTable';
 
 type ServiceType = (typeof SERVICE_TYPES)[number];
 
@@ -99,46 +100,40 @@ export function RetentionSection(props: { onRequested: () => void }) {
       <h3 id="due-heading">{t('rights.due.heading')}</h3>
       <AsyncContent resource={due} onRetry={() => void refetchDue()}>
         {(list) => (
-          <Show when={list.length > 0} fallback={<p class="empty">{t('rights.due.empty')}</p>}>
-            <div class="table-wrap">
-              <table class="table" aria-labelledby="due-heading">
-                <caption>{t('rights.due.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('rights.col.case')}</th>
-                    <th scope="col">{t('rights.col.service')}</th>
-                    <th scope="col">{t('rights.col.closed')}</th>
-                    <th scope="col">{t('rights.col.due')}</th>
-                    <th scope="col">{t('rights.col.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={list}>
-                    {(item) => (
-                      <tr>
-                        <td>
-                          <code>{item.case.id.slice(0, 8).toUpperCase()}</code>
-                        </td>
-                        <td>{t(`cases.service.${item.case.serviceType}`)}</td>
-                        <td class="nowrap">{item.case.closedAt ? formatDate(item.case.closedAt) : '—'}</td>
-                        <td class="nowrap">{formatDate(item.dueAt)}</td>
-                        <td>
-                          <Show
-                            when={!item.destruction}
-                            fallback={t(`rights.status.${item.destruction?.status ?? 'pending'}`)}
-                          >
-                            <button type="button" class="button" onClick={() => void ask(item)}>
-                              {t('rights.requestDestruction')}
-                            </button>
-                          </Show>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
-          </Show>
+          <DataTable
+            items={list}
+            empty={t('rights.due.empty')}
+            columns={[
+              t('rights.col.case'),
+              t('rights.col.service'),
+              t('rights.col.closed'),
+              t('rights.col.due'),
+              t('rights.col.actions'),
+            ]}
+            caption={t('rights.due.caption')}
+            labelledBy="due-heading"
+          >
+            {(item) => (
+              <tr>
+                <td>
+                  <code>{item.case.id.slice(0, 8).toUpperCase()}</code>
+                </td>
+                <td>{t(`cases.service.${item.case.serviceType}`)}</td>
+                <td class="nowrap">{item.case.closedAt ? formatDate(item.case.closedAt) : '—'}</td>
+                <td class="nowrap">{formatDate(item.dueAt)}</td>
+                <td>
+                  <Show
+                    when={!item.destruction}
+                    fallback={t(`rights.status.${item.destruction?.status ?? 'pending'}`)}
+                  >
+                    <button type="button" class="button" onClick={() => void ask(item)}>
+                      {t('rights.requestDestruction')}
+                    </button>
+                  </Show>
+                </td>
+              </tr>
+            )}
+          </DataTable>
         )}
       </AsyncContent>
     </section>

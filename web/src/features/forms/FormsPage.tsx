@@ -6,6 +6,7 @@ import { installTemplate, listForms } from '../../lib/forms';
 import { useI18n } from '../../lib/i18n';
 import { Alert } from '../../ui/Alert';
 import { AsyncContent } from '../../ui/AsyncContent';
+import { DataTable } from '../../ui/DataTable';
 import { formsErrorKey } from './forms-errors';
 import { localized } from './localized';
 import './designer.css';
@@ -59,27 +60,18 @@ export function FormsPage() {
               <h2 class="card__title" id="own-forms-heading">
                 {t('forms.own')}
               </h2>
-              <Show when={list.length > 0} fallback={<p class="empty">{t('forms.empty')}</p>}>
-                <div class="table-wrap">
-                  <table class="table">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('forms.col.title')}</th>
-                        <th scope="col">{t('forms.col.versions')}</th>
-                        <th scope="col">{t('forms.col.draft')}</th>
-                        <th scope="col">
-                          <span class="visually-hidden">{t('forms.col.actions')}</span>
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      <For each={list}>
-                        {(form) => <FormRow form={form} formatDateTime={formatDateTime} />}
-                      </For>
-                    </tbody>
-                  </table>
-                </div>
-              </Show>
+              <DataTable
+                items={list}
+                empty={t('forms.empty')}
+                columns={[
+                  t('forms.col.title'),
+                  t('forms.col.versions'),
+                  t('forms.col.draft'),
+                  { label: t('forms.col.actions'), hidden: true },
+                ]}
+              >
+                {(form) => <FormRow form={form} formatDateTime={formatDateTime} />}
+              </DataTable>
             </section>
             <section class="card" aria-labelledby="templates-heading">
               <h2 class="card__title" id="templates-heading">

@@ -1,10 +1,11 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, Show } from 'solid-js';
 import type { WebhookDeliveryView } from '../../../../core/api/index';
 import { errorMessageKey } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
 import { listDeliveries, redeliver } from '../../lib/integrations';
 import { Alert } from '../../ui/Alert';
 import { AsyncContent } from '../../ui/AsyncContent';
+import { DataTable } from '../../ui/DataTable';
 
 const STATUS_BADGE: Record<WebhookDeliveryView['status'], string> = {
   succeeded: 'badge',
@@ -35,65 +36,54 @@ export function DeliveryLog(props: { endpointId: string }) {
       </Show>
       <AsyncContent resource={deliveries} onRetry={() => void refetch()}>
         {(list) => (
-          <Show when={list.length > 0} fallback={<p class="empty">{t('integrations.hooks.log.empty')}</p>}>
-            <div class="table-wrap">
-              <table class="table">
-                <caption>{t('integrations.hooks.log.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('integrations.hooks.log.time')}</th>
-                    <th scope="col">{t('integrations.hooks.log.event')}</th>
-                    <th scope="col">{t('integrations.hooks.log.status')}</th>
-                    <th scope="col" class="numeric">
-                      {t('integrations.hooks.log.attempts')}
-                    </th>
-                    <th scope="col">{t('integrations.hooks.log.responses')}</th>
-                    <th scope="col">
-                      <span class="visually-hidden">{t('integrations.keys.col.actions')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={list}>
-                    {(delivery) => (
-                      <tr>
-                        <td>{formatDateTime(delivery.createdAt)}</td>
-                        <td>
-                          <code>{delivery.eventType}</code>
-                        </td>
-                        <td>
-                          <span class={STATUS_BADGE[delivery.status]}>
-                            {t(`integrations.hooks.status.${delivery.status}`)}
-                          </span>
-                          <Show when={delivery.status === 'pending' && delivery.nextAttemptAt}>
-                            {(next) => (
-                              <span class="muted">
-                                {' '}
-                                {t('integrations.hooks.next', { time: formatDateTime(next()) })}
-                              </span>
-                            )}
-                          </Show>
-                        </td>
-                        <td class="numeric">{delivery.attempts}</td>
-                        <td>
-                          {delivery.log
-                            .map((attempt) => attempt.statusCode ?? t('integrations.hooks.noResponse'))
-                            .join(' · ')}
-                        </td>
-                        <td>
-                          <Show when={delivery.attempts > 0}>
-                            <button type="button" class="button" onClick={() => void again(delivery)}>
-                              {t('integrations.hooks.redeliver')}
-                            </button>
-                          </Show>
-                        </td>
-                      </tr>
+          <DataTable
+            items={list}
+            empty={t('integrations.hooks.log.empty')}
+            columns={[
+              t('integrations.hooks.log.time'),
+              t('integrations.hooks.log.event'),
+              t('integrations.hooks.log.status'),
+              { label: t('integrations.hooks.log.attempts'), numeric: true },
+              t('integrations.hooks.log.responses'),
+              { label: t('integrations.keys.col.actions'), hidden: true },
+            ]}
+            caption={t('integrations.hooks.log.caption')}
+          >
+            {(delivery) => (
+              <tr>
+                <td>{formatDateTime(delivery.createdAt)}</td>
+                <td>
+                  <code>{delivery.eventType}</code>
+                </td>
+                <td>
+                  <span class={STATUS_BADGE[delivery.status]}>
+                    {t(`integrations.hooks.status.${delivery.status}`)}
+                  </span>
+                  <Show when={delivery.status === 'pending' && delivery.nextAttemptAt}>
+                    {(next) => (
+                      <span class="muted">
+                        {' '}
+                        {t('integrations.hooks.next', { time: formatDateTime(next()) })}
+                      </span>
                     )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
-          </Show>
+                  </Show>
+                </td>
+                <td class="numeric">{delivery.attempts}</td>
+                <td>
+                  {delivery.log
+                    .map((attempt) => attempt.statusCode ?? t('integrations.hooks.noResponse'))
+                    .join(' · ')}
+                </td>
+                <td>
+                  <Show when={delivery.attempts > 0}>
+                    <button type="button" class="button" onClick={() => void again(delivery)}>
+                      {t('integrations.hooks.redeliver')}
+                    </button>
+                  </Show>
+                </td>
+              </tr>
+            )}
+          </DataTable>
         )}
       </AsyncContent>
     </div>

@@ -4,6 +4,7 @@ import { fetchPeople } from '../../lib/cases/lists';
 import { useI18n } from '../../lib/i18n';
 import { listPayments, revenueReport } from '../../lib/integrations';
 import { AsyncContent } from '../../ui/AsyncContent';
+import { DataTable } from '../../ui/DataTable';
 import { formatMoney } from './money';
 import { RefundDialog } from './RefundDialog';
 
@@ -99,64 +100,51 @@ export function PaymentsPage() {
         </h2>
         <AsyncContent resource={payments} onRetry={() => void refetch()}>
           {(list) => (
-            <Show when={list.length > 0} fallback={<p class="empty">{t('payments.empty')}</p>}>
-              <div class="table-wrap">
-                <table class="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('payments.col.paidAt')}</th>
-                      <th scope="col" class="numeric">
-                        {t('payments.col.amount')}
-                      </th>
-                      <th scope="col">{t('payments.col.status')}</th>
-                      <th scope="col">{t('payments.col.source')}</th>
-                      <th scope="col">{t('payments.col.service')}</th>
-                      <th scope="col">{t('payments.col.counselor')}</th>
-                      <th scope="col">
-                        <span class="visually-hidden">{t('integrations.keys.col.actions')}</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={list}>
-                      {(payment) => (
-                        <tr>
-                          <td>{formatDateTime(payment.paidAt)}</td>
-                          <td class="numeric">
-                            {formatMoney(locale(), payment.amount, payment.currency)}
-                            <Show when={payment.refundedAmount > 0}>
-                              <span class="muted">
-                                {' '}
-                                {t('payments.refundedAmount', {
-                                  amount: formatMoney(locale(), payment.refundedAmount, payment.currency),
-                                })}
-                              </span>
-                            </Show>
-                          </td>
-                          <td>
-                            <span class={STATUS_BADGE[payment.status]}>
-                              {t(`payments.status.${payment.status}`)}
-                            </span>
-                          </td>
-                          <td>
-                            {payment.provider} <code>{payment.providerRef}</code>
-                          </td>
-                          <td>{payment.serviceId ?? '—'}</td>
-                          <td>{counselorName(payment.counselorId)}</td>
-                          <td>
-                            <Show when={payment.status !== 'refunded'}>
-                              <button type="button" class="button" onClick={() => setRefunding(payment)}>
-                                {t('payments.refund')}
-                              </button>
-                            </Show>
-                          </td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
-            </Show>
+            <DataTable
+              items={list}
+              empty={t('payments.empty')}
+              columns={[
+                t('payments.col.paidAt'),
+                { label: t('payments.col.amount'), numeric: true },
+                t('payments.col.status'),
+                t('payments.col.source'),
+                t('payments.col.service'),
+                t('payments.col.counselor'),
+                { label: t('integrations.keys.col.actions'), hidden: true },
+              ]}
+            >
+              {(payment) => (
+                <tr>
+                  <td>{formatDateTime(payment.paidAt)}</td>
+                  <td class="numeric">
+                    {formatMoney(locale(), payment.amount, payment.currency)}
+                    <Show when={payment.refundedAmount > 0}>
+                      <span class="muted">
+                        {' '}
+                        {t('payments.refundedAmount', {
+                          amount: formatMoney(locale(), payment.refundedAmount, payment.currency),
+                        })}
+                      </span>
+                    </Show>
+                  </td>
+                  <td>
+                    <span class={STATUS_BADGE[payment.status]}>{t(`payments.status.${payment.status}`)}</span>
+                  </td>
+                  <td>
+                    {payment.provider} <code>{payment.providerRef}</code>
+                  </td>
+                  <td>{payment.serviceId ?? '—'}</td>
+                  <td>{counselorName(payment.counselorId)}</td>
+                  <td>
+                    <Show when={payment.status !== 'refunded'}>
+                      <button type="button" class="button" onClick={() => setRefunding(payment)}>
+                        {t('payments.refund')}
+                      </button>
+                    </Show>
+                  </td>
+                </tr>
+              )}
+            </DataTable>
           )}
         </AsyncContent>
       </section>
