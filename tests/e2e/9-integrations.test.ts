@@ -22,8 +22,6 @@ describe('the admin connects the center’s other software', () => {
   beforeAll(async () => {
     browser = await launchChromium();
     tab = await openPage(browser, baseURL, 'laptop');
-    await logIn(tab.page, admin);
-    await goTo(tab.page, '对接与 API');
   });
 
   afterAll(async () => {
@@ -33,6 +31,8 @@ describe('the admin connects the center’s other software', () => {
 
   it('creates an API key with a scope, shows its secret once, and revokes it', async () => {
     const { page, problems } = tab;
+    await logIn(page, admin);
+    await goTo(page, '对接与 API');
     await page.getByRole('button', { name: '新建密钥' }).click();
     const dialog = modal(page);
     await dialog.getByRole('button', { name: '创建密钥' }).click();
