@@ -84,6 +84,9 @@ const WorkflowDesignerPage = lazy(() =>
     default: m.WorkflowDesignerPage,
   })),
 );
+const WorkflowStepPage = lazy(() =>
+  import('../features/workflows/steps/WorkflowStepPage').then((m) => ({ default: m.WorkflowStepPage })),
+);
 const WorkflowsPage = lazy(() =>
   import('../features/workflows/WorkflowsPage').then((m) => ({ default: m.WorkflowsPage })),
 );
@@ -191,6 +194,8 @@ export const routes: RouteDefinition[] = [
           </RoleGate>
         ),
       },
+      // A step is anyone's who holds its task (the server checks); no role gate here.
+      { path: '/tasks/:id', component: WorkflowStepPage },
       { path: '/account/passphrase', component: ChangePassphrasePage },
       { path: '*', component: NotFound },
     ],

@@ -7,6 +7,7 @@ import {
 } from '../../../core/api/index';
 import { fromBase64Url, openBookingRequest } from '../../../crypto/index';
 import { api, run, withCaseContext } from './cases/context';
+import type { ContactFields } from './clients';
 import { AppError } from './errors';
 import * as protocol from './protocol/cases/index';
 import type { UserKeys } from './vault';
@@ -38,12 +39,16 @@ function openOne(key: protocol.FrontDeskKey, orgId: string, request: BookingRequ
   }
 }
 
-export function openBookingRequests(keys: UserKeys): Promise<readonly OpenedBookingRequest[]> {
+export function openBookingRequests(
+  keys: UserKeys,
+  limit?: number,
+): Promise<readonly OpenedBookingRequest[]> {
   return withCaseContext(keys, async (context) => {
     const key = await protocol.openFrontDeskKey(context);
     if (!key) throw new AppError('no_front_desk_key', 'I hold no front-desk key');
     try {
-      const { requests } = await api.get('/api/booking-requests', bookingRequestListSchema);
+      const query = limit === undefined ? '' : `?limit=${limit}`;
+      const { requests } = await api.get(`/api/booking-requests${query}`, bookingRequestListSchema);
       return requests.map((request) => ({
         request,
         content: openOne(key, context.orgId, request),
@@ -52,6 +57,26 @@ export function openBookingRequests(keys: UserKeys): Promise<readonly OpenedBook
       protocol.closeFrontDeskKey(key);
     }
   });
+}
+
+/** One request, opened here: the booking steps of the new-client process (issue 6) work on it. */
+export async function openBookingRequestById(
+  keys: UserKeys,
+  id: string,
+): Promise<OpenedBookingRequest | null> {
+  const list = await openBookingRequests(keys, 200);
+  return list.find((item) => item.request.id === id) ?? null;
+}
+
+/** The visitor's one contact line as a card's fields: an address with @ is an email, else a phone. */
+export function contactFieldsOf(content: { name: string; contact: string }): ContactFields {
+  const email = content.contact.includes('@');
+  return {
+    name: content.name,
+    phone: email ? '' : content.contact,
+    email: email ? content.contact : '',
+    emergencyContact: '',
+  };
 }
 
 export const setBookingStatus = (id: string, status: BookingStatus): Promise<BookingRequestView> =>

@@ -11,7 +11,8 @@ import {
   type WorkflowTaskView,
   workflowTaskListSchema,
 } from '../../../core/api/workflows';
-import type { WorkflowData } from '../../../core/workflows/model';
+import { type MatchingFacts, matchingFactsSchema } from '../../../core/workflows/matching';
+import type { StepAction, WorkflowData } from '../../../core/workflows/model';
 import { createApiClient } from './api-client';
 import { toAppError } from './app-errors';
 
@@ -37,6 +38,24 @@ export const formStepHref = (task: WorkflowTaskView): string | null =>
   task.formKey && task.caseId && !task.action
     ? `/cases/${task.caseId}/write/${task.formKey}?task=${task.id}`
     : null;
+
+/** Steps done on a page of their own, in the assignee's browser (features/workflows/steps). */
+const STEP_PAGES: ReadonlySet<StepAction> = new Set<StepAction>([
+  'screen_booking',
+  'match_counselor',
+  'open_case',
+  'notify_client',
+]);
+export const stepPageHref = (task: WorkflowTaskView): string | null =>
+  task.action && STEP_PAGES.has(task.action) ? `/tasks/${task.id}` : null;
+
+/** One of my tasks, as the inbox lists it (the step pages open it by id). */
+export const findWorkflowTask = async (id: string): Promise<WorkflowTaskView | null> =>
+  (await listWorkflowTasks()).tasks.find((task) => task.id === id) ?? null;
+
+/** The matching step's facts: free times, load and experience of every counselor. */
+export const fetchMatchingFacts = (taskId: string): Promise<MatchingFacts> =>
+  run(() => api.get(`/api/workflows/tasks/${taskId}/matching`, matchingFactsSchema));
 
 export const SHIPPED_KEYS = ['new_client_booking', 'leave_request', 'supervision', 'case_closing'] as const;
 export const listDefinitions = () => run(() => api.get('/api/workflows/definitions', definitionListSchema));

@@ -1,33 +1,25 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { BOOKING_STATUSES, type BookingStatus } from '../../../../core/api/index';
-import { serviceViewSchema } from '../../../../core/api/schedule-setup';
-import { z } from '../../../../core/api/zod';
 import { type OpenedBookingRequest, openBookingRequests, setBookingStatus } from '../../lib/bookings';
-import { api } from '../../lib/cases/context';
 import { errorMessageKey } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
 import { useVault } from '../../lib/vault-context';
 import { Alert } from '../../ui/Alert';
 import { AsyncContent } from '../../ui/AsyncContent';
+import { fetchTimeZone } from '../schedule/api';
+import { BookingRequestFacts, serviceNames } from './BookingRequestFacts';
 import './bookings.css';
-
-const serviceNames = async () => {
-  const { services } = await api.get(
-    '/api/schedule/services',
-    z.object({ services: z.array(serviceViewSchema) }),
-  );
-  return new Map(services.map((service) => [service.id, service.name]));
-};
 
 /**
  * Requests from the center's website. Each was sealed in the visitor's browser to the front-desk
  * key; this page opens them in memory with my copy of that key (PROTOCOL §7).
  */
 export function BookingsPage() {
-  const { t, formatDateTime } = useI18n();
+  const { t } = useI18n();
   const { vault } = useVault();
   const [requests, { refetch }] = createResource(() => vault.withKeys((keys) => openBookingRequests(keys)));
   const [services] = createResource(() => serviceNames().catch(() => new Map<string, string>()));
+  const [zone] = createResource(() => fetchTimeZone().then((setting) => setting.timeZone));
   const [failure, setFailure] = createSignal<unknown>(null);
 
   const move = async (item: OpenedBookingRequest, status: BookingStatus) => {
@@ -86,29 +78,7 @@ export function BookingsPage() {
                     <Show when={item.content?.concern}>
                       <p class="booking-list__concern">{item.content?.concern}</p>
                     </Show>
-                    <dl class="booking-list__facts">
-                      <dt>{t('bookings.received')}</dt>
-                      <dd>{formatDateTime(item.request.createdAt)}</dd>
-                      <dt>{t('bookings.service')}</dt>
-                      <dd>
-                        {item.request.serviceId
-                          ? (services()?.get(item.request.serviceId) ?? item.request.serviceId)
-                          : t('bookings.any')}
-                      </dd>
-                      <dt>{t('bookings.slot')}</dt>
-                      <dd>
-                        {item.request.slotStart ? formatDateTime(item.request.slotStart) : t('bookings.any')}
-                      </dd>
-                      <dt>{t('bookings.channel')}</dt>
-                      <dd>
-                        {item.request.channel}
-                        <Show when={item.request.utm.source}>
-                          {(source) => (
-                            <span class="muted"> · {t('bookings.source', { source: source() })}</span>
-                          )}
-                        </Show>
-                      </dd>
-                    </dl>
+                    <BookingRequestFacts request={item.request} services={services()} timeZone={zone()} />
                   </li>
                 )}
               </For>

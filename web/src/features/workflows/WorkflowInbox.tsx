@@ -7,6 +7,7 @@ import {
   completeWorkflowTask,
   formStepHref,
   listWorkflowTasks,
+  stepPageHref,
   type TaskOutcome,
   type WorkflowTaskView,
 } from '../../lib/workflows';
@@ -93,7 +94,18 @@ export function WorkflowInbox() {
                             </span>
                           </td>
                           <td class="nowrap">
-                            <Show when={task.status === 'open'}>
+                            <Show when={task.status === 'open' && stepPageHref(task)}>
+                              {(href) => (
+                                <A
+                                  href={href()}
+                                  class="button button--quiet"
+                                  aria-label={`${t('workflows.openStep')} ${task.title}`}
+                                >
+                                  {t('workflows.openStep')}
+                                </A>
+                              )}
+                            </Show>
+                            <Show when={task.status === 'open' && !stepPageHref(task)}>
                               <Show
                                 when={task.step === 'approval'}
                                 fallback={

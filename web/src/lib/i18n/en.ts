@@ -1,3 +1,4 @@
+import { bookingStepsEn } from './booking-steps.en';
 import { caseAdminEn } from './case-admin.en';
 import { casesEn } from './cases.en';
 import { clientsEn } from './clients.en';
@@ -27,6 +28,7 @@ export const en: Dictionary = {
   ...rulesEn,
   ...workflowsEn,
   ...workflowDesignerEn,
+  ...bookingStepsEn,
   'app.name': 'Tacit',
   'app.documentTitle': 'Tacit',
   'app.tagline': 'The zero-knowledge office for counseling centers',

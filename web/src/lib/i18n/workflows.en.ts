@@ -21,6 +21,7 @@ export const workflowsEn: { readonly [K in keyof typeof workflowsZhCN]: string }
   'workflows.outcome.completed': 'Completed',
   'workflows.outcome.approved': 'Approved',
   'workflows.outcome.rejected': 'Rejected',
+  'workflows.openStep': 'Open',
   'workflows.openForm': 'Open the form',
   'workflows.complete': 'Complete',
   'workflows.approve': 'Approve',

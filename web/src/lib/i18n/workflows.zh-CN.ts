@@ -19,6 +19,7 @@ export const workflowsZhCN = {
   'workflows.outcome.completed': '已完成',
   'workflows.outcome.approved': '已批准',
   'workflows.outcome.rejected': '已驳回',
+  'workflows.openStep': '打开',
   'workflows.openForm': '填写表单',
   'workflows.complete': '完成',
   'workflows.approve': '批准',

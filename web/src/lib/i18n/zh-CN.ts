@@ -1,4 +1,6 @@
 // The source dictionary: its keys are the message keys of the whole app (see ./en.ts).
+
+import { bookingStepsZhCN } from './booking-steps.zh-CN';
 import { caseAdminZhCN } from './case-admin.zh-CN';
 import { casesZhCN } from './cases.zh-CN';
 import { clientsZhCN } from './clients.zh-CN';
@@ -27,6 +29,7 @@ export const zhCN = {
   ...rulesZhCN,
   ...workflowsZhCN,
   ...workflowDesignerZhCN,
+  ...bookingStepsZhCN,
   'app.name': '默契',
   'app.documentTitle': '默契 Tacit',
   'app.tagline': '心理咨询机构的零知识办公平台',

@@ -1,0 +1,213 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { userListSchema } from '../../core/api/index';
+import { z } from '../../core/api/zod';
+import { nodeApiClient } from '../../scripts/demo/node-api';
+import { memoryRootPins, signInWithPassphrase } from '../../web/src/lib/protocol/index';
+import { launchChromium, type OpenedPage, openPage, saveScreenshot } from './browser';
+import { admin, counselor, frontDesk } from './center';
+import { goTo, logIn } from './steps';
+
+/**
+ * Issue 6's booking process end to end, in the shared center (after 7-front-desk made the
+ * front-desk key): the admin publishes the shipped 新来访者预约 process; a visitor books through
+ * the widget on the center's website; the front desk opens the sealed request in its browser and
+ * registers the client, ranks the counselors with the reasons shown, books the first session and
+ * hands over the card; the counselor confirms and opens the case; the front desk tells the client.
+ * The request's status moves with the steps, and each person finds their step in their inbox.
+ */
+
+const baseURL = inject('baseURL');
+const noProblems = { consoleErrors: [], cspViolations: [], pageErrors: [] };
+/** Names of its own, so the requests and services of 9-widget do not answer for these. */
+const SERVICE = '流程预约 · 初次访谈 50 分钟';
+const visitor = { name: '林晓溪', contact: '13955556666', concern: '最近和家人总是吵架，想学会好好沟通。' };
+
+function websiteHtml() {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>心晴咨询中心</title></head>
+<body><h1>心晴咨询中心</h1>
+<script src="${baseURL}/widget.js" data-lang="zh-CN" async></script></body></html>`;
+}
+
+/** The service the visitor asks for; the counselor works every day from 09:00 to 17:00. */
+async function openTheSchedule() {
+  const api = nodeApiClient(baseURL);
+  await signInWithPassphrase(api, memoryRootPins(), admin.email, admin.passphrase);
+  await api.send(
+    'POST',
+    '/api/schedule/services',
+    { name: SERVICE, serviceType: 'individual', durationMinutes: 50, feeCents: 50000 },
+    z.object({ id: z.string() }),
+  );
+  const { users } = await api.get('/api/users/directory', userListSchema);
+  const her = users.find((user) => user.displayName === counselor.name);
+  if (!her) throw new Error(`the shared center has no ${counselor.name}`);
+  const shifts = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute: 540, endMinute: 1020 }));
+  await api.send('PUT', `/api/schedule/counselors/${her.id}/shifts`, { shifts }, z.unknown());
+}
+
+/** Opens my inbox and the one open step with this title. */
+async function openStep(page: Page, title: string) {
+  await goTo(page, '任务');
+  await page.getByRole('heading', { name: '流程待办' }).waitFor();
+  await page.getByRole('link', { name: `打开 ${title}` }).click();
+}
+
+async function bookingStatus(page: Page): Promise<string> {
+  await goTo(page, '预约');
+  const request = page.getByTestId('booking-request').filter({ hasText: visitor.name });
+  await request.waitFor();
+  return request.getByLabel('状态').inputValue();
+}
+
+describe('a new client’s booking runs through the booking process', () => {
+  let browser: Browser;
+  let website: Server;
+  let websiteUrl: string;
+  let visitorTab: OpenedPage;
+  let adminTab: OpenedPage;
+  let deskTab: OpenedPage;
+  let counselorTab: OpenedPage;
+
+  beforeAll(async () => {
+    await openTheSchedule();
+    website = createServer((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      response.end(websiteHtml());
+    });
+    await new Promise<void>((resolve) => website.listen(0, '127.0.0.1', resolve));
+    websiteUrl = `http://localhost:${(website.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+    visitorTab = await openPage(browser, websiteUrl, 'laptop');
+    adminTab = await openPage(browser, baseURL, 'laptop');
+    deskTab = await openPage(browser, baseURL, 'laptop');
+    counselorTab = await openPage(browser, baseURL, 'laptop');
+  });
+
+  afterAll(async () => {
+    for (const tab of [visitorTab, adminTab, deskTab, counselorTab]) await tab?.close();
+    await browser?.close();
+    if (website) await new Promise((resolve) => website.close(resolve));
+  });
+
+  it('has the admin publish the shipped booking process', async () => {
+    const { page, problems } = adminTab;
+    await logIn(page, admin);
+    await goTo(page, '流程');
+    const install = page.getByRole('button', { name: '安装并发布“新来访者预约”' });
+    await page.getByRole('table', { name: '流程定义的所有版本' }).or(install).first().waitFor();
+    if (await install.isVisible()) await install.click();
+    await page
+      .getByRole('table', { name: '流程定义的所有版本' })
+      .getByRole('row')
+      .filter({ hasText: '新来访者预约 New client booking' })
+      .filter({ hasText: '已发布' })
+      .waitFor();
+    expect(problems).toEqual(noProblems);
+  });
+
+  it('lets a visitor book on the center’s website, sealed in their browser', async () => {
+    const { page, problems } = visitorTab;
+    await page.goto(`${websiteUrl}/?utm_source=wechat`);
+    const widget = page.frameLocator('iframe[title="Booking"]');
+    await widget.getByRole('heading', { name: '预约咨询' }).waitFor();
+    await widget.getByLabel('咨询服务').selectOption({ label: SERVICE });
+    const slot = widget.getByLabel('希望的时间');
+    await slot.locator('option').nth(1).waitFor({ state: 'attached' });
+    await slot.selectOption((await slot.locator('option').nth(1).getAttribute('value')) ?? '');
+    await widget.getByLabel('称呼').fill(visitor.name);
+    await widget.getByLabel('联系方式（手机、微信或邮箱）').fill(visitor.contact);
+    await widget.getByLabel('想聊的困扰（可选）').fill(visitor.concern);
+    await widget.getByRole('button', { name: '提交预约申请' }).click();
+    await widget.getByText('已收到你的申请').waitFor();
+    expect(problems).toEqual(noProblems);
+  });
+
+  it('has the front desk open the sealed request and register the client', async () => {
+    const { page, problems } = deskTab;
+    await logIn(page, frontDesk);
+    expect(await bookingStatus(page)).toBe('new');
+    await openStep(page, 'Screen the booking request');
+    await page.getByRole('heading', { level: 1, name: '初筛预约申请' }).waitFor();
+    const opened = page.getByTestId('opened-request');
+    await opened.getByText(visitor.name).waitFor();
+    await opened.getByText(visitor.concern).waitFor();
+    await page.getByText('来源：wechat').waitFor();
+    // The card starts from the request: the visitor's name, and the number as the phone.
+    expect(await page.getByLabel('姓名').inputValue()).toBe(visitor.name);
+    expect(await page.getByLabel('电话', { exact: true }).inputValue()).toBe(visitor.contact);
+    await saveScreenshot(page, 'booking-01-screening');
+    await page.getByRole('button', { name: '登记来访者并通过初筛' }).click();
+    await page.getByText('此步骤已完成。').waitFor();
+    expect(await bookingStatus(page)).toBe('screening');
+    expect(problems).toEqual(noProblems);
+  });
+
+  it('ranks the counselors with reasons, books the first session and hands over the card', async () => {
+    const { page, problems } = deskTab;
+    await openStep(page, 'Match a counselor and book the first session');
+    await page.getByRole('heading', { level: 1, name: '匹配咨询师并预约首次咨询' }).waitFor();
+    await page.getByText(`为 ${visitor.name} 排序咨询师`).waitFor();
+    await page.getByText(`服务：${SERVICE}（50 分钟）`).waitFor();
+    const ranked = page.getByTestId('ranked-counselor');
+    await ranked.first().getByText('第 1 位').waitFor();
+    const her = ranked.filter({ hasText: counselor.name });
+    await her.getByText(/在案个案 \d+ 个/).waitFor();
+    await her.getByText(/有 \d+ 个空闲时段/).waitFor();
+    await her.getByText(/^来访者希望的时间(有|没)空$/).waitFor();
+    await her.getByText(/已约 \d+ 次咨询/).waitFor();
+    await her.getByText(/^建议时间：/).waitFor();
+    await page.getByRole('radio', { name: `选择 ${counselor.name}` }).check();
+    const slot = page.getByLabel('首次咨询时间');
+    await expect.poll(() => slot.inputValue()).not.toBe('');
+    await saveScreenshot(page, 'booking-02-matching');
+    await page.getByRole('button', { name: '预约并转交联系卡' }).click();
+    await page.getByText('此步骤已完成。').waitFor();
+    expect(await bookingStatus(page)).toBe('scheduled');
+    expect(problems).toEqual(noProblems);
+  });
+
+  it('has the counselor confirm and open the case, the step shown in English too', async () => {
+    const { page, problems } = counselorTab;
+    await logIn(page, { email: counselor.email, passphrase: counselor.recoveredPassphrase });
+    await openStep(page, 'Confirm the new client and open the case');
+    await page.getByRole('heading', { level: 1, name: '确认新来访者并建立个案' }).waitFor();
+    await page.getByTestId('step-client').getByText(visitor.name).waitFor();
+    await page.getByText(SERVICE).waitFor();
+    await saveScreenshot(page, 'booking-03-confirm');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Confirm the new client and open the case' }).waitFor();
+    await page.getByTestId('step-client').getByText(visitor.name).waitFor();
+    await saveScreenshot(page, 'booking-03b-confirm-en');
+    await page.getByRole('button', { name: '中文' }).click();
+
+    await page.getByRole('button', { name: '确认并建立个案' }).click();
+    await page.getByText('此步骤已完成。').waitFor();
+    await page.getByRole('link', { name: '打开个案' }).click();
+    await page.getByText('已验证：0 条记录，日志完整').waitFor();
+    await page.getByText(visitor.contact).first().waitFor();
+    await saveScreenshot(page, 'booking-04-case-opened');
+    expect(problems).toEqual(noProblems);
+  });
+
+  it('has the front desk tell the client, and the counselor hears of the new client', async () => {
+    const { page, problems } = deskTab;
+    await openStep(page, 'Tell the client their appointment');
+    await page.getByRole('heading', { level: 1, name: '告知来访者预约结果' }).waitFor();
+    await page.getByText(visitor.contact).waitFor();
+    await page.getByText(counselor.name).waitFor();
+    await saveScreenshot(page, 'booking-05-notify');
+    await page.getByRole('button', { name: '已告知来访者' }).click();
+    await page.getByText('此步骤已完成。').waitFor();
+    expect(await bookingStatus(page)).toBe('scheduled');
+    expect(problems).toEqual(noProblems);
+
+    const counselorPage = counselorTab.page;
+    await counselorPage.getByRole('button', { name: /^通知/ }).click();
+    await counselorPage.getByText('A new client is booked with you').first().waitFor();
+    await saveScreenshot(counselorPage, 'booking-06-counselor-notice');
+  });
+});
