@@ -96,6 +96,12 @@ export const conferenceMessageViewSchema = z.object({
 });
 export const conferenceMessagesSchema = z.object({ messages: z.array(conferenceMessageViewSchema) });
 
+/**
+ * GET /api/conferences/:id/messages?peek=1: read without moving the caller's unread marker (the
+ * browser's search indexes threads the person has not read yet). Reading is audited either way.
+ */
+export const conferenceMessagesQuerySchema = z.strictObject({ peek: z.literal('1').optional() });
+
 /** POST /api/conferences/:id/participants: a participant wraps the current epoch to a colleague. */
 export const addConferenceParticipantRequestSchema = z.object({
   epoch: z.int().positive(),

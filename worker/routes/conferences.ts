@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import {
   addConferenceParticipantRequestSchema,
   conferenceIdParamSchema,
+  conferenceMessagesQuerySchema,
   conferenceParticipantParamSchema,
   openConferenceRequestSchema,
   postConferenceMessageRequestSchema,
@@ -40,7 +41,7 @@ import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { assertDistinctRecipients, requireCertified } from '../key-wraps.js';
 import { requireSession } from '../middleware/session.js';
-import { jsonBody, pathParams } from '../validation.js';
+import { jsonBody, pathParams, queryParams } from '../validation.js';
 
 /** Case conferences (会诊, issue 14): ciphertext, wrapped keys and operational ids only. */
 export const conferenceRoutes = new Hono<AppEnv>();
@@ -238,48 +239,60 @@ conferenceRoutes.post(
   },
 );
 
-/** Reading is audited and moves the caller's read marker to the newest message. */
-conferenceRoutes.get('/:id/messages', pathParams(conferenceIdParamSchema), async (c) => {
-  const { db, session } = c.var;
-  const me = session.user.id;
-  const { id } = c.req.valid('param');
-  const [conferenceRows, participantRows, mine, rows, head] = await db.batch([
-    ...participationQueries(db, id, me),
-    db
-      .select()
-      .from(conferenceMessages)
-      .where(eq(conferenceMessages.conferenceId, id))
-      .orderBy(asc(conferenceMessages.seq)),
-    auditHeadQuery(db),
-  ]);
-  const { conference } = judgeParticipation(conferenceRows, participantRows, mine, Date.now());
-  const upTo = rows.at(-1)?.seq ?? 0;
-  await commitAudited(
-    db,
-    session.org.id,
-    { actor: me, type: 'conference.messages_read', subject: conference.id, details: { upTo } },
-    () => [
+/** Reading is audited and moves the caller's read marker to the newest message, unless it peeks. */
+conferenceRoutes.get(
+  '/:id/messages',
+  pathParams(conferenceIdParamSchema),
+  queryParams(conferenceMessagesQuerySchema),
+  async (c) => {
+    const { db, session } = c.var;
+    const me = session.user.id;
+    const { id } = c.req.valid('param');
+    const peek = c.req.valid('query').peek === '1';
+    const [conferenceRows, participantRows, mine, rows, head] = await db.batch([
+      ...participationQueries(db, id, me),
       db
-        .update(conferenceParticipants)
-        .set({ lastReadSeq: upTo })
-        .where(
-          and(eq(conferenceParticipants.conferenceId, conference.id), eq(conferenceParticipants.userId, me)),
-        ),
-    ],
-    toAuditHead(head, session.org.id),
-  );
-  return c.json({
-    messages: rows.map((row) => ({
-      id: row.id,
-      seq: row.seq,
-      epoch: row.epoch,
-      authorId: row.authorId,
-      envelope: row.envelope,
-      sig: row.sig,
-      createdAt: row.createdAt,
-    })),
-  });
-});
+        .select()
+        .from(conferenceMessages)
+        .where(eq(conferenceMessages.conferenceId, id))
+        .orderBy(asc(conferenceMessages.seq)),
+      auditHeadQuery(db),
+    ]);
+    const { conference } = judgeParticipation(conferenceRows, participantRows, mine, Date.now());
+    const upTo = rows.at(-1)?.seq ?? 0;
+    await commitAudited(
+      db,
+      session.org.id,
+      { actor: me, type: 'conference.messages_read', subject: conference.id, details: { upTo, peek } },
+      () =>
+        peek
+          ? []
+          : [
+              db
+                .update(conferenceParticipants)
+                .set({ lastReadSeq: upTo })
+                .where(
+                  and(
+                    eq(conferenceParticipants.conferenceId, conference.id),
+                    eq(conferenceParticipants.userId, me),
+                  ),
+                ),
+            ],
+      toAuditHead(head, session.org.id),
+    );
+    return c.json({
+      messages: rows.map((row) => ({
+        id: row.id,
+        seq: row.seq,
+        epoch: row.epoch,
+        authorId: row.authorId,
+        envelope: row.envelope,
+        sig: row.sig,
+        createdAt: row.createdAt,
+      })),
+    });
+  },
+);
 
 conferenceRoutes.post(
   '/:id/participants',
