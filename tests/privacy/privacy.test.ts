@@ -3,11 +3,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   bookingRequestListSchema,
-  conferenceMessagesSchema,
-  conferenceViewSchema,
   createInvitationResponseSchema,
   outboxSchema,
-  postConferenceMessageResponseSchema,
   type Role,
   sessionViewSchema,
 } from '../../core/api/index.js';
@@ -17,18 +14,7 @@ import {
   sessionNoteForm,
   supervisionReportForm,
 } from '../../core/forms/templates/index.js';
-import {
-  fromBase64Url,
-  fromUtf8,
-  generateConferenceKey,
-  openBookingRequest,
-  openConferenceMessage,
-  sealConferenceMessage,
-  toBase64Url,
-  type UserKeys,
-  utf8,
-  wrapConferenceKey,
-} from '../../crypto/index.js';
+import { fromBase64Url, openBookingRequest, type UserKeys } from '../../crypto/index.js';
 import { nodeApiClient } from '../../scripts/demo/node-api.js';
 import type { ApiClient } from '../../web/src/lib/api-client.js';
 import {
@@ -45,6 +31,13 @@ import {
   uploadAttachment,
   writeRecord,
 } from '../../web/src/lib/protocol/cases/index.js';
+import {
+  closeConference,
+  openConference,
+  postConferenceMessage,
+  readConferenceThread,
+  unlockConference,
+} from '../../web/src/lib/protocol/conferences/index.js';
 import {
   certifyUser,
   createOrganization,
@@ -290,81 +283,49 @@ describe('the database holds no plaintext of any secret field', () => {
     });
     closeFrontDeskKey(bookingKey);
 
-    // A case conference (issue 14): a message sealed and signed by crypto/conference.ts,
-    // mentioning the supervisor, then read back through the API and opened.
-    const conferenceId = crypto.randomUUID();
-    const conferenceKey = generateConferenceKey();
-    const conferenceWrap = (to: CaseContext) => {
-      const grant = {
-        org: counselor.orgId,
-        conferenceId,
-        epoch: 1,
-        to: to.me.id,
-        expiresAtMs: 0,
-        by: counselor.me.id,
-      };
-      const wrapped = wrapConferenceKey(
-        grant,
-        conferenceKey,
-        to.me.keys.x25519Pk,
-        counselor.me.keys.ed25519Seed,
-      );
-      const b64 = toBase64Url;
-      return {
-        to: to.me.id,
-        expiresAt: 0,
-        enc: b64(wrapped.enc),
-        ct: b64(wrapped.ct),
-        sig: b64(wrapped.sig),
-      };
-    };
-    await counselor.api.send(
-      'POST',
-      '/api/conferences',
+    // A case conference (issue 14), through the browser's conference module: opened with a
+    // sealed title and de-identified summary, a message mentioning the supervisor, then read
+    // back by the supervisor's browser and verified.
+    const conferenceId = await openConference(counselor, {
+      caseId,
+      participantIds: [supervisor.me.id],
+      expiresAt: 0,
+      title: secret('conference-title'),
+      summary: secret('conference-summary'),
+    });
+    const writing = await unlockConference(counselor, conferenceId);
+    await postConferenceMessage(
+      counselor,
+      writing,
       {
-        id: conferenceId,
-        caseId,
-        expiresAt: 0,
-        wraps: [conferenceWrap(counselor), conferenceWrap(supervisor)],
-      },
-      conferenceViewSchema,
-    );
-    const message = {
-      org: counselor.orgId,
-      conferenceId,
-      messageId: crypto.randomUUID(),
-      epoch: 1,
-      author: counselor.me.id,
-    };
-    const sealedMessage = sealConferenceMessage(
-      conferenceKey,
-      message,
-      utf8(secret('conference-message')),
-      counselor.me.keys.ed25519Seed,
-    );
-    await counselor.api.send(
-      'POST',
-      `/api/conferences/${conferenceId}/messages`,
-      {
-        id: message.messageId,
-        epoch: 1,
-        envelope: toBase64Url(sealedMessage.envelope),
-        sig: toBase64Url(sealedMessage.sig),
+        v: 1,
+        kind: 'message',
+        text: secret('conference-message'),
+        replyTo: null,
         mentions: [supervisor.me.id],
       },
-      postConferenceMessageResponseSchema,
+      [supervisor.me.id],
     );
-    const [stored] = (
-      await supervisor.api.get(`/api/conferences/${conferenceId}/messages`, conferenceMessagesSchema)
-    ).messages;
-    if (!stored) throw new Error('the conference message was not stored');
-    const reopened = await openConferenceMessage(
-      conferenceKey,
-      message,
-      { envelope: fromBase64Url(stored.envelope), sig: fromBase64Url(stored.sig) },
-      counselor.me.keys.ed25519Pk,
-    );
-    expect(fromUtf8(reopened)).toBe(canaries.get('conference-message'));
+    closeConference(writing);
+    const reading = await unlockConference(supervisor, conferenceId);
+    const thread = await readConferenceThread(supervisor, reading, { get: () => undefined, set: () => {} });
+    closeConference(reading);
+    expect(thread.warnings).toEqual([]);
+    expect(thread.entries.map((entry) => (entry.ok ? entry.body : entry.problem))).toEqual([
+      {
+        v: 1,
+        kind: 'opening',
+        title: canaries.get('conference-title'),
+        summary: canaries.get('conference-summary'),
+      },
+      {
+        v: 1,
+        kind: 'message',
+        text: canaries.get('conference-message'),
+        replyTo: null,
+        mentions: [supervisor.me.id],
+      },
+    ]);
 
     // The knowledge base (issue 14): an article's title, body and a second version under the
     // staff key, made by the counselor's browser, then read back by the supervisor's.

@@ -58,6 +58,12 @@ export const APP_ERROR_CODES = [
   'no_front_desk_key',
   // forms (issue 5): a center-designed version not signed by a certified admin as served
   'form_untrusted',
+  // case conferences (issue 14)
+  'conference_not_found',
+  'conference_removed',
+  'conference_expired',
+  'conference_conflict',
+  'already_participant',
   'unknown',
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
