@@ -6,6 +6,7 @@ import {
   CalendarIcon,
   CasesIcon,
   ClientsIcon,
+  ConferenceIcon,
   DashboardIcon,
   FormIcon,
   type IconComponent,
@@ -48,6 +49,7 @@ const myCases: NavItem = { path: '/cases', label: 'nav.myCases', icon: CasesIcon
 const schedule: NavItem = { path: '/schedule', label: 'nav.schedule', icon: CalendarIcon };
 const tasks: NavItem = { path: '/tasks', label: 'nav.tasks', icon: TasksIcon };
 const supervision: NavItem = { path: '/supervision', label: 'nav.supervision', icon: SupervisionIcon };
+const conferences: NavItem = { path: '/conferences', label: 'nav.conferences', icon: ConferenceIcon };
 const sharedCases: NavItem = { path: '/shared-cases', label: 'nav.sharedCases', icon: SharedIcon };
 const bookings: NavItem = { path: '/bookings', label: 'nav.bookings', icon: BookingsIcon };
 const clients: NavItem = { path: '/clients', label: 'nav.clients', icon: ClientsIcon };
@@ -66,14 +68,14 @@ export const NAV_SECTIONS: readonly NavSection[] = [
   {
     role: 'director',
     label: 'nav.section.director',
-    items: [dashboards, reports, schedule, audit, recovery, settings, dataRights],
+    items: [dashboards, reports, schedule, conferences, audit, recovery, settings, dataRights],
   },
   {
     role: 'counselor',
     label: 'nav.section.counselor',
-    items: [myCases, schedule, tasks, dataRights, dashboards, reports],
+    items: [myCases, conferences, schedule, tasks, dataRights, dashboards, reports],
   },
-  { role: 'supervisor', label: 'nav.section.supervisor', items: [supervision, sharedCases] },
+  { role: 'supervisor', label: 'nav.section.supervisor', items: [supervision, sharedCases, conferences] },
   { role: 'frontdesk', label: 'nav.section.frontdesk', items: [bookings, schedule, clients, tasks] },
   { role: 'finance', label: 'nav.section.finance', items: [payments, dashboards, revenue] },
 ];

@@ -42,6 +42,12 @@ const ClientsPage = lazy(() =>
 const CaseAccessLogPage = lazy(() =>
   import('../features/compliance/CaseAccessLogPage').then((m) => ({ default: m.CaseAccessLogPage })),
 );
+const ConferencePage = lazy(() =>
+  import('../features/conferences/ConferencePage').then((m) => ({ default: m.ConferencePage })),
+);
+const ConferencesPage = lazy(() =>
+  import('../features/conferences/ConferencesPage').then((m) => ({ default: m.ConferencesPage })),
+);
 const DashboardBuilderPage = lazy(() =>
   import('../features/dashboards/DashboardBuilderPage').then((m) => ({ default: m.DashboardBuilderPage })),
 );
@@ -112,6 +118,7 @@ const BUILT_PAGES: Readonly<Record<string, Component>> = {
   '/admin/workflows': WorkflowsPage,
   '/data-rights': DataRightsPage,
   '/clients': ClientsPage,
+  '/conferences': ConferencesPage,
 };
 
 /** A case file opens for whoever holds its key; anyone who may ask for access sees how to. */
@@ -167,6 +174,14 @@ export const routes: RouteDefinition[] = [
         component: () => (
           <RoleGate roles={CASE_ROLES}>
             <RecordEditorPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: '/conferences/:id',
+        component: () => (
+          <RoleGate roles={CASE_ROLES}>
+            <ConferencePage />
           </RoleGate>
         ),
       },

@@ -126,6 +126,13 @@ export const SharedIcon: IconComponent = () => (
     <path d="M8.2 10.8l7.6-4.1M8.2 13.2l7.6 4.1" />
   </Icon>
 );
+/** Two speech bubbles: a conversation among colleagues (会诊). */
+export const ConferenceIcon: IconComponent = () => (
+  <Icon>
+    <path d="M3.5 5.5h11a1.5 1.5 0 0 1 1.5 1.5v6a1.5 1.5 0 0 1-1.5 1.5H8l-3.5 3v-3h-1A1.5 1.5 0 0 1 2 13V7a1.5 1.5 0 0 1 1.5-1.5z" />
+    <path d="M18.5 9h1A1.5 1.5 0 0 1 21 10.5v6a1.5 1.5 0 0 1-1.5 1.5h-1v3L15 18h-4.5" />
+  </Icon>
+);
 export const BookingsIcon: IconComponent = () => (
   <Icon>
     <rect x="3.5" y="5" width="17" height="15.5" rx="2" />

@@ -7,6 +7,7 @@ import { useSession } from '../../lib/session';
 import { useVault } from '../../lib/vault-context';
 import { Alert } from '../../ui/Alert';
 import { Loading } from '../../ui/Loading';
+import { NewConferenceDialog } from '../conferences/NewConferenceDialog';
 import { CaseMeasurement } from '../portal/CaseMeasurement';
 import { AccessPanel } from './AccessPanel';
 import { CaseAdminPanel } from './CaseAdminPanel';
@@ -83,6 +84,7 @@ function CaseFileView(props: { file: CaseFile; people: ReadonlyMap<string, Perso
   const summary = () => props.file.summary;
   const canWrite = () => summary().myPerm === 'write';
   const isPrimary = () => summary().primaryCounselorId === session()?.user.id;
+  const [conferring, setConferring] = createSignal(false);
   // Beside the records, opened once they are on screen: the notes come first (docs/benchmarks.md).
   const [aside] = createResource(
     () => props.file.summary,
@@ -109,11 +111,15 @@ function CaseFileView(props: { file: CaseFile; people: ReadonlyMap<string, Perso
             </A>
             <FormPicker caseId={summary().id} except={['session-note', 'intake', 'consent-scan']} />
           </Show>
+          <button type="button" class="button" onClick={() => setConferring(true)}>
+            {t('conferences.start')}
+          </button>
           <A class="button button--quiet" href={`/cases/${summary().id}/print`}>
             {t('case.export.open')}
           </A>
         </div>
       </div>
+      <NewConferenceDialog caseId={summary().id} open={conferring()} onOpenChange={setConferring} />
       <p class="muted">
         {t(`cases.service.${summary().serviceType}`)} · {t(`cases.channel.${summary().channel}`)} ·{' '}
         {t('case.openedOn', { date: formatDate(summary().openedAt) })} ·{' '}

@@ -18,6 +18,8 @@ import './notifications.css';
 /** How often the bell asks for the unread count while the app is open. */
 const POLL_MS = 60_000;
 const CASE_ROLES = ['counselor', 'supervisor', 'director'];
+/** A mention in a case conference (issue 14): the subject is the conference, the case stays unnamed. */
+const isMention = (note: { eventType: string }) => note.eventType === 'conference.mention';
 
 /**
  * The notification center in the top bar. A notification names a rule, an event, a case id and a
@@ -144,13 +146,27 @@ export function NotificationBell(props: { roles: readonly string[] }) {
                           <Show when={note.readAt === null}>
                             <span class="visually-hidden">{t('notifications.unread')}: </span>
                           </Show>
-                          {note.title}
+                          {isMention(note) ? t('conferences.notification.mentioned') : note.title}
                         </div>
                         <div class="notification__meta">
-                          {t(`rules.event.${note.eventType}` as MessageKey)} ·{' '}
-                          {formatDateTime(note.createdAt)}
+                          {isMention(note)
+                            ? t('conferences.notification.event')
+                            : t(`rules.event.${note.eventType}` as MessageKey)}{' '}
+                          · {formatDateTime(note.createdAt)}
                         </div>
-                        <Show when={note.caseId} keyed>
+                        <Show when={isMention(note) && opensCases()}>
+                          <A
+                            href={`/conferences/${note.subject}`}
+                            class="notification__case"
+                            onClick={() => {
+                              void markRead(note.id);
+                              setOpen(false);
+                            }}
+                          >
+                            {t('conferences.notification.open')}
+                          </A>
+                        </Show>
+                        <Show when={!isMention(note) && note.caseId} keyed>
                           {(caseId) =>
                             opensCases() ? (
                               <A

@@ -3,6 +3,7 @@ import { caseAdminEn } from './case-admin.en';
 import { casesEn } from './cases.en';
 import { clientsEn } from './clients.en';
 import { complianceEn } from './compliance.en';
+import { conferencesEn } from './conferences.en';
 import { dashboardsEn } from './dashboards.en';
 import { formsEn } from './forms.en';
 import { integrationsEn } from './integrations.en';
@@ -16,6 +17,7 @@ import { workflowsEn } from './workflows.en';
 
 export const en: Dictionary = {
   ...clientsEn,
+  ...conferencesEn,
   ...complianceEn,
   ...casesEn,
   ...caseAdminEn,

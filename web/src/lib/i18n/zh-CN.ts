@@ -5,6 +5,7 @@ import { caseAdminZhCN } from './case-admin.zh-CN';
 import { casesZhCN } from './cases.zh-CN';
 import { clientsZhCN } from './clients.zh-CN';
 import { complianceZhCN } from './compliance.zh-CN';
+import { conferencesZhCN } from './conferences.zh-CN';
 import { dashboardsZhCN } from './dashboards.zh-CN';
 import { formsZhCN } from './forms.zh-CN';
 import { integrationsZhCN } from './integrations.zh-CN';
@@ -17,6 +18,7 @@ import { workflowsZhCN } from './workflows.zh-CN';
 
 export const zhCN = {
   ...clientsZhCN,
+  ...conferencesZhCN,
   ...complianceZhCN,
   ...casesZhCN,
   ...caseAdminZhCN,
