@@ -3,10 +3,13 @@ import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-worker
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-/** The browser tests share one server and one organization: they run in file-name order. */
+/**
+ * The browser tests share one server and one organization: they run in file-name order, numbers
+ * compared as numbers (10-… after 9-…, 99-recovery last).
+ */
 class ByFileName extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    return [...files].sort((a, b) => a.moduleId.localeCompare(b.moduleId));
+    return [...files].sort((a, b) => a.moduleId.localeCompare(b.moduleId, 'en', { numeric: true }));
   }
 }
 
