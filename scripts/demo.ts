@@ -12,6 +12,7 @@ import {
   setupStatusSchema,
   userListSchema,
 } from '../core/api/index.js';
+import { z } from '../core/api/zod.js';
 import { fromBase64Url } from '../crypto/index.js';
 import type { ApiClient } from '../web/src/lib/api-client.js';
 import {
@@ -94,6 +95,12 @@ async function addMember(admin: ApiClient, rootSeed: Uint8Array, person: DemoPer
 const { api: admin, rootSeed } = await adminSession();
 const { users } = await admin.get('/api/users', userListSchema);
 const existing = new Set(users.map((user) => user.email));
+// Setup makes the first person an admin only; the demo's director also holds the director role
+// (leave decisions, the director's schedule), given as an admin would on the users page.
+const me = users.find((user) => user.email === DEMO_ADMIN.email);
+if (me && !DEMO_ADMIN.roles.every((role) => me.roles.includes(role))) {
+  await admin.send('PATCH', `/api/users/${me.id}`, { roles: DEMO_ADMIN.roles }, z.unknown());
+}
 const staffCounselors = DEMO_STAFF.filter((person) => person.roles.includes('counselor')).length;
 const staff = [...DEMO_STAFF, ...(large ? extraCounselors(LARGE_SCALE.counselors - staffCounselors) : [])];
 for (const person of staff) {
