@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type OpenedPage, openPage, saveScreenshot } from './browser';
 import { admin, counselor, supervisor } from './center';
-import { modal } from './steps.js';
+import { bringIn, goTo, logIn, modal } from './steps.js';
 
 /**
  * Issue 4's journey in the browser, in the organization 1-first-day created: the counselor opens a
@@ -19,23 +19,6 @@ import { modal } from './steps.js';
 const baseURL = inject('baseURL');
 const noProblems = { consoleErrors: [], cspViolations: [], pageErrors: [] };
 const notes = ['睡眠困难，讨论了睡眠卫生', '回顾了工作中的冲突', '练习了放松训练'];
-
-async function logIn(page: Page, who: { email: string; passphrase: string }) {
-  await page.goto('/login');
-  await page.getByLabel('电子邮箱').fill(who.email);
-  await page.getByLabel('口令', { exact: true }).fill(who.passphrase);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('button', { name: '用户菜单' }).waitFor({ timeout: 60_000 });
-}
-
-/** The sidebar on a laptop, the menu button first on a tablet. */
-async function goTo(page: Page, link: string) {
-  const nav = page.getByRole('navigation', { name: '主导航' });
-  if (!(await nav.getByRole('link', { name: link }).isVisible())) {
-    await page.getByRole('button', { name: '打开导航菜单' }).click();
-  }
-  await nav.getByRole('link', { name: link }).click();
-}
 
 async function writeSessionNote(page: Page, n: number, text: string) {
   await page.getByRole('link', { name: '写咨询记录' }).click();
@@ -74,36 +57,7 @@ describe('a case file, shared and taken back', () => {
   it('brings a certified supervisor into the center', async () => {
     const { page } = adminTab;
     await logIn(page, admin);
-    await goTo(page, '用户与邀请');
-    await page.getByRole('button', { name: '邀请成员' }).click();
-    const invite = modal(page);
-    await invite.getByLabel('电子邮箱').fill(supervisor.email);
-    await invite.getByText('督导', { exact: true }).click();
-    await invite.getByRole('button', { name: '发送邀请' }).click();
-    await page.getByText(`邀请已发送至 ${supervisor.email}。`).waitFor();
-
-    const outbox = await page.context().newPage();
-    await outbox.goto('/dev/outbox');
-    const inviteLink =
-      (await outbox
-        .getByRole('link', { name: /\/invite#token=/ })
-        .first()
-        .getAttribute('href')) ?? '';
-    await outbox.close();
-
-    const joining = supervisorTab.page;
-    await joining.goto(new URL(inviteLink).pathname + new URL(inviteLink).hash);
-    await joining.getByLabel('姓名').fill(supervisor.name);
-    await joining.getByLabel('口令', { exact: true }).fill(supervisor.passphrase);
-    await joining.getByLabel('再次输入口令').fill(supervisor.passphrase);
-    await joining.getByRole('button', { name: '创建账户' }).click();
-    await joining.getByRole('heading', { name: '账户已创建' }).waitFor({ timeout: 60_000 });
-
-    await goTo(page, '审计日志');
-    await goTo(page, '用户与邀请');
-    await page.getByRole('button', { name: '认证' }).click();
-    await modal(page).getByRole('button', { name: '指纹一致，认证' }).click();
-    await page.getByText(`已认证 ${supervisor.name} 的密钥。`).waitFor();
+    await bringIn(page, supervisorTab.page, supervisor, '督导');
   });
 
   it('lets the counselor open a client’s file: contact card encrypted, log verified', async () => {

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type OpenedPage, openPage, saveScreenshot } from './browser';
 import { admin, counselor, supervisor } from './center';
-import { modal } from './steps.js';
+import { bringIn, goTo, logIn, modal } from './steps.js';
 
 /**
  * Managing a case in the browser, in the organization 1-first-day created and 2-case-files joined
@@ -22,14 +22,6 @@ const colleague = {
 };
 const note = '讨论了搬家后的适应与新的作息';
 
-async function logIn(page: Page, who: { email: string; passphrase: string }) {
-  await page.goto('/login');
-  await page.getByLabel('电子邮箱').fill(who.email);
-  await page.getByLabel('口令', { exact: true }).fill(who.passphrase);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('button', { name: '用户菜单' }).waitFor({ timeout: 60_000 });
-}
-
 interface AuditPage {
   events: { type: string; details: Record<string, unknown> }[];
 }
@@ -37,14 +29,6 @@ interface AuditPage {
 async function auditEvents(page: Page, limit: number): Promise<AuditPage['events']> {
   const audit = await page.evaluate(async (n) => (await fetch(`/api/audit?limit=${n}`)).json(), limit);
   return (audit as AuditPage).events;
-}
-
-async function goTo(page: Page, link: string) {
-  const nav = page.getByRole('navigation', { name: '主导航' });
-  if (!(await nav.getByRole('link', { name: link }).isVisible())) {
-    await page.getByRole('button', { name: '打开导航菜单' }).click();
-  }
-  await nav.getByRole('link', { name: link }).click();
 }
 
 describe('a case managed: status, export, key rotation, transfer', () => {
@@ -71,36 +55,7 @@ describe('a case managed: status, export, key rotation, transfer', () => {
   it('brings a second certified counselor into the center', async () => {
     const { page } = adminTab;
     await logIn(page, admin);
-    await goTo(page, '用户与邀请');
-    await page.getByRole('button', { name: '邀请成员' }).click();
-    const invite = modal(page);
-    await invite.getByLabel('电子邮箱').fill(colleague.email);
-    await invite.getByText('咨询师', { exact: true }).click();
-    await invite.getByRole('button', { name: '发送邀请' }).click();
-    await page.getByText(`邀请已发送至 ${colleague.email}。`).waitFor();
-
-    const outbox = await page.context().newPage();
-    await outbox.goto('/dev/outbox');
-    const inviteLink =
-      (await outbox
-        .getByRole('link', { name: /\/invite#token=/ })
-        .first()
-        .getAttribute('href')) ?? '';
-    await outbox.close();
-
-    const joining = colleagueTab.page;
-    await joining.goto(new URL(inviteLink).pathname + new URL(inviteLink).hash);
-    await joining.getByLabel('姓名').fill(colleague.name);
-    await joining.getByLabel('口令', { exact: true }).fill(colleague.passphrase);
-    await joining.getByLabel('再次输入口令').fill(colleague.passphrase);
-    await joining.getByRole('button', { name: '创建账户' }).click();
-    await joining.getByRole('heading', { name: '账户已创建' }).waitFor({ timeout: 60_000 });
-
-    await goTo(page, '审计日志');
-    await goTo(page, '用户与邀请');
-    await page.getByRole('button', { name: '认证' }).click();
-    await modal(page).getByRole('button', { name: '指纹一致，认证' }).click();
-    await page.getByText(`已认证 ${colleague.name} 的密钥。`).waitFor();
+    await bringIn(page, colleagueTab.page, colleague, '咨询师');
   });
 
   it('opens a second case with one note and moves it from intake to active', async () => {

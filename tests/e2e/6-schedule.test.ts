@@ -2,7 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type OpenedPage, openPage, saveScreenshot } from './browser';
 import { admin, counselor } from './center';
-import { modal } from './steps.js';
+import { bringIn, goTo, logIn, modal } from './steps.js';
 
 /**
  * Issue 7's journey: the admin sets up rooms and a service, a front-desk colleague joins, the
@@ -20,22 +20,6 @@ const desk = {
   passphrase: '前台的窗台上养着一盆绿萝和两株多肉',
 };
 const client = '韩梅梅';
-
-async function logIn(page: Page, who: { email: string; passphrase: string }) {
-  await page.goto('/login');
-  await page.getByLabel('电子邮箱').fill(who.email);
-  await page.getByLabel('口令', { exact: true }).fill(who.passphrase);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('button', { name: '用户菜单' }).waitFor({ timeout: 60_000 });
-}
-
-async function goTo(page: Page, link: string) {
-  const nav = page.getByRole('navigation', { name: '主导航' });
-  if (!(await nav.getByRole('link', { name: link }).isVisible())) {
-    await page.getByRole('button', { name: '打开导航菜单' }).click();
-  }
-  await nav.getByRole('link', { name: link }).click();
-}
 
 /** Presses on the middle of `event` and lets go `minutes` lower (the grid draws a minute per pixel). */
 async function dragDown(page: Page, event: Locator, minutes: number) {
@@ -96,36 +80,7 @@ describe('the schedule of a counseling center', () => {
 
   it('brings a certified front-desk colleague into the center', async () => {
     const { page } = adminTab;
-    await goTo(page, '用户与邀请');
-    await page.getByRole('button', { name: '邀请成员' }).click();
-    const invite = modal(page);
-    await invite.getByLabel('电子邮箱').fill(desk.email);
-    await invite.getByText('前台', { exact: true }).click();
-    await invite.getByRole('button', { name: '发送邀请' }).click();
-    await page.getByText(`邀请已发送至 ${desk.email}。`).waitFor();
-
-    const outbox = await page.context().newPage();
-    await outbox.goto('/dev/outbox');
-    const inviteLink =
-      (await outbox
-        .getByRole('link', { name: /\/invite#token=/ })
-        .first()
-        .getAttribute('href')) ?? '';
-    await outbox.close();
-
-    const joining = deskTab.page;
-    await joining.goto(new URL(inviteLink).pathname + new URL(inviteLink).hash);
-    await joining.getByLabel('姓名').fill(desk.name);
-    await joining.getByLabel('口令', { exact: true }).fill(desk.passphrase);
-    await joining.getByLabel('再次输入口令').fill(desk.passphrase);
-    await joining.getByRole('button', { name: '创建账户' }).click();
-    await joining.getByRole('heading', { name: '账户已创建' }).waitFor({ timeout: 60_000 });
-
-    await goTo(page, '审计日志');
-    await goTo(page, '用户与邀请');
-    await page.getByRole('button', { name: '认证' }).click();
-    await modal(page).getByRole('button', { name: '指纹一致，认证' }).click();
-    await page.getByText(`已认证 ${desk.name} 的密钥。`).waitFor();
+    await bringIn(page, deskTab.page, desk, '前台');
   });
 
   it('lets the counselor set working hours for every day of the week', async () => {
