@@ -12,7 +12,8 @@ import { ApiError } from './errors.js';
 
 /** Per-deployment state that must not move: live sessions, lockouts, dev email. */
 const LOCAL_TABLES = new Set(['sessions', 'login_throttle', 'dev_outbox', 'd1_migrations']);
-const ROWS_PER_BATCH = 50;
+/** Rows of any tables per import batch, in parents-first order: few round trips, bounded requests. */
+const STATEMENTS_PER_BATCH = 500;
 
 type Cell = string | number | null;
 
@@ -27,37 +28,21 @@ async function backedUpTables(d1: D1Database): Promise<string[]> {
   return results.map((row) => row.name).filter((name) => !LOCAL_TABLES.has(name));
 }
 
-async function columnsOf(d1: D1Database, table: string): Promise<string[]> {
-  const { results } = await d1
-    .prepare('SELECT name FROM pragma_table_info(?) ORDER BY cid')
-    .bind(table)
-    .all<{ name: string }>();
-  return results.map((row) => row.name);
-}
-
 async function appliedMigrations(d1: D1Database): Promise<string[]> {
   const { results } = await d1.prepare('SELECT name FROM d1_migrations ORDER BY id').all<{ name: string }>();
   return results.map((row) => row.name);
 }
 
 /** Parents before children, so every batch commits with its foreign keys satisfied. */
-async function parentsFirst(d1: D1Database, tables: readonly string[]): Promise<string[]> {
-  const parents = new Map<string, string[]>();
-  for (const table of tables) {
-    const { results } = await d1
-      .prepare('SELECT "table" AS parent FROM pragma_foreign_key_list(?)')
-      .bind(table)
-      .all<{ parent: string }>();
-    parents.set(
-      table,
-      results.map((row) => row.parent).filter((parent) => parent !== table),
-    );
-  }
+function parentsFirst(
+  tables: readonly string[],
+  parentsOf: ReadonlyMap<string, readonly string[]>,
+): string[] {
   const ordered: string[] = [];
   const visit = (table: string, path: Set<string>) => {
     if (ordered.includes(table) || path.has(table)) return;
     path.add(table);
-    for (const parent of parents.get(table) ?? []) visit(parent, path);
+    for (const parent of parentsOf.get(table) ?? []) if (parent !== table) visit(parent, path);
     ordered.push(table);
   };
   for (const table of tables) visit(table, new Set());
@@ -65,12 +50,20 @@ async function parentsFirst(d1: D1Database, tables: readonly string[]): Promise<
 }
 
 export async function exportCenter(d1: D1Database, bucket: R2Bucket, orgId: string): Promise<Backup> {
+  // Two round trips whatever the number of tables: their names, then every table's columns and rows.
+  const [names, migrations] = await Promise.all([backedUpTables(d1), appliedMigrations(d1)]);
+  const reads = await d1.batch<Record<string, Cell>>(
+    names.flatMap((table) => [
+      d1.prepare('SELECT name FROM pragma_table_info(?) ORDER BY cid').bind(table),
+      d1.prepare(`SELECT * FROM ${quote(table)}`),
+    ]),
+  );
   const tables: Backup['tables'] = {};
-  for (const table of await backedUpTables(d1)) {
-    const columns = await columnsOf(d1, table);
-    const rows = await d1.prepare(`SELECT * FROM ${quote(table)}`).raw<Cell[]>();
+  names.forEach((table, i) => {
+    const columns = (reads[2 * i]?.results ?? []).map((row) => String(row.name));
+    const rows = (reads[2 * i + 1]?.results ?? []).map((row) => columns.map((column) => row[column] ?? null));
     tables[table] = { columns, rows };
-  }
+  });
   const objects: Backup['objects'] = [];
   let cursor: string | undefined;
   do {
@@ -87,7 +80,7 @@ export async function exportCenter(d1: D1Database, bucket: R2Bucket, orgId: stri
     version: BACKUP_VERSION,
     orgId,
     exportedAt: Date.now(),
-    migrations: await appliedMigrations(d1),
+    migrations,
     tables,
     objects,
   };
@@ -123,15 +116,30 @@ function assertAuditChain(backup: Backup) {
   }
 }
 
+/** Refuses a backup that does not fit this fresh deployment; returns its tables parents first. */
 async function assertFits(d1: D1Database, backup: Backup): Promise<string[]> {
-  const migrations = await appliedMigrations(d1);
+  const [migrations, targetTables] = await Promise.all([appliedMigrations(d1), backedUpTables(d1)]);
   if (migrations.join('\n') !== backup.migrations.join('\n')) {
     throw mismatch('the backup was made with other migrations than this deployment has applied');
   }
-  const targetTables = await backedUpTables(d1);
+  // One round trip for every table's columns, foreign keys and whether it holds anything yet.
+  const reads = await d1.batch<Record<string, Cell>>(
+    targetTables.flatMap((table) => [
+      d1.prepare('SELECT name FROM pragma_table_info(?) ORDER BY cid').bind(table),
+      d1.prepare('SELECT "table" AS parent FROM pragma_foreign_key_list(?)').bind(table),
+      d1.prepare(`SELECT 1 AS found FROM ${quote(table)} LIMIT 1`),
+    ]),
+  );
+  const read = (i: number, part: number) => reads[3 * i + part]?.results ?? [];
+  const columnsOf = new Map(
+    targetTables.map((table, i) => [table, read(i, 0).map((row) => String(row.name))]),
+  );
+  const parentsOf = new Map(
+    targetTables.map((table, i) => [table, read(i, 1).map((row) => String(row.parent))]),
+  );
   for (const [table, content] of Object.entries(backup.tables)) {
-    if (!targetTables.includes(table)) throw mismatch(`this deployment has no table ${table}`);
-    const columns = await columnsOf(d1, table);
+    const columns = columnsOf.get(table);
+    if (!columns) throw mismatch(`this deployment has no table ${table}`);
     if (columns.join(',') !== content.columns.join(',')) throw mismatch(`the columns of ${table} differ`);
     if (content.rows.some((row) => row.length !== columns.length))
       throw mismatch(`a row of ${table} is malformed`);
@@ -139,11 +147,9 @@ async function assertFits(d1: D1Database, backup: Backup): Promise<string[]> {
   const orgRows = backup.tables.org ? rowsAsObjects(backup.tables.org) : [];
   if (orgRows.length !== 1 || orgRows[0]?.id !== backup.orgId)
     throw mismatch('the backup holds no organization');
-  for (const table of targetTables) {
-    const row = await d1.prepare(`SELECT 1 AS found FROM ${quote(table)} LIMIT 1`).first();
-    if (row) throw new ApiError(409, 'already_initialized', 'import only into a fresh deployment');
-  }
-  return parentsFirst(d1, Object.keys(backup.tables));
+  if (targetTables.some((_, i) => read(i, 2).length > 0))
+    throw new ApiError(409, 'already_initialized', 'import only into a fresh deployment');
+  return parentsFirst(Object.keys(backup.tables), parentsOf);
 }
 
 /** Objects first, then rows parents first in batches, the org row last of all. */
@@ -151,19 +157,20 @@ export async function importCenter(d1: D1Database, bucket: R2Bucket, backup: Bac
   assertAuditChain(backup);
   const order = await assertFits(d1, backup);
   for (const object of backup.objects) await bucket.put(object.key, fromBase64Url(object.body));
-  let rows = 0;
   const last = (table: string) => (table === 'org' ? 1 : 0);
-  for (const table of [...order].sort((a, b) => last(a) - last(b))) {
-    const content = backup.tables[table];
-    if (!content || content.rows.length === 0) continue;
-    const sql = `INSERT INTO ${quote(table)} (${content.columns.map(quote).join(', ')}) VALUES (${content.columns
-      .map(() => '?')
-      .join(', ')})`;
-    for (let start = 0; start < content.rows.length; start += ROWS_PER_BATCH) {
-      const chunk = content.rows.slice(start, start + ROWS_PER_BATCH);
-      await d1.batch(chunk.map((row) => d1.prepare(sql).bind(...row)));
-      rows += chunk.length;
-    }
+  const inserts = [...order]
+    .sort((a, b) => last(a) - last(b))
+    .flatMap((table) => {
+      const content = backup.tables[table];
+      if (!content) return [];
+      const sql = `INSERT INTO ${quote(table)} (${content.columns.map(quote).join(', ')}) VALUES (${content.columns
+        .map(() => '?')
+        .join(', ')})`;
+      return content.rows.map((row) => d1.prepare(sql).bind(...row));
+    });
+  for (let start = 0; start < inserts.length; start += STATEMENTS_PER_BATCH) {
+    await d1.batch(inserts.slice(start, start + STATEMENTS_PER_BATCH));
   }
+  const rows = inserts.length;
   return rows;
 }
