@@ -12,9 +12,9 @@ import { goTo, logIn } from './steps';
 
 /**
  * Issue 6's booking process end to end, in the shared center (after 7-front-desk made the
- * front-desk key): the admin publishes the shipped 新来访者预约 process; a visitor books through
- * the widget on the center's website; the front desk opens the sealed request in its browser and
- * registers the client, ranks the counselors with the reasons shown, books the first session and
+ * front-desk key): the admin adds a notification step to the shipped 新来访者预约 process in the
+ * designer and publishes it; a visitor books through the widget on the center's website; the
+ * front desk opens the sealed request in its browser and registers the client, ranks the counselors with the reasons shown, books the first session and
  * hands over the card; the counselor confirms and opens the case; the front desk tells the client.
  * The request's status moves with the steps, and each person finds their step in their inbox.
  */
@@ -23,6 +23,10 @@ const baseURL = inject('baseURL');
 const noProblems = { consoleErrors: [], cspViolations: [], pageErrors: [] };
 /** Names of its own, so the requests and services of 9-widget do not answer for these. */
 const SERVICE = '流程预约 · 初次访谈 50 分钟';
+const BOOKING = '新来访者预约 New client booking';
+const COUNSELOR_NOTICE = 'A new client is booked with you';
+/** The step the admin adds in the designer: the booking then runs through the new version. */
+const DESK_NOTICE = '告知前台：新来访者已建档';
 const visitor = { name: '林晓溪', contact: '13955556666', concern: '最近和家人总是吵架，想学会好好沟通。' };
 
 function websiteHtml() {
@@ -47,6 +51,11 @@ async function openTheSchedule() {
   const shifts = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute: 540, endMinute: 1020 }));
   await api.send('PUT', `/api/schedule/counselors/${her.id}/shifts`, { shifts }, z.unknown());
 }
+
+const processRows = (page: Page) =>
+  page.getByRole('table', { name: '流程定义的所有版本' }).getByRole('row').filter({ hasText: BOOKING });
+const canvasStep = (page: Page, name: string) =>
+  page.getByRole('region', { name: '流程图' }).getByRole('button', { name });
 
 /** Opens my inbox and the one open step with this title. */
 async function openStep(page: Page, title: string) {
@@ -92,19 +101,37 @@ describe('a new client’s booking runs through the booking process', () => {
     if (website) await new Promise((resolve) => website.close(resolve));
   });
 
-  it('has the admin publish the shipped booking process', async () => {
+  it('has the admin publish the booking process with a step of the center’s own added', async () => {
     const { page, problems } = adminTab;
     await logIn(page, admin);
     await goTo(page, '流程');
     const install = page.getByRole('button', { name: '安装并发布“新来访者预约”' });
     await page.getByRole('table', { name: '流程定义的所有版本' }).or(install).first().waitFor();
     if (await install.isVisible()) await install.click();
-    await page
-      .getByRole('table', { name: '流程定义的所有版本' })
-      .getByRole('row')
-      .filter({ hasText: '新来访者预约 New client booking' })
-      .filter({ hasText: '已发布' })
-      .waitFor();
+    const published = processRows(page).filter({ hasText: '已发布' });
+    await published.waitFor();
+    const version = Number(await published.getByRole('cell').nth(1).textContent());
+
+    // The front desk hears when a new client's case is open: a notification before the end.
+    await published.getByRole('link', { name: BOOKING }).click();
+    await page.getByRole('button', { name: '编辑为新版本' }).click();
+    await canvasStep(page, `${COUNSELOR_NOTICE} (通知)`).click();
+    await page.getByRole('button', { name: '添加通知' }).click();
+    const added = page.getByRole('region', { name: '步骤属性：通知' });
+    await added.getByLabel('步骤名称').fill(DESK_NOTICE);
+    await added.getByLabel('指派方式').selectOption({ label: '按角色' });
+    await added.getByLabel('角色').selectOption({ label: '前台' });
+    await added.getByLabel('连接到').selectOption({ label: '结束' });
+    await added.getByRole('button', { name: '连接', exact: true }).click();
+    await canvasStep(page, `${COUNSELOR_NOTICE} (通知)`).click();
+    const notice = page.getByRole('region', { name: '步骤属性：通知' });
+    await notice.getByRole('button', { name: '断开到“结束”的连接' }).click();
+    await notice.getByLabel('连接到').selectOption({ label: `${DESK_NOTICE} (通知)` });
+    await notice.getByRole('button', { name: '连接', exact: true }).click();
+    await page.getByRole('region', { name: '检查结果' }).getByText('流程完整，可以保存和发布。').waitFor();
+    await saveScreenshot(page, 'booking-00-designer');
+    await page.getByRole('button', { name: '发布' }).click();
+    await page.getByText(`已发布第 ${version + 1} 版。新的实例将按此版本运行。`).waitFor();
     expect(problems).toEqual(noProblems);
   });
 
@@ -193,7 +220,7 @@ describe('a new client’s booking runs through the booking process', () => {
     expect(problems).toEqual(noProblems);
   });
 
-  it('has the front desk tell the client, and the counselor hears of the new client', async () => {
+  it('has the front desk tell the client; the counselor, then the front desk, hear of it', async () => {
     const { page, problems } = deskTab;
     await openStep(page, 'Tell the client their appointment');
     await page.getByRole('heading', { level: 1, name: '告知来访者预约结果' }).waitFor();
@@ -207,7 +234,11 @@ describe('a new client’s booking runs through the booking process', () => {
 
     const counselorPage = counselorTab.page;
     await counselorPage.getByRole('button', { name: /^通知/ }).click();
-    await counselorPage.getByText('A new client is booked with you').first().waitFor();
+    await counselorPage.getByText(COUNSELOR_NOTICE).first().waitFor();
     await saveScreenshot(counselorPage, 'booking-06-counselor-notice');
+
+    // The step the admin added: this request ran through the new version.
+    await page.getByRole('button', { name: /^通知/ }).click();
+    await page.getByText(DESK_NOTICE).first().waitFor();
   });
 });
