@@ -1,3 +1,4 @@
+import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from './db/client.js';
 import { devOutbox } from './db/schema.js';
 import type { Env } from './env.js';
@@ -13,13 +14,16 @@ export interface EmailSender {
   send(email: Email): Promise<void>;
 }
 
+const outboxInsert = (db: Db, email: Email) =>
+  db
+    .insert(devOutbox)
+    .values({ toEmail: email.to, subject: email.subject, body: email.body, createdAt: Date.now() });
+
 /** Local mode (DEV_OUTBOX = "1"): mail lands in a table the dev outbox page reads. */
 export function outboxSender(db: Db): EmailSender {
   return {
     async send(email) {
-      await db
-        .insert(devOutbox)
-        .values({ toEmail: email.to, subject: email.subject, body: email.body, createdAt: Date.now() });
+      await outboxInsert(db, email);
     },
   };
 }
@@ -43,4 +47,20 @@ export function isDevOutbox(env: Env, requestUrl: string): boolean {
 
 export function emailSenderFor(env: Env, db: Db, requestUrl: string): EmailSender {
   return isDevOutbox(env, requestUrl) ? outboxSender(db) : logOnlySender;
+}
+
+/**
+ * Mail that goes out with a commit (emailSenderFor's choice of sender): in local mode the outbox
+ * row joins the caller's write batch (`statements`), so it exists exactly when the change does;
+ * otherwise `afterCommit` sends it once the change is stored.
+ */
+export function mailWithCommit(
+  env: Env,
+  db: Db,
+  requestUrl: string,
+  email: Email,
+): { statements: BatchItem<'sqlite'>[]; afterCommit: () => Promise<void> } {
+  if (isDevOutbox(env, requestUrl))
+    return { statements: [outboxInsert(db, email)], afterCommit: async () => {} };
+  return { statements: [], afterCommit: () => logOnlySender.send(email) };
 }

@@ -34,9 +34,9 @@ export async function currentHolders(db: Db, group: Pick<GroupRow, 'id' | 'epoch
   return rows.map((row) => ({ id: row.id, member: isGroupEligible(row) }));
 }
 
-/** Groups whose current key the user holds and may still use. */
-export async function myGroupIds(db: Db, userId: string): Promise<string[]> {
-  const rows = await db
+/** The groups whose current key the user holds, as a query for a read batch (see eligibleGroupIds). */
+export const myGroupsQuery = (db: Db, userId: string) =>
+  db
     .select({ id: groups.id, roles: users.roles, status: users.status, certSig: users.certSig })
     .from(groups)
     .innerJoin(
@@ -45,7 +45,15 @@ export async function myGroupIds(db: Db, userId: string): Promise<string[]> {
     )
     .innerJoin(users, eq(users.id, groupKeyWraps.userId))
     .where(eq(groupKeyWraps.userId, userId));
-  return rows.filter(isGroupEligible).map((row) => row.id);
+
+/** Of myGroupsQuery's rows, the groups the user may still use. */
+export const eligibleGroupIds = (
+  rows: readonly (Pick<UserRow, 'roles' | 'status' | 'certSig'> & { id: string })[],
+) => rows.filter(isGroupEligible).map((row) => row.id);
+
+/** Groups whose current key the user holds and may still use. */
+export async function myGroupIds(db: Db, userId: string): Promise<string[]> {
+  return eligibleGroupIds(await myGroupsQuery(db, userId));
 }
 
 export async function requireGroup(db: Db, id: string): Promise<GroupRow> {

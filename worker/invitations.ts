@@ -27,14 +27,21 @@ export function toInvitationView(row: InvitationRow, now: number): InvitationVie
   };
 }
 
-/** The pending invitation behind a link's token, or undefined (unknown, used, revoked, expired). */
-export async function findPendingInvitation(db: Db, token: string): Promise<InvitationRow | undefined> {
-  const [row] = await db
+export const invitationByTokenQuery = (db: Db, token: string) =>
+  db
     .select()
     .from(invitations)
     .where(eq(invitations.tokenHash, hashToken(token)))
     .limit(1);
+
+export function pendingOf(rows: readonly InvitationRow[]): InvitationRow | undefined {
+  const [row] = rows;
   return row && invitationStatus(row, Date.now()) === 'pending' ? row : undefined;
+}
+
+/** The pending invitation behind a link's token, or undefined (unknown, used, revoked, expired). */
+export async function findPendingInvitation(db: Db, token: string): Promise<InvitationRow | undefined> {
+  return pendingOf(await invitationByTokenQuery(db, token));
 }
 
 export function invitationEmail(orgName: string, link: string, expiresAt: number) {

@@ -15,3 +15,15 @@ export async function usersById(db: Db, ids: Iterable<string>): Promise<Map<stri
   }
   return found;
 }
+
+/**
+ * Users by id as one query for a read batch (see toUserMap): for the few ids a request names,
+ * never more than one statement binds.
+ */
+export function usersByIdQuery(db: Db, ids: Iterable<string>) {
+  const wanted = [...new Set(ids)];
+  if (wanted.length > IDS_PER_QUERY) throw new Error(`usersByIdQuery takes at most ${IDS_PER_QUERY} ids`);
+  return db.select().from(users).where(inArray(users.id, wanted));
+}
+
+export const toUserMap = (rows: readonly UserRow[]) => new Map(rows.map((row) => [row.id, row]));

@@ -37,11 +37,22 @@ export function toOrgView(env: Env, orgRow: OrgRow): OrgView {
   };
 }
 
+/** A user's root-key wrap, as a query for a read batch (see toRootWrapView). */
+export const rootWrapQuery = (db: Db, userId: string) =>
+  db.select().from(rootKeyWraps).where(eq(rootKeyWraps.userId, userId)).limit(1);
+
+type RootWrapRow = Pick<typeof rootKeyWraps.$inferSelect, 'enc' | 'ct' | 'sig' | 'byUserId'>;
+
 /** The root-key wrap goes only to its own admin, and only while they hold the admin role. */
+export function toRootWrapView(user: UserRow, rows: readonly RootWrapRow[]): RootWrapView | null {
+  const [wrap] = rows;
+  if (!user.roles.includes('admin') || !wrap) return null;
+  return { enc: wrap.enc, ct: wrap.ct, sig: wrap.sig, byUserId: wrap.byUserId };
+}
+
 export async function rootWrapFor(db: Db, user: UserRow): Promise<RootWrapView | null> {
   if (!user.roles.includes('admin')) return null;
-  const [wrap] = await db.select().from(rootKeyWraps).where(eq(rootKeyWraps.userId, user.id)).limit(1);
-  return wrap ? { enc: wrap.enc, ct: wrap.ct, sig: wrap.sig, byUserId: wrap.byUserId } : null;
+  return toRootWrapView(user, await rootWrapQuery(db, user.id));
 }
 
 export async function toSessionView(
@@ -50,13 +61,15 @@ export async function toSessionView(
   orgRow: OrgRow,
   user: UserRow,
   times: { idleExpiresAt: number; absoluteExpiresAt: number },
+  /** The user's root-wrap rows when the caller already has them (read in its batch, or just written). */
+  rootWrapRows?: readonly RootWrapRow[],
 ): Promise<SessionView> {
   return {
     user: toUserView(user),
     org: toOrgView(env, orgRow),
     kdf: { salt: user.kdfSalt, m: user.kdfM, t: user.kdfT, p: 1 },
     keyBundle: user.keyBundle,
-    rootWrap: await rootWrapFor(db, user),
+    rootWrap: rootWrapRows ? toRootWrapView(user, rootWrapRows) : await rootWrapFor(db, user),
     session: { idleExpiresAt: times.idleExpiresAt, absoluteExpiresAt: times.absoluteExpiresAt },
   };
 }

@@ -11,7 +11,7 @@ import type { KdfParams } from '../../core/api/kdf.js';
 import { KDF_DEFAULT } from '../../crypto/passphrase.js';
 import { auditHeadQuery, commitAudited, toAuditHead } from '../audit.js';
 import { fakeSalt, pepperedHash } from '../credentials.js';
-import { org, sessions, users } from '../db/schema.js';
+import { org, rootKeyWraps, sessions, users } from '../db/schema.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { requireSession } from '../middleware/session.js';
@@ -58,12 +58,18 @@ async function signIn(
   kind: CredentialKind,
 ) {
   const { db } = c.var;
-  // One read batch: the org, the account, both throttle rows and the audit head.
-  const [orgRows, userRows, throttleRows, headRows] = await db.batch([
+  // One read batch: the org, the account, both throttle rows, the audit head, the account's root wrap.
+  const [orgRows, userRows, throttleRows, headRows, rootWrapRows] = await db.batch([
     db.select().from(org).limit(1),
     db.select().from(users).where(eq(users.email, email)).limit(1),
     throttleQuery(db, throttleKeys(email, clientIp(c))),
     auditHeadQuery(db),
+    db
+      .select({ wrap: rootKeyWraps })
+      .from(rootKeyWraps)
+      .innerJoin(users, eq(users.id, rootKeyWraps.userId))
+      .where(eq(users.email, email))
+      .limit(1),
   ]);
   const [orgRow] = orgRows;
   if (!orgRow) throw new ApiError(409, 'not_initialized', 'the organization has not been set up yet');
@@ -86,7 +92,8 @@ async function signIn(
     head,
   );
   setSessionCookie(c, session.token, session.absoluteExpiresAt);
-  return { user, view: await toSessionView(db, c.env, orgRow, user, session) };
+  const rootWrap = rootWrapRows.map(({ wrap }) => wrap);
+  return { user, view: await toSessionView(db, c.env, orgRow, user, session, rootWrap) };
 }
 
 auth.post('/login', jsonBody(loginRequestSchema), async (c) => {
@@ -127,6 +134,11 @@ auth.post('/passphrase', requireSession, jsonBody(passphraseChangeRequestSchema)
   const { db, pepper, session } = c.var;
   const body = c.req.valid('json');
   const kind: CredentialKind = body.currentAuthKey !== undefined ? 'passphrase' : 'recovery';
+  const [throttleRows, headRows] = await db.batch([
+    throttleQuery(db, throttleKeys(session.user.email, clientIp(c))),
+    auditHeadQuery(db),
+  ]);
+  const head = toAuditHead(headRows, session.org.id);
   await checkCredential(c, {
     orgId: session.org.id,
     email: session.user.email,
@@ -134,6 +146,7 @@ auth.post('/passphrase', requireSession, jsonBody(passphraseChangeRequestSchema)
     kind,
     key: body.currentAuthKey ?? body.currentRecoveryAuthKey ?? '',
     failure: { type: 'auth.login_failed', details: { during: 'passphrase_change' } },
+    read: { throttle: throttleMap(throttleRows), head },
   });
   const credentials = {
     kdfSalt: body.kdf.salt,
@@ -162,6 +175,7 @@ auth.post('/passphrase', requireSession, jsonBody(passphraseChangeRequestSchema)
       // Whoever knew the old passphrase may hold another session: end them all but this one.
       db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, session.tokenHash))),
     ],
+    head,
   );
   return c.json({ ok: true as const });
 });

@@ -7,13 +7,26 @@ import {
 } from '../../core/api/clients.js';
 import type { ContactWrap } from '../../core/api/key-wraps.js';
 import { contactGrantInfo } from '../../crypto/grant.js';
-import { commitAudited } from '../audit.js';
-import { requireVisibleClient, visibleCards } from '../contact-access.js';
+import { auditHeadQuery, commitAudited, toAuditHead } from '../audit.js';
+import {
+  judgeVisibleCards,
+  judgeVisibleClient,
+  visibleCards,
+  visibleCardsQueries,
+  visibleClientQueries,
+} from '../contact-access.js';
 import { type Db, isUniqueViolation, refuseDuplicate } from '../db/client.js';
-import { type ClientRow, type ContactKeyWrapRow, clients, contactKeyWraps, groups } from '../db/schema.js';
+import {
+  type ClientRow,
+  type ContactKeyWrapRow,
+  clients,
+  contactKeyWraps,
+  groups,
+  type UserRow,
+} from '../db/schema.js';
 import type { ActiveSession, AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
-import { myGroupIds } from '../group-membership.js';
+import { eligibleGroupIds, myGroupsQuery } from '../group-membership.js';
 import {
   assertDistinctRecipients,
   assertGrantSignature,
@@ -21,7 +34,7 @@ import {
   requireCertified,
 } from '../key-wraps.js';
 import { requireRoles, requireSession } from '../middleware/session.js';
-import { usersById } from '../people.js';
+import { toUserMap, usersByIdQuery } from '../people.js';
 import { jsonBody, pathParams } from '../validation.js';
 
 /** Clients and their contact cards (DESIGN §2: the contact compartment). */
@@ -49,28 +62,35 @@ const toContactWrapView = (wrap: ContactKeyWrapRow) => ({
   createdAt: wrap.createdAt,
 });
 
+/** The wraps' user and group recipients, as queries for the caller's read batch. */
+function recipientQueries(db: Db, wraps: readonly ContactWrap[]) {
+  return [
+    usersByIdQuery(
+      db,
+      wraps.filter((wrap) => wrap.toKind === 'user').map((wrap) => wrap.to),
+    ),
+    db
+      .select({ id: groups.id })
+      .from(groups)
+      .where(
+        inArray(
+          groups.id,
+          wraps.filter((wrap) => wrap.toKind === 'group').map((wrap) => wrap.to),
+        ),
+      ),
+  ] as const;
+}
+
 /** Checks recipients and signatures (PROTOCOL §5, `tacit/1/contact-grant|…`); returns the rows. */
-async function contactWrapRows(
-  db: Db,
+function contactWrapRows(
   session: ActiveSession,
   clientId: string,
   epoch: number,
   wraps: ContactWrap[],
-): Promise<ContactKeyWrapRow[]> {
-  requireCertified(session.user, 'share a contact card');
-  assertDistinctRecipients(wraps.map((wrap) => wrap.to));
-  const people = await usersById(
-    db,
-    wraps.filter((wrap) => wrap.toKind === 'user').map((wrap) => wrap.to),
-  );
-  const groupIds = wraps.filter((wrap) => wrap.toKind === 'group').map((wrap) => wrap.to);
-  const knownGroups = new Set(
-    groupIds.length === 0
-      ? []
-      : (await db.select({ id: groups.id }).from(groups).where(inArray(groups.id, groupIds))).map(
-          (g) => g.id,
-        ),
-  );
+  [userRows, groupRows]: readonly [readonly UserRow[], readonly { id: string }[]],
+): ContactKeyWrapRow[] {
+  const people = toUserMap(userRows);
+  const knownGroups = new Set(groupRows.map((g) => g.id));
   const now = Date.now();
   return wraps.map((wrap) => {
     if (wrap.toKind === 'user') assertRecipient(people.get(wrap.to), wrap.to);
@@ -103,6 +123,12 @@ async function contactWrapRows(
   });
 }
 
+/** What must hold before any recipient is looked at. */
+function assertCanShare(session: ActiveSession, wraps: readonly ContactWrap[]): void {
+  requireCertified(session.user, 'share a contact card');
+  assertDistinctRecipients(wraps.map((wrap) => wrap.to));
+}
+
 clientRoutes.post(
   '/',
   requireRoles('frontdesk', 'counselor'),
@@ -110,8 +136,15 @@ clientRoutes.post(
   async (c) => {
     const { db, session } = c.var;
     const body = c.req.valid('json');
-    const rows = await contactWrapRows(db, session, body.id, 0, body.wraps);
-    const mine = new Set([session.user.id, ...(await myGroupIds(db, session.user.id))]);
+    assertCanShare(session, body.wraps);
+    // One read batch: the recipients, the caller's groups, the audit head.
+    const [userRows, groupRows, myGroupRows, headRows] = await db.batch([
+      ...recipientQueries(db, body.wraps),
+      myGroupsQuery(db, session.user.id),
+      auditHeadQuery(db),
+    ]);
+    const rows = contactWrapRows(session, body.id, 0, body.wraps, [userRows, groupRows]);
+    const mine = new Set([session.user.id, ...eligibleGroupIds(myGroupRows)]);
     if (!rows.some((row) => mine.has(row.toId))) {
       throw new ApiError(
         400,
@@ -141,6 +174,7 @@ clientRoutes.post(
           db.insert(clients).values(client),
           ...rows.map((row) => db.insert(contactKeyWraps).values(row)),
         ],
+        toAuditHead(headRows, session.org.id),
       );
     } catch (error) {
       if (isUniqueViolation(error, 'clients.id'))
@@ -163,14 +197,24 @@ clientRoutes.get('/', requireSession, async (c) => {
  */
 clientRoutes.get('/cards', requireSession, async (c) => {
   const { db, session } = c.var;
-  const cards = await visibleCards(db, session.user.id, Date.now());
+  const [groupRows, clientRows, wrapRows, headRows] = await db.batch([
+    ...visibleCardsQueries(db, session.user.id),
+    auditHeadQuery(db),
+  ]);
+  const cards = judgeVisibleCards(session.user.id, Date.now(), groupRows, clientRows, wrapRows);
   if (cards.size > 0) {
-    await commitAudited(db, session.org.id, {
-      actor: session.user.id,
-      type: 'client.cards_read',
-      subject: session.user.id,
-      details: { clients: [...cards.keys()] },
-    });
+    await commitAudited(
+      db,
+      session.org.id,
+      {
+        actor: session.user.id,
+        type: 'client.cards_read',
+        subject: session.user.id,
+        details: { clients: [...cards.keys()] },
+      },
+      undefined,
+      toAuditHead(headRows, session.org.id),
+    );
   }
   return c.json({
     cards: [...cards.values()].map(({ client, wraps }) => ({
@@ -183,18 +227,27 @@ clientRoutes.get('/cards', requireSession, async (c) => {
 
 clientRoutes.get('/:id', requireSession, pathParams(clientIdParamSchema), async (c) => {
   const { db, session } = c.var;
-  const { client, wraps } = await requireVisibleClient(
+  const [clientRows, groupRows, wrapRows, headRows] = await db.batch([
+    ...visibleClientQueries(db, session.user.id, c.req.valid('param').id),
+    auditHeadQuery(db),
+  ]);
+  const { client, wraps } = judgeVisibleClient(session.user.id, Date.now(), [
+    clientRows,
+    groupRows,
+    wrapRows,
+  ]);
+  await commitAudited(
     db,
-    session.user.id,
-    c.req.valid('param').id,
-    Date.now(),
+    session.org.id,
+    {
+      actor: session.user.id,
+      type: 'client.read',
+      subject: client.id,
+      details: { epoch: client.contactEpoch },
+    },
+    undefined,
+    toAuditHead(headRows, session.org.id),
   );
-  await commitAudited(db, session.org.id, {
-    actor: session.user.id,
-    type: 'client.read',
-    subject: client.id,
-    details: { epoch: client.contactEpoch },
-  });
   return c.json({
     ...toClientSummary(client),
     contactEnvelope: client.contactEnvelope,
@@ -210,20 +263,29 @@ clientRoutes.post(
   jsonBody(addContactWrapsRequestSchema),
   async (c) => {
     const { db, session } = c.var;
-    const { client, wraps } = await requireVisibleClient(
-      db,
-      session.user.id,
-      c.req.valid('param').id,
-      Date.now(),
-    );
+    const body = c.req.valid('json');
+    // One read batch: the card and the caller's wraps of it, the recipients, the audit head.
+    const [clientRows, groupRows, wrapRows, userRows, recipientGroupRows, headRows] = await db.batch([
+      ...visibleClientQueries(db, session.user.id, c.req.valid('param').id),
+      ...recipientQueries(db, body.wraps),
+      auditHeadQuery(db),
+    ]);
+    const { client, wraps } = judgeVisibleClient(session.user.id, Date.now(), [
+      clientRows,
+      groupRows,
+      wrapRows,
+    ]);
     if (!wraps.some((wrap) => wrap.perm === 'write')) {
       throw new ApiError(403, 'write_required', 'sharing a contact card needs write access to it');
     }
-    const body = c.req.valid('json');
     if (body.epoch !== client.contactEpoch) {
       throw new ApiError(409, 'stale_epoch', `the contact-card key is at epoch ${client.contactEpoch}`);
     }
-    const rows = await contactWrapRows(db, session, client.id, client.contactEpoch, body.wraps);
+    assertCanShare(session, body.wraps);
+    const rows = contactWrapRows(session, client.id, client.contactEpoch, body.wraps, [
+      userRows,
+      recipientGroupRows,
+    ]);
     await refuseDuplicate(
       'contact_key_wraps',
       () => new ApiError(409, 'already_granted', 'a recipient already holds this contact-card key'),
@@ -238,6 +300,7 @@ clientRoutes.post(
             details: { epoch: client.contactEpoch, recipients: rows.map((row) => row.toId) },
           },
           () => rows.map((row) => db.insert(contactKeyWraps).values(row)),
+          toAuditHead(headRows, session.org.id),
         ),
     );
     return c.json({ wraps: rows.map(toContactWrapView) }, 201);

@@ -6,26 +6,27 @@ import {
   invitationIdParamSchema,
   invitationLookupRequestSchema,
 } from '../../core/api/invitations.js';
-import { commitAudited } from '../audit.js';
+import { auditHeadQuery, commitAudited, toAuditHead } from '../audit.js';
 import { newToken, pepperedHash } from '../credentials.js';
 import { isUniqueViolation } from '../db/client.js';
 import { invitations, users } from '../db/schema.js';
-import { emailSenderFor } from '../email.js';
+import { mailWithCommit } from '../email.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import {
   findPendingInvitation,
   INVITATION_LIFETIME_MS,
+  invitationByTokenQuery,
   invitationEmail,
   invitationStatus,
+  pendingOf,
   toInvitationView,
 } from '../invitations.js';
 import { requireRoles } from '../middleware/session.js';
-import { requireOrg } from '../org.js';
+import { judgeOrg, orgQuery, requireOrg } from '../org.js';
 import { setSessionCookie, startSession } from '../sessions.js';
-import { findUserByEmail } from '../sign-in.js';
 import { jsonBody, pathParams } from '../validation.js';
-import { toSessionView } from '../views.js';
+import { rootWrapQuery, toSessionView } from '../views.js';
 
 export const invitationRoutes = new Hono<AppEnv>();
 
@@ -35,28 +36,39 @@ const invitationInvalid = () =>
 invitationRoutes.post('/', requireRoles('admin'), jsonBody(createInvitationRequestSchema), async (c) => {
   const { db, session } = c.var;
   const body = c.req.valid('json');
-  if (await findUserByEmail(c, body.email)) {
+  const now = Date.now();
+  // One read batch: an account with this email, a pending invitation of it, the audit head.
+  const [userRows, pendingRows, headRows] = await db.batch([
+    db.select({ id: users.id }).from(users).where(eq(users.email, body.email)).limit(1),
+    db
+      .select({ id: invitations.id })
+      .from(invitations)
+      .where(
+        and(
+          eq(invitations.email, body.email),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+          gt(invitations.expiresAt, now),
+        ),
+      )
+      .limit(1),
+    auditHeadQuery(db),
+  ]);
+  if (userRows[0]) {
     throw new ApiError(409, 'email_taken', 'someone already has an account with this email');
   }
-  const now = Date.now();
-  const [pending] = await db
-    .select({ id: invitations.id })
-    .from(invitations)
-    .where(
-      and(
-        eq(invitations.email, body.email),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-        gt(invitations.expiresAt, now),
-      ),
-    )
-    .limit(1);
-  if (pending)
+  if (pendingRows[0])
     throw new ApiError(409, 'already_invited', 'this email has a pending invitation; revoke it first');
 
   const id = crypto.randomUUID();
   const { token, hash } = newToken();
   const expiresAt = now + INVITATION_LIFETIME_MS;
+  // The token rides in the fragment, which browsers never send to a server (nor its logs).
+  const link = `${new URL(c.req.url).origin}/invite#token=${token}`;
+  const mail = mailWithCommit(c.env, db, c.req.url, {
+    to: body.email,
+    ...invitationEmail(session.org.name, link, expiresAt),
+  });
   await commitAudited(
     db,
     session.org.id,
@@ -77,14 +89,11 @@ invitationRoutes.post('/', requireRoles('admin'), jsonBody(createInvitationReque
         createdAt: now,
         expiresAt,
       }),
+      ...mail.statements,
     ],
+    toAuditHead(headRows, session.org.id),
   );
-  // The token rides in the fragment, which browsers never send to a server (nor its logs).
-  const link = `${new URL(c.req.url).origin}/invite#token=${token}`;
-  await emailSenderFor(c.env, db, c.req.url).send({
-    to: body.email,
-    ...invitationEmail(session.org.name, link, expiresAt),
-  });
+  await mail.afterCommit();
   return c.json({ id, expiresAt }, 201);
 });
 
@@ -97,7 +106,10 @@ invitationRoutes.get('/', requireRoles('admin'), async (c) => {
 invitationRoutes.delete('/:id', requireRoles('admin'), pathParams(invitationIdParamSchema), async (c) => {
   const { db, session } = c.var;
   const { id } = c.req.valid('param');
-  const [row] = await db.select().from(invitations).where(eq(invitations.id, id)).limit(1);
+  const [[row], headRows] = await db.batch([
+    db.select().from(invitations).where(eq(invitations.id, id)).limit(1),
+    auditHeadQuery(db),
+  ]);
   if (!row) throw new ApiError(404, 'not_found', 'no such invitation');
   if (invitationStatus(row, Date.now()) !== 'pending') {
     throw new ApiError(409, 'invitation_not_pending', 'only a pending invitation can be revoked');
@@ -107,6 +119,7 @@ invitationRoutes.delete('/:id', requireRoles('admin'), pathParams(invitationIdPa
     session.org.id,
     { actor: session.user.id, type: 'invitation.revoked', subject: id, details: { email: row.email } },
     () => [db.update(invitations).set({ revokedAt: Date.now() }).where(eq(invitations.id, id))],
+    toAuditHead(headRows, session.org.id),
   );
   return c.json({ ok: true as const });
 });
@@ -128,8 +141,15 @@ invitationRoutes.post('/lookup', jsonBody(invitationLookupRequestSchema), async 
 invitationRoutes.post('/accept', jsonBody(acceptInvitationRequestSchema), async (c) => {
   const { db, pepper } = c.var;
   const { token, user } = c.req.valid('json');
-  const orgRow = await requireOrg(db);
-  const invitation = await findPendingInvitation(db, token);
+  // One read batch: the org, the invitation, the audit head, and any root wrap of the new user.
+  const [orgRows, invitationRows, headRows, rootWrapRows] = await db.batch([
+    orgQuery(db),
+    invitationByTokenQuery(db, token),
+    auditHeadQuery(db),
+    rootWrapQuery(db, user.id),
+  ]);
+  const orgRow = judgeOrg(orgRows);
+  const invitation = pendingOf(invitationRows);
   if (!invitation) throw invitationInvalid();
   const now = Date.now();
   const userRow = {
@@ -173,6 +193,7 @@ invitationRoutes.post('/accept', jsonBody(acceptInvitationRequestSchema), async 
           .where(eq(invitations.id, invitation.id)),
         session.insert,
       ],
+      toAuditHead(headRows, orgRow.id),
     );
   } catch (error) {
     // users.email is unique: of two racing accepts of one invitation only one commits.
@@ -181,5 +202,5 @@ invitationRoutes.post('/accept', jsonBody(acceptInvitationRequestSchema), async 
     throw error;
   }
   setSessionCookie(c, session.token, session.absoluteExpiresAt);
-  return c.json(await toSessionView(db, c.env, orgRow, userRow, session), 201);
+  return c.json(await toSessionView(db, c.env, orgRow, userRow, session, rootWrapRows), 201);
 });

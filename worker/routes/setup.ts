@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
 import { setupRequestSchema } from '../../core/api/setup.js';
-import { commitAudited } from '../audit.js';
+import { auditHeadQuery, commitAudited, toAuditHead } from '../audit.js';
 import { assertValidCert } from '../certificates.js';
 import { pepperedHash } from '../credentials.js';
 import { insertDashboards, shippedDashboardRows } from '../dashboards.js';
 import { type OrgRow, org, rootKeyWraps, users } from '../db/schema.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
-import { findOrg } from '../org.js';
+import { findOrg, orgQuery } from '../org.js';
 import { setSessionCookie, startSession } from '../sessions.js';
 import { jsonBody } from '../validation.js';
 import { toSessionView } from '../views.js';
@@ -23,7 +23,8 @@ setup.get('/status', async (c) => c.json({ initialized: (await findOrg(c.var.db)
 setup.post('/', jsonBody(setupRequestSchema), async (c) => {
   const { db, pepper } = c.var;
   const body = c.req.valid('json');
-  if (await findOrg(db)) throw alreadyInitialized();
+  const [orgRows, headRows] = await db.batch([orgQuery(db), auditHeadQuery(db)]);
+  if (orgRows[0]) throw alreadyInitialized();
   const { admin } = body;
   assertValidCert(body.org.rootPk, admin, admin.cert);
 
@@ -60,6 +61,7 @@ setup.post('/', jsonBody(setupRequestSchema), async (c) => {
     createdAt: now,
     supervisorId: null,
   };
+  const rootWrap = { ...body.rootWrap, userId: admin.id, byUserId: admin.id, createdAt: now };
   const session = startSession(db, c.env, orgRow, admin.id);
   // A new center starts with the shipped dashboards, named in the language it was set up in.
   const shippedDashboards = shippedDashboardRows(new Set(), body.org.locale ?? 'zh-CN', admin.id, now);
@@ -80,12 +82,11 @@ setup.post('/', jsonBody(setupRequestSchema), async (c) => {
       () => [
         db.insert(org).values(orgRow),
         db.insert(users).values(adminRow),
-        db
-          .insert(rootKeyWraps)
-          .values({ ...body.rootWrap, userId: admin.id, byUserId: admin.id, createdAt: now }),
+        db.insert(rootKeyWraps).values(rootWrap),
         session.insert,
         ...insertDashboards(db, shippedDashboards),
       ],
+      toAuditHead(headRows, orgRow.id),
     );
   } catch (error) {
     // The org table admits one row: a setup that lost a race fails as a whole, here.
@@ -93,5 +94,5 @@ setup.post('/', jsonBody(setupRequestSchema), async (c) => {
     throw error;
   }
   setSessionCookie(c, session.token, session.absoluteExpiresAt);
-  return c.json(await toSessionView(db, c.env, orgRow, adminRow, session), 201);
+  return c.json(await toSessionView(db, c.env, orgRow, adminRow, session, [rootWrap]), 201);
 });

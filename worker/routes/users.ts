@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { Hono } from 'hono';
 import {
   assignSupervisorRequestSchema,
@@ -6,7 +6,7 @@ import {
   updateUserRequestSchema,
   userIdParamSchema,
 } from '../../core/api/users.js';
-import { commitAudited } from '../audit.js';
+import { auditHeadQuery, commitAudited, toAuditHead } from '../audit.js';
 import { assertValidCert } from '../certificates.js';
 import { isActiveSupervisor } from '../counselor-supervisors.js';
 import type { Db } from '../db/client.js';
@@ -19,12 +19,16 @@ import { toUserView } from '../views.js';
 
 export const userRoutes = new Hono<AppEnv>();
 
+const listUsersQuery = (db: Db) => db.select().from(users).orderBy(asc(users.createdAt));
+
 async function listUsers(db: Db): Promise<UserRow[]> {
-  return db.select().from(users).orderBy(asc(users.createdAt));
+  return listUsersQuery(db);
 }
 
-export async function requireUser(db: Db, id: string): Promise<UserRow> {
-  const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+export const userQuery = (db: Db, id: string) => db.select().from(users).where(eq(users.id, id)).limit(1);
+
+export function judgeUser(rows: readonly UserRow[]): UserRow {
+  const [user] = rows;
   if (!user) throw new ApiError(404, 'user_not_found', 'no such user');
   return user;
 }
@@ -48,7 +52,8 @@ userRoutes.post(
   jsonBody(certifyUserRequestSchema),
   async (c) => {
     const { db, session } = c.var;
-    const user = await requireUser(db, c.req.valid('param').id);
+    const [userRows, headRows] = await db.batch([userQuery(db, c.req.valid('param').id), auditHeadQuery(db)]);
+    const user = judgeUser(userRows);
     const cert = c.req.valid('json');
     assertValidCert(session.org.rootPk, user, cert);
     await commitAudited(
@@ -66,6 +71,7 @@ userRoutes.post(
           .set({ certSig: cert.sig, certIssuedAt: cert.issuedAtMs })
           .where(eq(users.id, user.id)),
       ],
+      toAuditHead(headRows, session.org.id),
     );
     return c.json(toUserView({ ...user, certSig: cert.sig, certIssuedAt: cert.issuedAtMs }));
   },
@@ -78,7 +84,13 @@ userRoutes.patch(
   jsonBody(updateUserRequestSchema),
   async (c) => {
     const { db, session } = c.var;
-    const user = await requireUser(db, c.req.valid('param').id);
+    // One read batch: the user, everyone (for the last-admin check), the audit head.
+    const [userRows, everyone, headRows] = await db.batch([
+      userQuery(db, c.req.valid('param').id),
+      listUsersQuery(db),
+      auditHeadQuery(db),
+    ]);
+    const user = judgeUser(userRows);
     const change = c.req.valid('json');
     const updated: UserRow = {
       ...user,
@@ -86,7 +98,7 @@ userRoutes.patch(
       status: change.status ?? user.status,
     };
     if (isActiveAdmin(user) && !isActiveAdmin(updated)) {
-      const admins = (await listUsers(db)).filter(isActiveAdmin);
+      const admins = everyone.filter(isActiveAdmin);
       if (admins.length <= 1) {
         throw new ApiError(409, 'last_admin', 'the organization must keep at least one active admin');
       }
@@ -108,6 +120,7 @@ userRoutes.patch(
         // A disabled account is signed out everywhere at once.
         ...(updated.status === 'disabled' ? [db.delete(sessions).where(eq(sessions.userId, user.id))] : []),
       ],
+      toAuditHead(headRows, session.org.id),
     );
     return c.json(toUserView(updated));
   },
@@ -121,8 +134,18 @@ userRoutes.put(
   jsonBody(assignSupervisorRequestSchema),
   async (c) => {
     const { db, session } = c.var;
-    const counselor = await requireUser(db, c.req.valid('param').id);
     const { supervisorId } = c.req.valid('json');
+    // One read batch: the counselor, the named supervisor, the audit head.
+    const [counselorRows, supervisorRows, headRows] = await db.batch([
+      userQuery(db, c.req.valid('param').id),
+      db
+        .select()
+        .from(users)
+        .where(inArray(users.id, supervisorId === null ? [] : [supervisorId]))
+        .limit(1),
+      auditHeadQuery(db),
+    ]);
+    const counselor = judgeUser(counselorRows);
     if (supervisorId !== null) {
       if (!counselor.roles.includes('counselor')) {
         throw new ApiError(409, 'not_a_counselor', 'only a counselor is assigned a supervisor');
@@ -130,7 +153,7 @@ userRoutes.put(
       if (supervisorId === counselor.id) {
         throw new ApiError(409, 'own_supervisor', 'a counselor cannot supervise themselves');
       }
-      const [supervisor] = await db.select().from(users).where(eq(users.id, supervisorId)).limit(1);
+      const [supervisor] = supervisorRows;
       if (!supervisor) throw new ApiError(404, 'supervisor_not_found', 'no such supervisor');
       if (!isActiveSupervisor(supervisor)) {
         throw new ApiError(
@@ -150,6 +173,7 @@ userRoutes.put(
         details: { supervisorId, previousSupervisorId: counselor.supervisorId },
       },
       () => [db.update(users).set({ supervisorId }).where(eq(users.id, counselor.id))],
+      toAuditHead(headRows, session.org.id),
     );
     return c.json(toUserView({ ...counselor, supervisorId }));
   },

@@ -93,6 +93,19 @@ const HELD_TO_BUDGET = new Set([
   'POST /api/schedule/appointments/:id/status',
   'POST /api/schedule/appointments/:id/series/move',
   'POST /api/schedule/appointments/:id/series/cancel',
+  'DELETE /api/invitations/:id',
+  'POST /api/invitations',
+  'POST /api/invitations/accept',
+  'POST /api/users/:id/certificate',
+  'PATCH /api/users/:id',
+  'POST /api/setup',
+  'POST /api/auth/passphrase',
+  'POST /api/admin/root-wraps',
+  'POST /api/clients',
+  'GET /api/clients/:id',
+  'GET /api/clients/cards',
+  'POST /api/clients/:id/wraps',
+  'PUT /api/users/:id/supervisor',
 ]);
 
 export class RoundTripBudgetError extends Error {
