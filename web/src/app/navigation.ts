@@ -68,14 +68,19 @@ export const NAV_SECTIONS: readonly NavSection[] = [
   {
     role: 'director',
     label: 'nav.section.director',
-    items: [dashboards, reports, schedule, conferences, audit, recovery, settings, dataRights],
+    items: [dashboards, reports, schedule, tasks, conferences, audit, recovery, settings, dataRights],
   },
   {
     role: 'counselor',
     label: 'nav.section.counselor',
     items: [myCases, conferences, schedule, tasks, dataRights, dashboards, reports],
   },
-  { role: 'supervisor', label: 'nav.section.supervisor', items: [supervision, sharedCases, conferences] },
+  // Supervisors and directors are assigned process steps too (ask for access, review, archive).
+  {
+    role: 'supervisor',
+    label: 'nav.section.supervisor',
+    items: [supervision, sharedCases, conferences, tasks],
+  },
   { role: 'frontdesk', label: 'nav.section.frontdesk', items: [bookings, schedule, clients, tasks] },
   { role: 'finance', label: 'nav.section.finance', items: [payments, dashboards, revenue] },
 ];

@@ -45,6 +45,8 @@ const STEP_PAGES: ReadonlySet<StepAction> = new Set<StepAction>([
   'match_counselor',
   'open_case',
   'notify_client',
+  'request_case_access',
+  'deliver_case_key',
 ]);
 export const stepPageHref = (task: WorkflowTaskView): string | null =>
   task.action && STEP_PAGES.has(task.action) ? `/tasks/${task.id}` : null;

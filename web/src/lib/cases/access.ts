@@ -64,7 +64,8 @@ export interface AccessAsk {
   readonly note?: string;
 }
 
-export function requestCaseAccess(keys: UserKeys, ask: AccessAsk): Promise<void> {
+/** Files the request; the step of a process that asked for it carries its id. */
+export function requestCaseAccess(keys: UserKeys, ask: AccessAsk): Promise<AccessRequestView> {
   return withCaseContext(keys, async (context) => {
     let note: protocol.AccessAsk['note'];
     const text = ask.note?.trim();
@@ -76,7 +77,7 @@ export function requestCaseAccess(keys: UserKeys, ask: AccessAsk): Promise<void>
       if (!certifiedSigningKey(context.rootPk, counselor)) throw new AppError('recipient_uncertified');
       note = { text, counselorId: counselor.id, counselorX25519Pk: fromBase64Url(counselor.x25519Pk) };
     }
-    await protocol.requestAccess(context, {
+    return protocol.requestAccess(context, {
       caseId: ask.caseId,
       reason: ask.reason,
       perm: ask.perm,
@@ -90,6 +91,19 @@ export function requestCaseAccess(keys: UserKeys, ask: AccessAsk): Promise<void>
 export function cancelAccessRequest(requestId: string): Promise<void> {
   return run(async () => {
     await api.send('DELETE', `/api/access-requests/${requestId}`, {}, accessRequestViewSchema);
+  });
+}
+
+/**
+ * One request on a case I decide (as its primary counselor or a director), its note opened with
+ * my key: what a key delivery step of a process works on.
+ */
+export function findRequestToDecide(keys: UserKeys, requestId: string): Promise<AccessRequest> {
+  return withCaseContext(keys, async (context) => {
+    const { requests } = await api.get('/api/access-requests?role=approver', accessRequestListSchema);
+    const request = requests.find((candidate) => candidate.id === requestId);
+    if (!request) throw new AppError('request_not_pending');
+    return withNote(context, request);
   });
 }
 

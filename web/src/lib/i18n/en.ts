@@ -13,6 +13,7 @@ import { reportsEn } from './reports.en';
 import { rulesEn } from './rules.en';
 import { scheduleEn } from './schedule.en';
 import { workflowDesignerEn } from './workflow-designer.en';
+import { workflowStepsEn } from './workflow-steps.en';
 import { workflowsEn } from './workflows.en';
 
 export const en: Dictionary = {
@@ -31,6 +32,7 @@ export const en: Dictionary = {
   ...workflowsEn,
   ...workflowDesignerEn,
   ...bookingStepsEn,
+  ...workflowStepsEn,
   'app.name': 'Tacit',
   'app.documentTitle': 'Tacit',
   'app.tagline': 'The zero-knowledge office for counseling centers',

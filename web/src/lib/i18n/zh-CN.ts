@@ -14,6 +14,7 @@ import { reportsZhCN } from './reports.zh-CN';
 import { rulesZhCN } from './rules.zh-CN';
 import { scheduleZhCN } from './schedule.zh-CN';
 import { workflowDesignerZhCN } from './workflow-designer.zh-CN';
+import { workflowStepsZhCN } from './workflow-steps.zh-CN';
 import { workflowsZhCN } from './workflows.zh-CN';
 
 export const zhCN = {
@@ -32,6 +33,7 @@ export const zhCN = {
   ...workflowsZhCN,
   ...workflowDesignerZhCN,
   ...bookingStepsZhCN,
+  ...workflowStepsZhCN,
   'app.name': '默契',
   'app.documentTitle': '默契 Tacit',
   'app.tagline': '心理咨询机构的零知识办公平台',

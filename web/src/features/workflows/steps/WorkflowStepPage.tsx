@@ -12,6 +12,8 @@ const OpenCaseStep = lazy(() => import('./OpenCaseStep').then((m) => ({ default:
 const NotifyClientStep = lazy(() =>
   import('./NotifyClientStep').then((m) => ({ default: m.NotifyClientStep })),
 );
+const AskAccessStep = lazy(() => import('./AskAccessStep').then((m) => ({ default: m.AskAccessStep })));
+const DeliverKeyStep = lazy(() => import('./DeliverKeyStep').then((m) => ({ default: m.DeliverKeyStep })));
 
 /** The case a finished step opened, which the process carries from then on. */
 const openedCase = (task: WorkflowTaskView) =>
@@ -78,6 +80,12 @@ export function WorkflowStepPage() {
                     </Match>
                     <Match when={current().action === 'notify_client'}>
                       <NotifyClientStep task={current()} onDone={() => void refetch()} />
+                    </Match>
+                    <Match when={current().action === 'request_case_access'}>
+                      <AskAccessStep task={current()} onDone={() => void refetch()} />
+                    </Match>
+                    <Match when={current().action === 'deliver_case_key'}>
+                      <DeliverKeyStep task={current()} onDone={() => void refetch()} />
                     </Match>
                   </Switch>
                 </Show>

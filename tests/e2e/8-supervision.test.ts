@@ -1,0 +1,149 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, type OpenedPage, openPage, saveScreenshot } from './browser';
+import { admin, counselor, supervisor } from './center';
+import { goTo, logIn, modal } from './steps';
+
+/**
+ * Issue 6's supervision process in the shared center: the admin names the counselor's supervisor
+ * and installs the process; on a fresh case the counselor writes the supervision report from the
+ * inbox; the supervisor's "ask" step files an access request; the counselor's "deliver" step
+ * approves it and wraps the case key to the supervisor in the browser; the supervisor reads the
+ * case and finds the review waiting.
+ */
+
+const baseURL = inject('baseURL');
+const noProblems = { consoleErrors: [], cspViolations: [], pageErrors: [] };
+const CLIENT = '督导流程来访者';
+const CONCEPTUALIZATION = '来访者的焦虑与升学压力有关，需要督导讨论的个案概念化';
+const ASK = 'Ask for temporary access to the case';
+const DELIVER = 'Give the supervisor temporary access to the case';
+
+const inboxRow = (page: Page, title: string) =>
+  page
+    .getByRole('table', { name: '分配给我或我的角色的流程步骤' })
+    .getByRole('row')
+    .filter({ hasText: title });
+
+describe('the supervision process gives the supervisor the case key through the inbox', () => {
+  let browser: Browser;
+  let adminTab: OpenedPage;
+  let counselorTab: OpenedPage;
+  let supervisorTab: OpenedPage;
+  let caseId = '';
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    adminTab = await openPage(browser, baseURL, 'laptop');
+    counselorTab = await openPage(browser, baseURL, 'laptop');
+    supervisorTab = await openPage(browser, baseURL, 'laptop');
+  });
+
+  afterAll(async () => {
+    for (const tab of [adminTab, counselorTab, supervisorTab]) await tab?.close();
+    await browser?.close();
+  });
+
+  it('names the counselor’s supervisor, installs the report form and the supervision process', async () => {
+    const { page } = adminTab;
+    await logIn(page, admin);
+    await goTo(page, '用户与邀请');
+    await page.getByLabel(`${counselor.name} 的督导`).selectOption({ label: supervisor.name });
+    await page.getByText(`已将 ${supervisor.name} 指定为 ${counselor.name} 的督导。`).waitFor();
+    await goTo(page, '表单');
+    await page.getByRole('button', { name: '安装“督导报告”' }).click();
+    await page.getByText('已安装 supervision-report@1。').waitFor();
+    await goTo(page, '流程');
+    await page.getByRole('heading', { level: 1, name: '流程' }).waitFor();
+    const install = page.getByRole('button', { name: '安装并发布“督导”' });
+    const rows = page.getByRole('table', { name: '流程定义的所有版本' }).getByRole('row');
+    await rows.or(install).first().waitFor();
+    if (await install.isVisible()) await install.click();
+    await rows.filter({ hasText: '督导 Supervision' }).filter({ hasText: '已发布' }).waitFor();
+  });
+
+  it('lets the counselor write the supervision report the process asks for', async () => {
+    const { page } = counselorTab;
+    await logIn(page, { email: counselor.email, passphrase: counselor.recoveredPassphrase });
+    await goTo(page, '我的个案');
+    await page.getByRole('button', { name: '新建来访者与个案' }).click();
+    const dialog = modal(page);
+    await dialog.getByLabel('姓名').fill(CLIENT);
+    await dialog.getByLabel('电话', { exact: true }).fill('13700000008');
+    await dialog.getByRole('button', { name: '创建并打开' }).click();
+    await page.getByText('已验证：0 条记录，日志完整').waitFor();
+    caseId = new URL(page.url()).pathname.split('/')[2] ?? '';
+    expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
+
+    // The process starts by itself every N completed sessions; here the counselor starts it now.
+    const started = await page.evaluate(async (id) => {
+      const response = await fetch('/api/workflows/instances', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'X-Tacit-Request': '1' },
+        body: JSON.stringify({ key: 'supervision', caseId: id }),
+      });
+      return response.status;
+    }, caseId);
+    expect(started).toBe(201);
+
+    await goTo(page, '任务');
+    await page.getByRole('link', { name: '填写表单 Submit supervision report' }).click();
+    const form = page.locator('form.record-editor');
+    await form.getByLabel('督导日期', { exact: true }).fill('2026-11-20');
+    await form.getByText('个体督导', { exact: true }).click();
+    await form.getByLabel('时长（分钟）').fill('60');
+    await form.getByLabel('个案概念化').fill(CONCEPTUALIZATION);
+    await form.getByLabel('希望在督导中讨论的问题').fill('如何处理来访者的回避');
+    await form.getByRole('button', { name: '保存记录' }).click();
+    await page.getByRole('heading', { level: 1, name: '任务' }).waitFor();
+    await inboxRow(page, 'Submit supervision report').getByText('已完成').waitFor();
+  });
+
+  it('lets the supervisor ask for access from the ask step', async () => {
+    const { page } = supervisorTab;
+    await logIn(page, supervisor);
+    await goTo(page, '任务');
+    await page.getByRole('link', { name: `打开 ${ASK}` }).click();
+    await page.getByRole('heading', { level: 1, name: '申请临时访问个案' }).waitFor();
+    await page.getByText(`为督导申请访问个案 ${caseId.slice(0, 8).toUpperCase()}`).waitFor();
+    await page.getByLabel('给主咨询师的附言（加密，仅对方可读）').fill('下次督导会讨论这份报告');
+    await saveScreenshot(page, 'supervision-01-ask');
+    await page.getByRole('button', { name: '申请访问' }).click();
+    await page.getByText('此步骤已完成。').waitFor();
+    await page.getByRole('link', { name: '← 返回待办' }).click();
+    await inboxRow(page, ASK).getByText('已完成').waitFor();
+  });
+
+  it('lets the counselor approve the request and deliver the key from the deliver step', async () => {
+    const { page } = counselorTab;
+    await goTo(page, '我的个案');
+    await goTo(page, '任务');
+    await page.getByRole('link', { name: `打开 ${DELIVER}` }).click();
+    await page.getByRole('heading', { level: 1, name: '向督导交付个案密钥' }).waitFor();
+    await page.getByText(`${supervisor.name} 申请只读访问 7 天（督导）`).waitFor();
+    await page.getByText('附言：下次督导会讨论这份报告').waitFor();
+    await page.getByRole('button', { name: '批准' }).click();
+    await page.getByText(/现在交付，访问将于 .+ 到期。/).waitFor();
+    await saveScreenshot(page, 'supervision-02-deliver');
+    await page.getByRole('button', { name: '交付密钥' }).click();
+    await page.getByText('此步骤已完成。').waitFor();
+    await page.getByRole('link', { name: '← 返回待办' }).click();
+    await inboxRow(page, DELIVER).getByText('已完成').waitFor();
+  });
+
+  it('lets the supervisor read the case and finds the review waiting', async () => {
+    const { page } = supervisorTab;
+    await goTo(page, '与我共享的个案');
+    await page.getByRole('link', { name: `个案 ${caseId.slice(0, 8).toUpperCase()}` }).click();
+    await page.getByText('已验证：1 条记录，日志完整').waitFor();
+    await page.getByText(CONCEPTUALIZATION).waitFor();
+    await page.getByText('您对此个案只有读取权限。').waitFor();
+    await saveScreenshot(page, 'supervision-03-supervisor-reads');
+
+    await goTo(page, '任务');
+    await page.getByRole('button', { name: '批准 Review and give feedback' }).waitFor();
+    expect(adminTab.problems).toEqual(noProblems);
+    expect(counselorTab.problems).toEqual(noProblems);
+    expect(supervisorTab.problems).toEqual(noProblems);
+  });
+});
