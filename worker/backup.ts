@@ -1,7 +1,10 @@
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../core/api/backup.js';
 import { auditGenesisHead, nextAuditHead } from '../crypto/audit-log.js';
 import { fromBase64Url, toBase64Url, toHex } from '../crypto/bytes.js';
+import type { OrgSettings } from './db/schema.js';
 import { ApiError } from './errors.js';
+import { relayoutStatements } from './reports/rollups.js';
+import { DEFAULT_TIME_ZONE, institutionTimeZone } from './schedule-settings.js';
 
 /**
  * Whole-center export and import at the level of D1 tables and R2 objects. The table list comes
@@ -10,8 +13,20 @@ import { ApiError } from './errors.js';
  * columns that the target's own schema has (checked before any SQL is built).
  */
 
-/** Per-deployment state that must not move: live sessions, lockouts, dev email. */
-const LOCAL_TABLES = new Set(['sessions', 'login_throttle', 'dev_outbox', 'd1_migrations']);
+/**
+ * Per-deployment state that must not move: live sessions, lockouts, dev email; and the report
+ * rollups, which the triggers of migration 0026 rebuild from the rows an import writes.
+ */
+const LOCAL_TABLES = new Set([
+  'sessions',
+  'login_throttle',
+  'dev_outbox',
+  'd1_migrations',
+  'report_zone_offsets',
+  'appointment_rollups',
+  'payment_rollups',
+  'case_facts',
+]);
 /** Rows of any tables per import batch, in parents-first order: few round trips, bounded requests. */
 const STATEMENTS_PER_BATCH = 500;
 
@@ -172,5 +187,23 @@ export async function importCenter(d1: D1Database, bucket: R2Bucket, backup: Bac
     await d1.batch(inserts.slice(start, start + STATEMENTS_PER_BATCH));
   }
   const rows = inserts.length;
+  await layOutRollups(d1, backup);
   return rows;
+}
+
+/**
+ * A fresh deployment's rollups are laid out in the default zone: a center restored with another
+ * lays them out again in its own (its reportZone, as it came, may name a zone this one never had).
+ */
+async function layOutRollups(d1: D1Database, backup: Backup) {
+  const [orgRow] = backup.tables.org ? rowsAsObjects(backup.tables.org) : [];
+  const settings = JSON.parse(String(orgRow?.settings ?? '{}')) as OrgSettings;
+  const timeZone = institutionTimeZone({ settings });
+  if (timeZone === DEFAULT_TIME_ZONE && (settings.reportZone ?? DEFAULT_TIME_ZONE) === DEFAULT_TIME_ZONE)
+    return;
+  const statements = [
+    ...relayoutStatements(timeZone),
+    { sql: "UPDATE org SET settings = json_set(settings, '$.reportZone', ?)", params: [timeZone] },
+  ];
+  await d1.batch(statements.map((statement) => d1.prepare(statement.sql).bind(...statement.params)));
 }

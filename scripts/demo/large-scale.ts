@@ -3,7 +3,8 @@
  * 1,000,000 appointments, their payments and 130,000 booking requests — written as batched,
  * set-based SQL straight into the local D1 that `npm start` serves (wrangler's platform proxy on
  * .wrangler/state). Only operational rows are made here: no secret, no key, no plaintext of
- * anything secret exists to create. Clients' contact cards and booking requests' sealed contents
+ * anything secret exists to create. The report rollups (migration 0026) fill as the rows go in,
+ * by their triggers. Clients' contact cards and booking requests' sealed contents
  * are placeholders that no key opens, so these clients show as load data only; the people and
  * their keys were made through the real API and the real crypto before this runs.
  */
@@ -143,6 +144,49 @@ function shiftStatements(counselorIds: readonly string[]): string[] {
   );
 }
 
+/**
+ * The report rollups (migration 0026) filled as the rows went in: their triggers ran in the same
+ * statements. Checked here by the totals, so a demo never benchmarks rollups that missed rows.
+ */
+async function checkRollups(db: D1Database, log: (line: string) => void): Promise<void> {
+  const totals = await db
+    .prepare(
+      `SELECT (SELECT COUNT(*) FROM appointments) AS appointments,
+        (SELECT TOTAL(appointments) FROM appointment_rollups) AS rolled_up,
+        (SELECT COUNT(*) FROM appointment_rollups) AS day_rows,
+        (SELECT COUNT(*) FROM payments) AS payments,
+        (SELECT TOTAL(payments) FROM payment_rollups) AS payments_rolled_up,
+        (SELECT COUNT(*) FROM payment_rollups) AS payment_day_rows,
+        (SELECT COUNT(DISTINCT case_id) FROM appointments WHERE case_id IS NOT NULL) AS cases,
+        (SELECT COUNT(*) FROM case_facts) AS case_facts`,
+    )
+    .first<
+      Record<
+        | 'appointments'
+        | 'rolled_up'
+        | 'day_rows'
+        | 'payments'
+        | 'payments_rolled_up'
+        | 'payment_day_rows'
+        | 'cases'
+        | 'case_facts',
+        number
+      >
+    >();
+  if (
+    !totals ||
+    totals.appointments !== totals.rolled_up ||
+    totals.payments !== totals.payments_rolled_up ||
+    totals.cases !== totals.case_facts
+  ) {
+    throw new Error(`the report rollups do not add up to their rows: ${JSON.stringify(totals)}`);
+  }
+  log(
+    `Report rollups: ${totals.day_rows.toLocaleString('en')} appointment day rows, ` +
+      `${totals.payment_day_rows.toLocaleString('en')} payment day rows, ${totals.case_facts.toLocaleString('en')} case facts.`,
+  );
+}
+
 export async function fillLargeScale(log: (line: string) => void): Promise<void> {
   const { env, dispose } = await getPlatformProxy<{ DB: D1Database }>({ persist: true });
   try {
@@ -204,6 +248,7 @@ export async function fillLargeScale(log: (line: string) => void): Promise<void>
         `${(await count('payments')).toLocaleString('en')} payments and ${(await count('booking_requests')).toLocaleString('en')} booking requests ` +
         `in ${((Date.now() - started) / 1000).toFixed(0)} s.`,
     );
+    await checkRollups(db, log);
   } finally {
     await dispose();
   }

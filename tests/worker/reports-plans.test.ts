@@ -34,8 +34,12 @@ describe('query plans', () => {
     'answers %s by every breakdown and filter from indexes, never a scan of a growing table',
     async (metric) => {
       for (const query of variants(metric)) {
-        for (const scopedTo of [null, COUNSELOR]) {
-          for (const statement of metricPlan(query, scopedTo, 'Asia/Shanghai').statements) {
+        for (const [scopedTo, rollups] of [
+          [null, true],
+          [COUNSELOR, true],
+          [null, false],
+        ] as const) {
+          for (const statement of metricPlan(query, scopedTo, 'Asia/Shanghai', rollups).statements) {
             const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`)
               .bind(...statement.params)
               .all<{ detail: string }>();

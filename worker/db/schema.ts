@@ -20,6 +20,8 @@ export interface OrgSettings {
   locale?: string;
   /** IANA zone the schedule's wall-clock times are in (issue 7). */
   timeZone?: string;
+  /** the zone the report rollups are laid out in (migration 0026); Asia/Shanghai when unset */
+  reportZone?: string;
 }
 
 export const org = sqliteTable('org', {

@@ -1,17 +1,44 @@
 import type { MetricId } from '../../core/api/reports.js';
 import { clinicians, financeReaders, type MetricDefinition } from './metric.js';
-import { type MetricSource, sourceMetric } from './source-metric.js';
+import { type RollupSource, rollupMetric } from './rollup-metric.js';
+import { sourceMetric } from './source-metric.js';
 
-/** Figures over appointments in a period, read from the covering index appointments_for_reports. */
-const APPOINTMENTS: MetricSource = {
-  from: 'appointments',
-  time: 'start_at',
-  counselor: 'counselor_id',
-  where: null,
-  columns: { counselor: 'counselor_id', service_type: 'service_type' },
+/**
+ * Figures over appointments in a period: whole local days from appointment_rollups (0026), the
+ * hours at a period's edges from the covering index appointments_for_reports. Each row brings how
+ * many appointments (n), how many completed, no-shows and cancelled, and the completed ones'
+ * time in ms and fees.
+ */
+const APPOINTMENTS: RollupSource = {
+  rollup: {
+    from: 'appointment_rollups',
+    day: 'local_day',
+    counselor: 'counselor_id',
+    columns: { counselor: 'counselor_id', service_type: 'service_type' },
+    fields: {
+      n: 'appointments',
+      completed: 'completed',
+      no_shows: 'no_shows',
+      cancelled: 'cancelled',
+      ms: 'completed_ms',
+      fees: 'completed_fee_cents',
+    },
+  },
+  base: {
+    from: 'appointments',
+    time: 'start_at',
+    counselor: 'counselor_id',
+    columns: { counselor: 'counselor_id', service_type: 'service_type' },
+    fields: {
+      n: '1',
+      completed: "status = 'completed'",
+      no_shows: "status = 'no_show'",
+      cancelled: "status = 'cancelled'",
+      ms: "CASE WHEN status = 'completed' THEN end_at - start_at ELSE 0 END",
+      fees: "CASE WHEN status = 'completed' THEN fee_cents ELSE 0 END",
+    },
+  },
 };
-
-const COMPLETED = "status = 'completed'";
 
 /**
  * What a completed session's fee still lacks: its payments net of refunds, looked up by the
@@ -21,39 +48,39 @@ const OWED = `MAX(0, a.fee_cents - COALESCE((SELECT SUM(p.amount - p.refunded_am
   WHERE p.appointment_id = a.id), 0))`;
 
 export const APPOINTMENT_METRICS = {
-  sessions: sourceMetric({
+  sessions: rollupMetric({
     unit: 'count',
     source: APPOINTMENTS,
-    value: `SUM(${COMPLETED})`,
-    population: `SUM(${COMPLETED})`,
+    value: 'TOTAL(completed)',
+    population: 'TOTAL(completed)',
     roles: clinicians,
   }),
-  hours: sourceMetric({
+  hours: rollupMetric({
     unit: 'hours',
     source: APPOINTMENTS,
-    value: `SUM(CASE WHEN ${COMPLETED} THEN end_at - start_at ELSE 0 END) / 3600000.0`,
-    population: `SUM(${COMPLETED})`,
+    value: 'TOTAL(ms) / 3600000.0',
+    population: 'TOTAL(completed)',
     roles: clinicians,
   }),
-  billed_fees: sourceMetric({
+  billed_fees: rollupMetric({
     unit: 'cents',
     source: APPOINTMENTS,
-    value: `SUM(CASE WHEN ${COMPLETED} THEN fee_cents ELSE 0 END)`,
-    population: `SUM(${COMPLETED})`,
+    value: 'TOTAL(fees)',
+    population: 'TOTAL(completed)',
     roles: financeReaders,
   }),
-  no_show_rate: sourceMetric({
+  no_show_rate: rollupMetric({
     unit: 'ratio',
     source: APPOINTMENTS,
-    value: "CAST(SUM(status = 'no_show') AS REAL) / NULLIF(SUM(status IN ('completed', 'no_show')), 0)",
-    population: "SUM(status IN ('completed', 'no_show'))",
+    value: 'TOTAL(no_shows) / NULLIF(TOTAL(completed) + TOTAL(no_shows), 0)',
+    population: 'TOTAL(completed) + TOTAL(no_shows)',
     roles: clinicians,
   }),
-  cancellation_rate: sourceMetric({
+  cancellation_rate: rollupMetric({
     unit: 'ratio',
     source: APPOINTMENTS,
-    value: "CAST(SUM(status = 'cancelled') AS REAL) / NULLIF(COUNT(*), 0)",
-    population: 'COUNT(*)',
+    value: 'TOTAL(cancelled) / NULLIF(TOTAL(n), 0)',
+    population: 'TOTAL(n)',
     roles: clinicians,
   }),
   outstanding_fees: sourceMetric({

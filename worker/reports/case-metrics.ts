@@ -4,13 +4,16 @@ import { type MetricSource, sourceMetric } from './source-metric.js';
 
 /**
  * Figures over cases, read through the indexes of migration 0012 (opened, closed, status), and
- * per case through appointments_for_case_reports (0017): a case's sessions, last visit and fees.
+ * per case from case_facts (0026), which triggers keep as its appointments change: a case's
+ * sessions, last visit and fees.
  */
 const caseColumns = {
   counselor: 'c.primary_counselor_id',
   service_type: 'c.service_type',
   channel: 'c.channel',
 };
+/** Cases with their course; a case no appointment names has no facts row: nothing yet. */
+export const CASES_WITH_FACTS = 'cases c LEFT JOIN case_facts f ON f.case_id = c.id';
 const CASES_OPENED: MetricSource = {
   from: 'cases c',
   time: 'c.opened_at',
@@ -21,12 +24,9 @@ const CASES_OPENED: MetricSource = {
 const CASES_CLOSED: MetricSource = { ...CASES_OPENED, time: 'c.closed_at' };
 const CASES_ACTIVE: MetricSource = { ...CASES_OPENED, time: null, where: "c.status = 'active'" };
 
-export const SESSIONS_OF_CASE =
-  "(SELECT COUNT(*) FROM appointments a WHERE a.case_id = c.id AND a.status = 'completed')";
-const FEES_OF_CASE =
-  "(SELECT TOTAL(a.fee_cents) FROM appointments a WHERE a.case_id = c.id AND a.status = 'completed')";
-const LAST_VISIT_OF_CASE = `(SELECT MAX(a.start_at) FROM appointments a WHERE a.case_id = c.id
-  AND a.status IN ('requested', 'confirmed', 'completed'))`;
+export const SESSIONS_OF_CASE = 'COALESCE(f.completed_sessions, 0)';
+const FEES_OF_CASE = 'COALESCE(f.completed_fee_cents, 0)';
+const LAST_VISIT_OF_CASE = 'f.last_visit_at';
 const CLOSED = "c.status IN ('closed', 'archived')";
 
 /** A case dropped out when it stopped after at most this many sessions. */
@@ -59,7 +59,7 @@ export const CASE_METRICS = {
   /** how many sessions a course of counseling takes: cases closed in the period */
   sessions_per_case: sourceMetric({
     unit: 'average',
-    source: { ...CASES_CLOSED, perRow: () => ({ sessions: SESSIONS_OF_CASE }) },
+    source: { ...CASES_CLOSED, from: CASES_WITH_FACTS, perRow: () => ({ sessions: SESSIONS_OF_CASE }) },
     value: 'AVG(sessions)',
     population: 'COUNT(*)',
     roles: clinicians,
@@ -67,7 +67,7 @@ export const CASE_METRICS = {
   /** what a whole course of counseling was billed: cases closed in the period */
   client_lifetime_value: sourceMetric({
     unit: 'cents',
-    source: { ...CASES_CLOSED, perRow: () => ({ fees: FEES_OF_CASE }) },
+    source: { ...CASES_CLOSED, from: CASES_WITH_FACTS, perRow: () => ({ fees: FEES_OF_CASE }) },
     value: 'AVG(fees)',
     population: 'COUNT(*)',
     roles: financeReaders,
@@ -80,6 +80,7 @@ export const CASE_METRICS = {
     unit: 'ratio',
     source: {
       ...CASES_OPENED,
+      from: CASES_WITH_FACTS,
       perRow: () => ({
         sessions: SESSIONS_OF_CASE,
         last_visit: LAST_VISIT_OF_CASE,

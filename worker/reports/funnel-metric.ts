@@ -1,5 +1,5 @@
 import { FUNNEL_STAGES, type FunnelStage } from '../../core/api/reports.js';
-import { SESSIONS_OF_CASE } from './case-metrics.js';
+import { CASES_WITH_FACTS, SESSIONS_OF_CASE } from './case-metrics.js';
 import { centerLeads, type MetricContext, type MetricDefinition, numberOrNull } from './metric.js';
 import { sourceConditions, whereClause } from './source-metric.js';
 
@@ -38,7 +38,7 @@ function plan(context: MetricContext) {
       {
         sql:
           `WITH per_case AS MATERIALIZED (SELECT ${SESSIONS_OF_CASE} AS sessions, ` +
-          `c.status IN ('closed', 'archived') AS closed FROM cases c ${whereClause(cases.conditions)}) ` +
+          `c.status IN ('closed', 'archived') AS closed FROM ${CASES_WITH_FACTS} ${whereClause(cases.conditions)}) ` +
           'SELECT TOTAL(sessions >= 1) AS first_session, TOTAL(sessions >= 3) AS third_session, ' +
           'TOTAL(sessions >= 3 AND closed) AS completed FROM per_case',
         params: cases.params,

@@ -18,6 +18,8 @@ export interface MetricContext {
   /** a counselor who sees only their own figures */
   scopedTo: string | null;
   timeZone: string;
+  /** the day rollups are laid out in timeZone, so whole days may be read from them (0026) */
+  rollups: boolean;
 }
 
 /** The reviewed, parameterised statements of one report and how their results make its rows. */

@@ -15,7 +15,8 @@ const columns = { counselor: 'c.primary_counselor_id', service_type: 'c.service_
 /**
  * Retention by cohort: the cases whose first completed session falls in the period (a month
  * breakdown gives one cohort per month of first session), and the share of them still coming
- * four weeks after that first session.
+ * four weeks after that first session: its last completed session (case_facts, 0026) is at least
+ * that long after its first.
  */
 function plan(context: MetricContext) {
   const { query } = context;
@@ -27,12 +28,11 @@ function plan(context: MetricContext) {
   const category = keyExpression(query.dimension, null, columns, context);
   const key = keyExpression(query.dimension, 'first_session', { [query.dimension]: 'category' }, context);
   const sql =
-    `WITH cohort AS MATERIALIZED (SELECT c.id AS case_id, ${category} AS category, ` +
-    "(SELECT MIN(a.start_at) FROM appointments a WHERE a.case_id = c.id AND a.status = 'completed') " +
-    `AS first_session FROM cases c ${whereClause(conditions)}) ` +
-    `SELECT ${key} AS key, AVG(EXISTS (SELECT 1 FROM appointments a WHERE a.case_id = cohort.case_id ` +
-    `AND a.status = 'completed' AND a.start_at >= first_session + ${days(RETENTION_DAYS)})) AS value, ` +
-    'COUNT(*) AS population FROM cohort WHERE first_session >= ? AND first_session < ? GROUP BY 1 ORDER BY 1';
+    `WITH cohort AS MATERIALIZED (SELECT ${category} AS category, f.first_completed_at AS first_session, ` +
+    `f.last_completed_at >= f.first_completed_at + ${days(RETENTION_DAYS)} AS retained ` +
+    `FROM cases c JOIN case_facts f ON f.case_id = c.id ${whereClause(conditions)}) ` +
+    `SELECT ${key} AS key, AVG(retained) AS value, COUNT(*) AS population FROM cohort ` +
+    'WHERE first_session >= ? AND first_session < ? GROUP BY 1 ORDER BY 1';
   return {
     statements: [{ sql, params: [...params, query.from, query.to] }],
     combine: ([rows = []]: Record<string, unknown>[][]) =>

@@ -15,8 +15,13 @@ export type { MetricStatement } from './metric.js';
  * bound; column names and period boundaries come from the catalog and period-buckets, never from
  * the request.
  */
-export function metricPlan(query: ReportQuery, scopedTo: string | null, timeZone: string): MetricPlan {
-  const context: MetricContext = { query, scopedTo, timeZone };
+export function metricPlan(
+  query: ReportQuery,
+  scopedTo: string | null,
+  timeZone: string,
+  rollups = true,
+): MetricPlan {
+  const context: MetricContext = { query, scopedTo, timeZone, rollups };
   return METRICS[query.metric].plan(context);
 }
 
@@ -39,9 +44,10 @@ export async function runMetric(
   query: ReportQuery,
   scopedTo: string | null,
   timeZone: string,
+  rollups: boolean,
 ): Promise<Report> {
   const definition = METRICS[query.metric];
-  const plan = metricPlan(query, scopedTo, timeZone);
+  const plan = metricPlan(query, scopedTo, timeZone, rollups);
   const results = await d1.batch(
     plan.statements.map((statement) => d1.prepare(statement.sql).bind(...statement.params)),
   );

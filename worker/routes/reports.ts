@@ -10,7 +10,7 @@ import { ApiError } from '../errors.js';
 import { requireSession } from '../middleware/session.js';
 import { dimensionsOf, METRICS, mayView, seesWholeCenter } from '../reports/catalog.js';
 import { runMetric } from '../reports/run-metric.js';
-import { institutionTimeZone } from '../schedule-settings.js';
+import { institutionTimeZone, rollupsMatchZone } from '../schedule-settings.js';
 import { queryParams } from '../validation.js';
 
 /** Reports over operational data only (DESIGN §3): directors see all, a counselor their own. */
@@ -52,5 +52,13 @@ reportRoutes.get('/metrics', queryParams(reportQuerySchema), async (c) => {
     throw new ApiError(403, 'forbidden', 'a counselor sees only their own figures');
   }
   const scopedTo = wholeCenter ? null : session.user.id;
-  return c.json(await runMetric(c.env.DB, query, scopedTo, institutionTimeZone(session.org)));
+  return c.json(
+    await runMetric(
+      c.env.DB,
+      query,
+      scopedTo,
+      institutionTimeZone(session.org),
+      rollupsMatchZone(session.org),
+    ),
+  );
 });

@@ -90,7 +90,7 @@ scheduleSetupRoutes.put('/time-zone', manager, jsonBody(timeZoneSettingSchema), 
     db,
     session.org.id,
     { actor: session.user.id, type: 'schedule.settings_changed', subject: null, details: { timeZone } },
-    () => [setTimeZone(db, timeZone)],
+    () => setTimeZone(db, timeZone),
   );
   return c.json({ timeZone });
 });
