@@ -9,3 +9,15 @@ export function afterResponse(
 ): void {
   ctx.waitUntil(new Promise((resolve) => setTimeout(resolve, 0)).then(work));
 }
+
+/** afterResponse for a request's context; without an execution context (a bare app.request) the work still runs. */
+export function runAfterResponse(
+  c: { executionCtx: { waitUntil(promise: Promise<unknown>): void } },
+  work: () => Promise<unknown>,
+): void {
+  try {
+    afterResponse(c.executionCtx, work);
+  } catch {
+    void work();
+  }
+}

@@ -4,11 +4,15 @@ import { MAX_APPOINTMENT_MINUTES } from '../core/api/schedule-setup.js';
 import { availableIntervals, type Interval } from '../core/schedule/availability.js';
 import type { Db } from './db/client.js';
 import {
+  type AppointmentRow,
   appointments,
   availabilityExceptions,
   availabilityShifts,
+  type ExceptionRow,
+  type LeaveRow,
   leaveRequests,
   type ServiceRow,
+  type ShiftRow,
 } from './db/schedule-schema.js';
 
 /**
@@ -36,15 +40,12 @@ function subtract(intervals: readonly Interval[], busy: readonly Interval[]): In
   return free;
 }
 
-/** Each counselor's free starts for the service between `from` and `to`: the matching step's facts. */
-export async function freeSlotsByCounselor(
-  db: Db,
-  service: ServiceRow,
-  from: number,
-  to: number,
-  timeZone: string,
-): Promise<Map<string, number[]>> {
-  const [shifts, exceptions, leave, booked] = await Promise.all([
+/**
+ * What free starts between `from` and `to` depend on, as queries for a read batch (see
+ * freeSlotsFrom): every shift and exception, and the leave and bookings that reach into the span.
+ */
+export function freeSlotQueries(db: Db, from: number, to: number) {
+  return [
     db.select().from(availabilityShifts),
     db.select().from(availabilityExceptions),
     db
@@ -67,7 +68,22 @@ export async function freeSlotsByCounselor(
           gt(appointments.startAt, from - LONGEST_MS),
         ),
       ),
-  ]);
+  ] as const;
+}
+
+type FreeSlotRows = [ShiftRow[], ExceptionRow[], LeaveRow[], AppointmentRow[]];
+
+/**
+ * Each counselor's free starts for the service between `from` and `to`, from freeSlotQueries'
+ * rows (read for this span or a wider one: leave and bookings outside it subtract nothing).
+ */
+export function freeSlotsFrom(
+  [shifts, exceptions, leave, booked]: Readonly<FreeSlotRows>,
+  service: ServiceRow,
+  from: number,
+  to: number,
+  timeZone: string,
+): Map<string, number[]> {
   const durationMs = service.durationMinutes * 60_000;
   const earliest = Math.max(from, Date.now() + BOOKING_LEAD_MS);
   const free = new Map<string, number[]>();
@@ -99,16 +115,22 @@ export async function freeSlotsByCounselor(
   return free;
 }
 
-export async function freeSlotStarts(
+/** Each counselor's free starts for the service between `from` and `to`: the matching step's facts. */
+export async function freeSlotsByCounselor(
   db: Db,
   service: ServiceRow,
   from: number,
   to: number,
   timeZone: string,
-): Promise<number[]> {
+): Promise<Map<string, number[]>> {
+  return freeSlotsFrom(await db.batch(freeSlotQueries(db, from, to)), service, from, to, timeZone);
+}
+
+/** Every start at which some counselor is free, earliest first. */
+export function mergedStarts(free: Map<string, number[]>): number[] {
   const starts = new Set<number>();
-  for (const free of (await freeSlotsByCounselor(db, service, from, to, timeZone)).values()) {
-    for (const start of free) starts.add(start);
+  for (const counselorStarts of free.values()) {
+    for (const start of counselorStarts) starts.add(start);
   }
   return [...starts].sort((a, b) => a - b);
 }

@@ -5,12 +5,12 @@ import {
   widgetSlotsQuerySchema,
   widgetSubmissionSchema,
 } from '../../core/api/bookings.js';
-import { acceptBookingRequest, intakeGroup, requireBookableService } from '../bookings.js';
+import { acceptBookingRequest, intakeGroup, judgeBookableService, serviceQuery } from '../bookings.js';
 import { services } from '../db/schedule-schema.js';
 import type { AppEnv, Env } from '../env.js';
 import { ApiError } from '../errors.js';
-import { freeSlotStarts } from '../free-slots.js';
-import { requireOrg } from '../org.js';
+import { freeSlotQueries, freeSlotsFrom, mergedStarts } from '../free-slots.js';
+import { judgeOrg, orgQuery, requireOrg } from '../org.js';
 import { countRequest } from '../rate-limit.js';
 import { institutionTimeZone } from '../schedule-settings.js';
 import { clientIp } from '../sign-in.js';
@@ -74,10 +74,16 @@ bookingWidgetRoutes.get('/services', async (c) => {
 });
 
 bookingWidgetRoutes.get('/slots', queryParams(widgetSlotsQuerySchema), async (c) => {
+  const { db } = c.var;
   const { serviceId, from, to } = c.req.valid('query');
-  const service = await requireBookableService(c.var.db, serviceId);
-  const timeZone = institutionTimeZone(await requireOrg(c.var.db));
-  return c.json({ timeZone, starts: await freeSlotStarts(c.var.db, service, from, to, timeZone) });
+  const [serviceRows, orgRows, ...slotRows] = await db.batch([
+    serviceQuery(db, serviceId),
+    orgQuery(db),
+    ...freeSlotQueries(db, from, to),
+  ]);
+  const service = judgeBookableService(serviceRows);
+  const timeZone = institutionTimeZone(judgeOrg(orgRows));
+  return c.json({ timeZone, starts: mergedStarts(freeSlotsFrom(slotRows, service, from, to, timeZone)) });
 });
 
 bookingWidgetRoutes.post('/booking-requests', jsonBody(widgetSubmissionSchema), async (c) => {
@@ -88,7 +94,6 @@ bookingWidgetRoutes.post('/booking-requests', jsonBody(widgetSubmissionSchema), 
   if (website) return c.json({ id: submission.id, status: 'new' as const }, 201);
   if (turnstileSiteKey(c.env))
     await verifyTurnstile(c.env.TURNSTILE_SECRET_KEY as string, turnstileToken, ip);
-  const orgRow = await requireOrg(c.var.db);
-  const row = await acceptBookingRequest(c, orgRow.id, submission, null);
+  const row = await acceptBookingRequest(c, submission, null);
   return c.json({ id: row.id, status: row.status }, 201);
 });

@@ -43,7 +43,7 @@ v1Routes.post(
   requireApiKey(op.createBookingRequest.auth.scope),
   jsonBody(op.createBookingRequest.body),
   async (c) => {
-    const row = await acceptBookingRequest(c, c.var.org.id, c.req.valid('json'), c.var.apiKey.id);
+    const row = await acceptBookingRequest(c, c.req.valid('json'), c.var.apiKey.id);
     return c.json({ id: row.id, status: row.status }, 201);
   },
 );

@@ -2,7 +2,7 @@ import { and, asc, eq, lte } from 'drizzle-orm';
 import { WEBHOOK_URL_MESSAGES, webhookUrlProblem } from '../../core/api/webhook-url.js';
 import { RETRY_DELAYS_MS, type WebhookData, type WebhookEventType } from '../../core/api/webhooks.js';
 import { randomBytes, toHex } from '../../crypto/bytes.js';
-import { afterResponse } from '../after-response.js';
+import { runAfterResponse } from '../after-response.js';
 import type { Db } from '../db/client.js';
 import {
   type WebhookDeliveryRow,
@@ -27,6 +27,38 @@ const ERROR_MAX_CHARS = 300;
 
 const newMessageId = () => `msg_${toHex(randomBytes(16))}`;
 
+export const enabledEndpointsQuery = (db: Db) =>
+  db.select().from(webhookEndpoints).where(eq(webhookEndpoints.enabled, true));
+
+/**
+ * The delivery rows that queue `type` for every enabled endpoint subscribed to it (endpoints as
+ * enabledEndpointsQuery read them), as inserts for the caller's write batch.
+ */
+export function deliveryInserts(
+  db: Db,
+  endpoints: readonly WebhookEndpointRow[],
+  type: WebhookEventType,
+  data: WebhookData,
+  now = Date.now(),
+) {
+  return endpoints
+    .filter((endpoint) => endpoint.eventTypes.includes(type))
+    .map((endpoint) => {
+      const row = {
+        id: newMessageId(),
+        endpointId: endpoint.id,
+        eventType: type,
+        payload: JSON.stringify({ type, timestamp: new Date(now).toISOString(), data }),
+        status: 'pending' as const,
+        attempts: 0,
+        nextAttemptAt: now,
+        lastStatusCode: null,
+        createdAt: now,
+      };
+      return { id: row.id, insert: db.insert(webhookDeliveries).values(row) };
+    });
+}
+
 /**
  * Queues `type` for every enabled endpoint subscribed to it and returns the message ids; delivery
  * happens on the next run of deliverDueWebhooks (the cron trigger, or at once through
@@ -38,22 +70,18 @@ export async function enqueueWebhookEvent(
   data: WebhookData,
   now = Date.now(),
 ): Promise<string[]> {
-  const endpoints = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.enabled, true));
-  const subscribed = endpoints.filter((endpoint) => endpoint.eventTypes.includes(type));
-  const [first, ...rest] = subscribed.map((endpoint) => ({
-    id: newMessageId(),
-    endpointId: endpoint.id,
-    eventType: type,
-    payload: JSON.stringify({ type, timestamp: new Date(now).toISOString(), data }),
-    status: 'pending' as const,
-    attempts: 0,
-    nextAttemptAt: now,
-    lastStatusCode: null,
-    createdAt: now,
-  }));
+  const [first, ...rest] = deliveryInserts(db, await enabledEndpointsQuery(db), type, data, now);
   if (!first) return [];
-  await db.batch([first, ...rest].map((row) => db.insert(webhookDeliveries).values(row)) as [never]);
-  return [first, ...rest].map((row) => row.id);
+  await db.batch([first.insert, ...rest.map((one) => one.insert)]);
+  return [first, ...rest].map((one) => one.id);
+}
+
+/** Deliveries queued in a request's own write batch go out after the response (waitUntil). */
+export function deliverAfterResponse(
+  c: { var: { db: Db }; executionCtx: { waitUntil(promise: Promise<unknown>): void } },
+  queued: number,
+): void {
+  if (queued > 0) runAfterResponse(c, () => deliverDueWebhooks(c.var.db));
 }
 
 /** In a request: queue, then deliver after the response is sent (waitUntil). */
@@ -62,8 +90,7 @@ export async function emitWebhookEvent(
   type: WebhookEventType,
   data: WebhookData,
 ): Promise<void> {
-  const ids = await enqueueWebhookEvent(c.var.db, type, data);
-  if (ids.length > 0) afterResponse(c.executionCtx, () => deliverDueWebhooks(c.var.db));
+  deliverAfterResponse(c, (await enqueueWebhookEvent(c.var.db, type, data)).length);
 }
 
 function nextState(delivery: WebhookDeliveryRow, succeeded: boolean, now: number) {

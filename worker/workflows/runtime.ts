@@ -19,11 +19,14 @@ import { transition } from './transition.js';
 
 /** Starting instances, completing their tasks and firing their timers (issue 6). */
 
-export async function publishedDefinition(db: Db, key: string): Promise<WorkflowDefinitionRow | undefined> {
-  const [row] = await db
+export const publishedDefinitionQuery = (db: Db, key: string) =>
+  db
     .select()
     .from(workflowDefinitions)
     .where(and(eq(workflowDefinitions.key, key), eq(workflowDefinitions.status, 'published')));
+
+export async function publishedDefinition(db: Db, key: string): Promise<WorkflowDefinitionRow | undefined> {
+  const [row] = await publishedDefinitionQuery(db, key);
   return row;
 }
 

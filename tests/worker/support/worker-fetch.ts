@@ -106,6 +106,8 @@ const HELD_TO_BUDGET = new Set([
   'GET /api/clients/cards',
   'POST /api/clients/:id/wraps',
   'PUT /api/users/:id/supervisor',
+  'POST /api/widget/booking-requests',
+  'GET /api/widget/slots',
 ]);
 
 export class RoundTripBudgetError extends Error {
