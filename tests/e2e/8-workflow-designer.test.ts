@@ -126,6 +126,33 @@ describe('the admin changes the leave process in the visual designer', () => {
     await saveScreenshot(page, 'workflow-designer-fixed');
   });
 
+  it('chooses a connection on the canvas, deletes it by keyboard, and undoes and redoes that', async () => {
+    const { page } = adminTab;
+    const canvas = page.getByRole('region', { name: '流程图' });
+    const way = canvas.getByRole('button', {
+      name: `连接：Approve leave (审批) → ${STEP_NAME} (通知)`,
+    });
+    // The condition's label sits on the connection: clicking it chooses the connection.
+    await canvas.getByText('审批结果 = 批准').click();
+    expect(await way.getAttribute('aria-pressed')).toBe('true');
+    const panel = page.getByRole('region', { name: '连接属性' });
+    await panel.getByText(`从 Approve leave (审批) 到 ${STEP_NAME} (通知)`).waitFor();
+    expect(await panel.getByLabel('值 1').inputValue()).toBe('approved');
+
+    await page.keyboard.press('Delete');
+    await way.waitFor({ state: 'detached' });
+    await checks(page).getByText(`从开始无法到达“${STEP_NAME}”。`).waitFor();
+    await page.getByRole('toolbar', { name: '画布工具' }).getByRole('button', { name: '撤销' }).click();
+    await way.waitFor();
+    await checks(page).getByText('流程完整，可以保存和发布。').waitFor();
+    await page.keyboard.press('Control+Shift+Z');
+    await way.waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+Z');
+    await way.waitFor();
+    await canvas.getByText('审批结果 = 批准').waitFor();
+    await checks(page).getByText('流程完整，可以保存和发布。').waitFor();
+  });
+
   it('publishes the next version, which the list shows in force and the old one retired', async () => {
     const { page } = adminTab;
     const next = publishedBefore + 1;

@@ -37,7 +37,8 @@ function midpoint(from: Point, to: Point): Point {
 
 /**
  * The graph as SVG: boxes an admin drags, or moves with the arrow keys once focused; a port on
- * each box's right edge to drag a new edge from. Everything the pointer does here can also be done
+ * each box's right edge to drag a new edge from; connections chosen by click or Tab, removed
+ * with Delete. Everything the pointer does here can also be done
  * from the property panel, so the canvas never is the only way.
  */
 export function DesignerCanvas(props: {
@@ -51,6 +52,9 @@ export function DesignerCanvas(props: {
   onMove: (id: string, to: Point) => void;
   onConnect: (from: string, to: string) => void;
   onRemove: (id: string) => void;
+  selectedEdge: number | null;
+  onSelectEdge: (index: number) => void;
+  onRemoveEdge: (index: number) => void;
 }) {
   const { t } = useI18n();
   const text = useStepText();
@@ -150,6 +154,23 @@ export function DesignerCanvas(props: {
     }
   };
 
+  const edgeName = (from: string, to: string) => {
+    const name = (id: string) => {
+      const node = props.graph.nodes.find((one) => one.id === id);
+      return node ? text.nodeName(node) : id;
+    };
+    return t('workflowDesigner.edge.name', { from: name(from), to: name(to) });
+  };
+  const onEdgeKeyDown = (event: KeyboardEvent, index: number) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      props.onSelectEdge(index);
+    } else if ((event.key === 'Delete' || event.key === 'Backspace') && !props.readOnly) {
+      event.preventDefault();
+      props.onRemoveEdge(index);
+    }
+  };
+
   return (
     <svg
       ref={svg}
@@ -189,29 +210,48 @@ export function DesignerCanvas(props: {
       </defs>
       <g>
         <For each={props.graph.edges}>
-          {(edge) => (
+          {(edge, index) => (
             <Show when={props.layout[edge.from] && props.layout[edge.to]}>
-              <path
-                class="wfd-edge"
-                classList={{
-                  'wfd-edge--conditional': edge.when !== undefined,
-                  'wfd-edge--selected': props.selected === edge.from || props.selected === edge.to,
+              {/* biome-ignore lint/a11y/useSemanticElements: SVG has no <button>; the group takes its role and keys */}
+              <g
+                class="wfd-connection"
+                role="button"
+                tabindex="0"
+                aria-pressed={props.selectedEdge === index()}
+                aria-label={edgeName(edge.from, edge.to)}
+                onPointerDown={(event) => {
+                  if (event.button !== 0) return;
+                  event.preventDefault();
+                  (event.currentTarget as SVGGElement).focus();
+                  props.onSelectEdge(index());
                 }}
-                d={edgePath(at(edge.from), at(edge.to))}
-                marker-end="url(#wfd-arrow)"
-              />
-              <Show when={text.condition(edge.when)}>
-                {(summary) => (
-                  <text
-                    class="wfd-edge-label"
-                    x={midpoint(at(edge.from), at(edge.to)).x}
-                    y={midpoint(at(edge.from), at(edge.to)).y}
-                    text-anchor="middle"
-                  >
-                    {summary()}
-                  </text>
-                )}
-              </Show>
+                onKeyDown={(event) => onEdgeKeyDown(event, index())}
+                onFocus={() => props.onSelectEdge(index())}
+              >
+                <path class="wfd-edge-hit" d={edgePath(at(edge.from), at(edge.to))} />
+                <path
+                  class="wfd-edge"
+                  classList={{
+                    'wfd-edge--conditional': edge.when !== undefined,
+                    'wfd-edge--selected': props.selected === edge.from || props.selected === edge.to,
+                    'wfd-edge--chosen': props.selectedEdge === index(),
+                  }}
+                  d={edgePath(at(edge.from), at(edge.to))}
+                  marker-end="url(#wfd-arrow)"
+                />
+                <Show when={text.condition(edge.when)}>
+                  {(summary) => (
+                    <text
+                      class="wfd-edge-label"
+                      x={midpoint(at(edge.from), at(edge.to)).x}
+                      y={midpoint(at(edge.from), at(edge.to)).y}
+                      text-anchor="middle"
+                    >
+                      {summary()}
+                    </text>
+                  )}
+                </Show>
+              </g>
             </Show>
           )}
         </For>

@@ -1,11 +1,9 @@
 import { createSignal, For, Index, Show } from 'solid-js';
 import type { WorkflowGraph, WorkflowNode } from '../../../../../core/workflows/model';
 import { useI18n } from '../../../lib/i18n';
-import { ConditionEditor } from '../../rules/ConditionEditor';
-import { edgeConditionDraft, edgeConditionLogic, WORKFLOW_FACTS } from './edge-condition';
+import { EdgeCondition, takesConditions } from './EdgeCondition';
 import { connectRefusal, outgoingEdges } from './graph';
 import { useStepText } from './step-text';
-import '../../rules/rules.css';
 
 /**
  * The ways out of a step, edited without a pointer: pick the next step from a list, remove one,
@@ -26,7 +24,7 @@ export function NextSteps(props: {
   const nodeById = (id: string) => props.graph.nodes.find((node) => node.id === id);
   const candidates = () =>
     props.graph.nodes.filter((node) => connectRefusal(props.graph, props.node.id, node.id) === null);
-  const conditional = () => props.node.type !== 'parallel_split' && props.node.type !== 'start';
+  const conditional = () => takesConditions(props.node.type);
   const selectId = () => `wfd-next-${props.node.id}`;
 
   return (
@@ -58,22 +56,11 @@ export function NextSteps(props: {
                     </Show>
                   </div>
                   <Show when={conditional()}>
-                    <ConditionEditor
-                      draft={edgeConditionDraft(edge().when)}
-                      facts={WORKFLOW_FACTS}
-                      allowsFreeField
-                      freeFieldLabel={t('workflowDesigner.fact.other')}
-                      emptyText={t('workflowDesigner.next.always')}
-                      factLabel={text.factLabel}
-                      valueLabel={text.valueLabel}
-                      idPrefix={`wfd-edge-${index()}-`}
-                      disabled={props.readOnly}
-                      onChange={(changes) =>
-                        props.onCondition(
-                          index(),
-                          edgeConditionLogic({ ...edgeConditionDraft(edge().when), ...changes }),
-                        )
-                      }
+                    <EdgeCondition
+                      graph={props.graph}
+                      edgeIndex={index()}
+                      readOnly={props.readOnly}
+                      onCondition={props.onCondition}
                     />
                   </Show>
                 </li>

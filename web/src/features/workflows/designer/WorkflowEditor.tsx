@@ -1,5 +1,5 @@
 import { useBeforeLeave } from '@solidjs/router';
-import { createMemo, createSignal, onMount, Show } from 'solid-js';
+import { createMemo, createSignal, onCleanup, onMount, Show } from 'solid-js';
 import type { WorkflowGraph } from '../../../../../core/workflows/model';
 import { errorMessageKey } from '../../../lib/errors';
 import { useI18n } from '../../../lib/i18n';
@@ -7,6 +7,7 @@ import { type DefinitionView, publishDefinition } from '../../../lib/workflows';
 import { Alert } from '../../../ui/Alert';
 import { createDraftVersion, updateDraft } from './api';
 import { DesignerCanvas } from './DesignerCanvas';
+import { EdgePanel } from './EdgePanel';
 import {
   addNode,
   connect,
@@ -19,6 +20,7 @@ import {
   replaceNode,
   setEdgeCondition,
 } from './graph';
+import { canRedo, canUndo, record, redo, startHistory, undo } from './history';
 import { canvasSize, completeLayout, layeredLayout, placeForNew } from './layout';
 import { Palette } from './Palette';
 import { ProblemList, useProblemText } from './ProblemList';
@@ -39,14 +41,23 @@ export function WorkflowEditor(props: {
 }) {
   const { t } = useI18n();
   const text = useStepText();
-  const [graph, setGraph] = createSignal<WorkflowGraph>({
-    ...props.view.graph,
-    layout: completeLayout(props.view.graph),
-  });
+  const [history, setHistory] = createSignal(
+    startHistory<WorkflowGraph>({ ...props.view.graph, layout: completeLayout(props.view.graph) }),
+  );
+  const graph = () => history().present;
   const [name, setName] = createSignal(props.view.name);
   const [editing, setEditing] = createSignal(props.view.status === 'draft');
   const [draftId, setDraftId] = createSignal(props.view.status === 'draft' ? props.view.id : null);
   const [selected, setSelected] = createSignal<string | null>(null);
+  const [selectedEdge, setSelectedEdge] = createSignal<number | null>(null);
+  const selectNode = (id: string | null) => {
+    setSelected(id);
+    setSelectedEdge(null);
+  };
+  const selectEdge = (index: number) => {
+    setSelectedEdge(index);
+    setSelected(null);
+  };
   const [zoom, setZoom] = createSignal(1);
   const [dirty, setDirty] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
@@ -65,8 +76,9 @@ export function WorkflowEditor(props: {
   const selectedNode = createMemo(() => graph().nodes.find((node) => node.id === selected()));
   const layout = createMemo(() => completeLayout(graph()));
 
-  const edit = (next: WorkflowGraph) => {
-    setGraph(next);
+  /** Every change to the graph goes through here, so each can be undone; `group` merges a burst. */
+  const edit = (next: WorkflowGraph, group: string | null = null) => {
+    setHistory((current) => record(current, next, group, Date.now()));
     setDirty(true);
     setRefusal(null);
     props.onNotice(null);
@@ -74,7 +86,7 @@ export function WorkflowEditor(props: {
   const add = (type: PaletteType) => {
     const node = newNode(graph(), type, text.typeName(type));
     edit(addNode(graph(), node, placeForNew(layout(), selected())));
-    setSelected(node.id);
+    selectNode(node.id);
   };
   const tryConnect = (from: string, to: string) => {
     const why = connectRefusal(graph(), from, to);
@@ -83,8 +95,33 @@ export function WorkflowEditor(props: {
   };
   const remove = (id: string) => {
     edit(removeNode(graph(), id));
-    setSelected(null);
+    selectNode(null);
   };
+  const removeEdge = (index: number) => {
+    edit(disconnect(graph(), index));
+    selectNode(null);
+  };
+  const travel = (move: typeof undo) => {
+    if (readOnly()) return;
+    setHistory(move);
+    setDirty(true);
+    setRefusal(null);
+    // What was chosen may be gone in the graph travelled to.
+    if (!graph().nodes.some((node) => node.id === selected())) setSelected(null);
+    if ((selectedEdge() ?? 0) >= graph().edges.length) setSelectedEdge(null);
+  };
+  const onShortcut = (event: KeyboardEvent) => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+    const key = event.key.toLowerCase();
+    if (key !== 'z' && key !== 'y') return;
+    // A text field keeps its own undo of what is being typed.
+    const target = event.target as HTMLElement | null;
+    if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+    event.preventDefault();
+    travel(key === 'y' || event.shiftKey ? redo : undo);
+  };
+  onMount(() => document.addEventListener('keydown', onShortcut));
+  onCleanup(() => document.removeEventListener('keydown', onShortcut));
 
   const store = async (): Promise<DefinitionView> => {
     const id = draftId();
@@ -229,6 +266,24 @@ export function WorkflowEditor(props: {
               >
                 {t('workflowDesigner.autoLayout')}
               </button>
+              <button
+                type="button"
+                class="button button--quiet"
+                disabled={readOnly() || !canUndo(history())}
+                aria-keyshortcuts="Control+Z"
+                onClick={() => travel(undo)}
+              >
+                {t('workflowDesigner.undo')}
+              </button>
+              <button
+                type="button"
+                class="button button--quiet"
+                disabled={readOnly() || !canRedo(history())}
+                aria-keyshortcuts="Control+Shift+Z"
+                onClick={() => travel(redo)}
+              >
+                {t('workflowDesigner.redo')}
+              </button>
             </Show>
           </div>
           <section ref={scroller} class="wfd-scroll" aria-label={t('workflowDesigner.canvas')}>
@@ -239,22 +294,40 @@ export function WorkflowEditor(props: {
               faulty={faulty()}
               readOnly={readOnly()}
               zoom={zoom()}
-              onSelect={setSelected}
-              onMove={(id, to) => edit(moveNode(graph(), id, to))}
+              onSelect={selectNode}
+              onMove={(id, to) => edit(moveNode(graph(), id, to), `move:${id}`)}
               onConnect={tryConnect}
               onRemove={remove}
+              selectedEdge={selectedEdge()}
+              onSelectEdge={selectEdge}
+              onRemoveEdge={removeEdge}
             />
           </section>
           <p class="field__hint">{t('workflowDesigner.canvasHint')}</p>
-          <ProblemList graph={graph()} problems={problems()} onSelect={setSelected} />
+          <ProblemList graph={graph()} problems={problems()} onSelect={selectNode} />
         </div>
         <Show
           when={selectedNode()}
           keyed={false}
           fallback={
-            <section class="card wfd-panel">
-              <p class="muted">{t('workflowDesigner.panel.empty')}</p>
-            </section>
+            <Show
+              when={selectedEdge() !== null}
+              fallback={
+                <section class="card wfd-panel">
+                  <p class="muted">{t('workflowDesigner.panel.empty')}</p>
+                </section>
+              }
+            >
+              <EdgePanel
+                graph={graph()}
+                edgeIndex={selectedEdge() ?? 0}
+                readOnly={readOnly()}
+                onCondition={(edgeIndex, when) =>
+                  edit(setEdgeCondition(graph(), edgeIndex, when), `edge:${edgeIndex}`)
+                }
+                onRemove={() => removeEdge(selectedEdge() ?? 0)}
+              />
+            </Show>
           }
         >
           {(node) => (
@@ -265,11 +338,11 @@ export function WorkflowEditor(props: {
               problems={problems()
                 .filter((problem) => problem.nodeId === node().id)
                 .map(describe)}
-              onChange={(next) => edit(replaceNode(graph(), next))}
+              onChange={(next) => edit(replaceNode(graph(), next), `node:${next.id}`)}
               onRemove={() => remove(node().id)}
               onConnect={(to) => tryConnect(node().id, to)}
               onDisconnect={(index) => edit(disconnect(graph(), index))}
-              onCondition={(index, when) => edit(setEdgeCondition(graph(), index, when))}
+              onCondition={(index, when) => edit(setEdgeCondition(graph(), index, when), `edge:${index}`)}
             />
           )}
         </Show>
