@@ -18,7 +18,7 @@ const LEAVE = '请假审批 Leave request';
 const processRows = (page: Page) =>
   page.getByRole('table', { name: '流程定义的所有版本' }).getByRole('row').filter({ hasText: LEAVE });
 const canvasStep = (page: Page, name: string) =>
-  page.getByRole('region', { name: '流程图' }).getByRole('button', { name });
+  page.getByRole('region', { name: '流程图' }).getByRole('button', { name, exact: true });
 const checks = (page: Page) => page.getByRole('region', { name: '检查结果' });
 
 /** Drags from the port on a step's right edge to the middle of another step. */
@@ -44,7 +44,6 @@ describe('the admin changes the leave process in the visual designer', () => {
   beforeAll(async () => {
     browser = await launchChromium();
     adminTab = await openPage(browser, baseURL, 'laptop');
-    adminTab.page.setDefaultTimeout(20_000);
   });
 
   afterAll(async () => {

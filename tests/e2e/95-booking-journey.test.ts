@@ -55,7 +55,7 @@ async function openTheSchedule() {
 const processRows = (page: Page) =>
   page.getByRole('table', { name: '流程定义的所有版本' }).getByRole('row').filter({ hasText: BOOKING });
 const canvasStep = (page: Page, name: string) =>
-  page.getByRole('region', { name: '流程图' }).getByRole('button', { name });
+  page.getByRole('region', { name: '流程图' }).getByRole('button', { name, exact: true });
 
 /** Opens my inbox and the one open step with this title. */
 async function openStep(page: Page, title: string) {
