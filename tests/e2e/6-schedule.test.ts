@@ -2,7 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type OpenedPage, openPage, saveScreenshot } from './browser';
 import { admin, counselor } from './center';
-import { bringIn, goTo, logIn, modal } from './steps.js';
+import { bringIn, goTo, logIn, modal, workEveryDay } from './steps.js';
 
 /**
  * Issue 7's journey: the admin sets up rooms and a service, a front-desk colleague joins, the
@@ -89,13 +89,7 @@ describe('the schedule of a counseling center', () => {
     await goTo(page, '日程');
     await page.getByRole('heading', { level: 1, name: '日程' }).waitFor();
     await page.getByText('此时间段没有预约。').waitFor();
-    for (const day of ['周一', '周二', '周三', '周四', '周五', '周六', '周日']) {
-      await page.getByRole('checkbox', { name: day }).check();
-      await page.getByLabel(`${day}开始`).fill('09:00');
-      await page.getByLabel(`${day}结束`).fill('18:00');
-    }
-    await page.getByRole('button', { name: '保存工作时间' }).click();
-    await page.getByText('工作时间已保存。').waitFor();
+    await workEveryDay(page, '09:00', '18:00');
   });
 
   it('lets the front desk book a new client at 10:00 and another session at 14:00', async () => {

@@ -68,3 +68,14 @@ export async function bringIn(
   await modal(adminPage).getByRole('button', { name: '指纹一致，认证' }).click();
   await adminPage.getByText(`已认证 ${who.name} 的密钥。`).waitFor();
 }
+
+/** The counselor signed in on `page`, on the schedule page, works every day from `start` to `end`. */
+export async function workEveryDay(page: Page, start: string, end: string) {
+  for (const day of ['周一', '周二', '周三', '周四', '周五', '周六', '周日']) {
+    await page.getByRole('checkbox', { name: day }).check();
+    await page.getByLabel(`${day}开始`).fill(start);
+    await page.getByLabel(`${day}结束`).fill(end);
+  }
+  await page.getByRole('button', { name: '保存工作时间' }).click();
+  await page.getByText('工作时间已保存。').waitFor();
+}
