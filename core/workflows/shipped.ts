@@ -186,6 +186,7 @@ export const SHIPPED_WORKFLOWS: readonly ShippedWorkflow[] = [
           type: 'form_task',
           label: 'Write the closing summary',
           assignee: counselor,
+          formKey: 'closing-summary',
           dueInHours: 168,
           remindBeforeHours: 24,
         },

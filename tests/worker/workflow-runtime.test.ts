@@ -218,7 +218,13 @@ describe('the shipped case closing', () => {
     await center.adminBrowser.post('/api/workflows/definitions/shipped/case_closing');
     await startProcess(counselor.browser, 'case_closing', { caseId: file.caseId });
     const summary = await openTask(counselor.browser, 'Write the closing summary');
-    await counselor.browser.post(`/api/workflows/tasks/${summary.id}/complete`, {});
+    const written = await appendNote(file, counselor, {
+      form: 'closing-summary@1',
+      operational: { closing_date: '2026-11-25', closing_reason: 'mutual', sessions_held: 8 },
+    });
+    await counselor.browser.post(`/api/workflows/tasks/${summary.id}/complete`, {
+      data: { recordId: written.write.body.entry.record },
+    });
     const approve = await openTask(supervisor.browser, 'Approve closing');
     await supervisor.browser.post(`/api/workflows/tasks/${approve.id}/complete`, { outcome: 'approved' });
     const archive = await openTask(boss.browser, 'Archive the case');

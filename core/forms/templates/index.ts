@@ -1,4 +1,5 @@
 import type { FormDefinition } from '../schema.js';
+import { closingSummaryForm } from './closing-summary.js';
 import { consentScanForm } from './consent-scan.js';
 import { gad7Form } from './gad7.js';
 import { informedConsentForm } from './informed-consent.js';
@@ -22,6 +23,7 @@ export const BUILT_IN_FORMS: readonly FormDefinition[] = [
   phq9Form,
   gad7Form,
   satisfactionForm,
+  closingSummaryForm,
 ];
 
 /** Counselors pick from these before an admin has installed or designed anything. */
@@ -32,6 +34,7 @@ export function builtInForm(id: string, version?: number): FormDefinition | unde
 }
 
 export {
+  closingSummaryForm,
   consentScanForm,
   gad7Form,
   informedConsentForm,
