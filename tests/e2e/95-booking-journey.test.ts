@@ -64,6 +64,32 @@ async function openStep(page: Page, title: string) {
   await page.getByRole('link', { name: `打开 ${title}` }).click();
 }
 
+/**
+ * The front desk opens the matching step, reads the ranking and its reasons, books the counselor
+ * at the time proposed and hands over the card; returns what her entry said of booked sessions.
+ */
+async function matchWithHer(page: Page, screenshot: string): Promise<string> {
+  await openStep(page, 'Match a counselor and book the first session');
+  await page.getByRole('heading', { level: 1, name: '匹配咨询师并预约首次咨询' }).waitFor();
+  await page.getByText(`为 ${visitor.name} 排序咨询师`).waitFor();
+  await page.getByText(`服务：${SERVICE}（50 分钟）`).waitFor();
+  const ranked = page.getByTestId('ranked-counselor');
+  await ranked.first().getByText('第 1 位').waitFor();
+  const her = ranked.filter({ hasText: counselor.name });
+  await her.getByText(/在案个案 \d+ 个/).waitFor();
+  await her.getByText(/有 \d+ 个空闲时段/).waitFor();
+  await her.getByText(/^来访者希望的时间(有|没)空$/).waitFor();
+  await her.getByText(/^建议时间：/).waitFor();
+  const booked = (await her.getByText(/已约 \d+ 次咨询/).textContent()) ?? '';
+  await page.getByRole('radio', { name: `选择 ${counselor.name}` }).check();
+  const slot = page.getByLabel('首次咨询时间');
+  await expect.poll(() => slot.inputValue()).not.toBe('');
+  await saveScreenshot(page, screenshot);
+  await page.getByRole('button', { name: '预约并转交联系卡' }).click();
+  await page.getByText('此步骤已完成。').waitFor();
+  return booked;
+}
+
 async function bookingStatus(page: Page): Promise<string> {
   await goTo(page, '预约');
   const request = page.getByTestId('booking-request').filter({ hasText: visitor.name });
@@ -79,6 +105,9 @@ describe('a new client’s booking runs through the booking process', () => {
   let adminTab: OpenedPage;
   let deskTab: OpenedPage;
   let counselorTab: OpenedPage;
+  let bookedBefore = '';
+  /** Everything the staff's browsers sent: the visitor's words must be in none of it. */
+  const sent: string[] = [];
 
   beforeAll(async () => {
     await openTheSchedule();
@@ -93,6 +122,9 @@ describe('a new client’s booking runs through the booking process', () => {
     adminTab = await openPage(browser, baseURL, 'laptop');
     deskTab = await openPage(browser, baseURL, 'laptop');
     counselorTab = await openPage(browser, baseURL, 'laptop');
+    for (const tab of [deskTab, counselorTab]) {
+      tab.page.on('request', (request) => sent.push(request.url(), request.postData() ?? ''));
+    }
   });
 
   afterAll(async () => {
@@ -174,31 +206,29 @@ describe('a new client’s booking runs through the booking process', () => {
 
   it('ranks the counselors with reasons, books the first session and hands over the card', async () => {
     const { page, problems } = deskTab;
-    await openStep(page, 'Match a counselor and book the first session');
-    await page.getByRole('heading', { level: 1, name: '匹配咨询师并预约首次咨询' }).waitFor();
-    await page.getByText(`为 ${visitor.name} 排序咨询师`).waitFor();
-    await page.getByText(`服务：${SERVICE}（50 分钟）`).waitFor();
-    const ranked = page.getByTestId('ranked-counselor');
-    await ranked.first().getByText('第 1 位').waitFor();
-    const her = ranked.filter({ hasText: counselor.name });
-    await her.getByText(/在案个案 \d+ 个/).waitFor();
-    await her.getByText(/有 \d+ 个空闲时段/).waitFor();
-    await her.getByText(/^来访者希望的时间(有|没)空$/).waitFor();
-    await her.getByText(/已约 \d+ 次咨询/).waitFor();
-    await her.getByText(/^建议时间：/).waitFor();
-    await page.getByRole('radio', { name: `选择 ${counselor.name}` }).check();
-    const slot = page.getByLabel('首次咨询时间');
-    await expect.poll(() => slot.inputValue()).not.toBe('');
-    await saveScreenshot(page, 'booking-02-matching');
-    await page.getByRole('button', { name: '预约并转交联系卡' }).click();
-    await page.getByText('此步骤已完成。').waitFor();
+    bookedBefore = await matchWithHer(page, 'booking-02-matching');
     expect(await bookingStatus(page)).toBe('scheduled');
     expect(problems).toEqual(noProblems);
   });
 
-  it('has the counselor confirm and open the case, the step shown in English too', async () => {
+  it('lets the counselor decline: the session is cancelled and the client goes back to matching', async () => {
     const { page, problems } = counselorTab;
     await logIn(page, { email: counselor.email, passphrase: counselor.recoveredPassphrase });
+    await openStep(page, 'Confirm the new client and open the case');
+    await page.getByTestId('step-client').getByText(visitor.name).waitFor();
+    await page.getByRole('button', { name: '无法接待，退回前台重新匹配' }).click();
+    await page.getByText('此步骤已完成。').waitFor();
+    expect(problems).toEqual(noProblems);
+
+    // Matched again: the cancelled session no longer counts, and the card is hers already.
+    const desk = deskTab.page;
+    expect(await matchWithHer(desk, 'booking-02b-matched-again')).toBe(bookedBefore);
+    expect(await bookingStatus(desk)).toBe('scheduled');
+    expect(deskTab.problems).toEqual(noProblems);
+  });
+
+  it('has the counselor confirm and open the case, the step shown in English too', async () => {
+    const { page, problems } = counselorTab;
     await openStep(page, 'Confirm the new client and open the case');
     await page.getByRole('heading', { level: 1, name: '确认新来访者并建立个案' }).waitFor();
     await page.getByTestId('step-client').getByText(visitor.name).waitFor();
@@ -240,5 +270,9 @@ describe('a new client’s booking runs through the booking process', () => {
     // The step the admin added: this request ran through the new version.
     await page.getByRole('button', { name: /^通知/ }).click();
     await page.getByText(DESK_NOTICE).first().waitFor();
+
+    // Opened, shown and registered in the browsers, yet never sent anywhere in the clear.
+    expect(sent.length).toBeGreaterThan(0);
+    for (const secret of Object.values(visitor)) expect(sent.join('\n')).not.toContain(secret);
   });
 });

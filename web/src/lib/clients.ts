@@ -7,7 +7,7 @@
 
 import { FRONT_DESK_ROLE, groupListSchema, userListSchema } from '../../../core/api/index';
 import type { ContactCard } from '../../../crypto/index';
-import { createApiClient } from './api-client';
+import { ApiError, createApiClient } from './api-client';
 import { toAppError } from './app-errors';
 import { withCaseContext } from './cases';
 import * as protocol from './protocol/cases/index';
@@ -77,6 +77,20 @@ export function shareClientWith(keys: UserKeys, clientId: string, counselorId: s
   return withFrontDeskKey(keys, (context, key) =>
     protocol.shareContactCard(context, key, clientId, counselorId),
   );
+}
+
+/**
+ * The booking process's hand-over (issue 6): as shareClientWith, but a counselor who already
+ * holds the card (matched again, or a retry after the step failed to complete) is no failure.
+ */
+export function handOverCard(keys: UserKeys, clientId: string, counselorId: string): Promise<void> {
+  return withFrontDeskKey(keys, async (context, key) => {
+    try {
+      await protocol.shareContactCard(context, key, clientId, counselorId);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === 'already_granted')) throw error;
+    }
+  });
 }
 
 /** A case for a client whose card I already hold. */

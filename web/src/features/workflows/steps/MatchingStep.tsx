@@ -1,6 +1,6 @@
 import { createEffect, createMemo, createResource, createSignal, For, on, Show } from 'solid-js';
 import { rankCounselors } from '../../../../../core/workflows/matching';
-import { listClients, shareClientWith } from '../../../lib/clients';
+import { handOverCard, listClients } from '../../../lib/clients';
 import { useI18n } from '../../../lib/i18n';
 import { useVault } from '../../../lib/vault-context';
 import { completeWorkflowTask, fetchMatchingFacts } from '../../../lib/workflows';
@@ -77,7 +77,7 @@ export function MatchingStep(props: StepProps) {
         done = { counselorId, appointmentId: appointments[0]?.id ?? '' };
         setBooked(done);
       }
-      await vault.withKeys((keys) => shareClientWith(keys, client, counselorId));
+      await vault.withKeys((keys) => handOverCard(keys, client, counselorId));
       await completeWorkflowTask(props.task.id, 'completed', {
         counselorId,
         appointmentId: done.appointmentId,
