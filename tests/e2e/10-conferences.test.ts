@@ -61,6 +61,14 @@ describe('a case conference', () => {
     await page.getByText(question).waitFor();
     await page.getByText('已校验 1 条消息').waitFor();
     await saveScreenshot(page, 'conference-02-thread');
+
+    await page.getByRole('link', { name: /^个案 [0-9A-F]{8}$/ }).click();
+    const onCase = page.getByRole('region', { name: '本个案的会诊' });
+    await onCase
+      .getByRole('link', { name: /发起的会诊$/ })
+      .first()
+      .click();
+    await page.getByRole('heading', { level: 1, name: topic }).waitFor();
   });
 
   it('shows the supervisor the unread count and the mention, and lets them reply', async () => {
@@ -100,6 +108,7 @@ describe('a case conference', () => {
     const dialog = modal(page);
     await saveScreenshot(page, 'conference-05-participants');
     await dialog.getByRole('button', { name: `移除 ${supervisor.name}` }).click();
+    await dialog.getByRole('button', { name: `确认移除 ${supervisor.name}` }).click();
     await page.getByText(`已移除 ${supervisor.name}，会诊密钥已更换。`).waitFor();
     await page.getByRole('button', { name: '参与者（1）' }).waitFor();
 

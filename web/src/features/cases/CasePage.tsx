@@ -7,6 +7,7 @@ import { useSession } from '../../lib/session';
 import { useVault } from '../../lib/vault-context';
 import { Alert } from '../../ui/Alert';
 import { Loading } from '../../ui/Loading';
+import { CaseConferencesPanel } from '../conferences/CaseConferencesPanel';
 import { NewConferenceDialog } from '../conferences/NewConferenceDialog';
 import { CaseMeasurement } from '../portal/CaseMeasurement';
 import { AccessPanel } from './AccessPanel';
@@ -177,6 +178,7 @@ function CaseFileView(props: { file: CaseFile; people: ReadonlyMap<string, Perso
         </div>
         <div class="case-layout__side">
           <ContactCardPanel card={aside()?.contact} loading={aside.loading} error={aside.error} />
+          <CaseConferencesPanel caseId={summary().id} />
           <Show when={canWrite() || isPrimary()}>
             <CaseAdminPanel file={props.file} people={props.people} onChanged={props.onChanged} />
           </Show>

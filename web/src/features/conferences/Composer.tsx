@@ -65,7 +65,9 @@ export function Composer(props: {
       >
         <TextField.Label class="field__label">{props.label}</TextField.Label>
         <TextField.TextArea class="field__input field__textarea" rows={3} />
-        <TextField.Description class="field__hint">{t('conferences.composer.hint')}</TextField.Description>
+        <TextField.Description class="field__hint">
+          {props.others.length > 0 ? t('conferences.composer.hint') : t('conferences.composer.hintAlone')}
+        </TextField.Description>
         <TextField.ErrorMessage class="field__error">
           {t('conferences.composer.empty')}
         </TextField.ErrorMessage>

@@ -37,6 +37,8 @@ export function ParticipantsDialog(props: {
   const { vault } = useVault();
   const { session } = useSession();
   const [candidate, setCandidate] = createSignal('');
+  /** the participant whose removal waits for a second click */
+  const [confirming, setConfirming] = createSignal<string | null>(null);
   const [working, setWorking] = createSignal(false);
   const [failure, setFailure] = createSignal<unknown>(null);
   const me = () => session()?.user.id;
@@ -53,6 +55,7 @@ export function ParticipantsDialog(props: {
     try {
       await work();
       setCandidate('');
+      setConfirming(null);
       props.onChanged(notice);
     } catch (error) {
       setFailure(error);
@@ -79,7 +82,10 @@ export function ParticipantsDialog(props: {
       open={props.open}
       onOpenChange={(open) => {
         if (working()) return;
-        if (!open) setFailure(null);
+        if (!open) {
+          setFailure(null);
+          setConfirming(null);
+        }
         props.onOpenChange(open);
       }}
     >
@@ -105,16 +111,44 @@ export function ParticipantsDialog(props: {
                       </span>
                     </span>
                     <Show when={isCreator() && participant.userId !== props.conference.createdBy}>
-                      <button
-                        type="button"
-                        class="button button--danger"
-                        disabled={working()}
-                        onClick={() => remove(participant.userId)}
+                      <Show
+                        when={confirming() === participant.userId}
+                        fallback={
+                          <button
+                            type="button"
+                            class="button button--danger"
+                            disabled={working()}
+                            onClick={() => setConfirming(participant.userId)}
+                          >
+                            {t('conferences.people.remove', {
+                              name: nameOf(i18n, props.people, participant.userId),
+                            })}
+                          </button>
+                        }
                       >
-                        {t('conferences.people.remove', {
-                          name: nameOf(i18n, props.people, participant.userId),
-                        })}
-                      </button>
+                        <span class="button-row">
+                          <button
+                            type="button"
+                            class="button button--danger"
+                            disabled={working()}
+                            onClick={() => remove(participant.userId)}
+                          >
+                            {working()
+                              ? t('conferences.people.working')
+                              : t('conferences.people.confirmRemove', {
+                                  name: nameOf(i18n, props.people, participant.userId),
+                                })}
+                          </button>
+                          <button
+                            type="button"
+                            class="button button--quiet"
+                            disabled={working()}
+                            onClick={() => setConfirming(null)}
+                          >
+                            {t('common.cancel')}
+                          </button>
+                        </span>
+                      </Show>
                     </Show>
                   </li>
                 )}
