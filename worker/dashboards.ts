@@ -23,7 +23,11 @@ export const dashboardAuditDetails = (input: DashboardInput) => ({
   name: input.name,
   roles: input.roles,
   widgets: input.widgets.map(
-    (widget) => `${widget.chart}:${widget.metrics.join('+')}/${widget.dimension}/${widget.period}`,
+    (widget) =>
+      `${widget.chart}:${widget.metrics.join('+')}/${widget.dimension}/${widget.period}` +
+      (widget.filters && Object.keys(widget.filters).length > 0
+        ? `?${new URLSearchParams(widget.filters as Record<string, string>)}`
+        : ''),
   ),
 });
 

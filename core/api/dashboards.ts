@@ -1,3 +1,4 @@
+import { reportCategorySchema } from './reports.js';
 import { roleSchema } from './roles.js';
 import { z } from './zod.js';
 
@@ -61,6 +62,17 @@ const SHAPE_PROBLEMS: Record<WidgetShapeProblem, string> = {
   parts: 'a pie or funnel shows one metric broken down, or several metrics as its parts',
 };
 
+/**
+ * What a widget narrows its figures to: one counselor, channel or service type (the report
+ * filters). A metric that does not honour a filter is shown as unavailable in that widget.
+ */
+export const widgetFiltersSchema = z.strictObject({
+  counselorId: z.uuid().optional(),
+  channel: reportCategorySchema.optional(),
+  serviceType: reportCategorySchema.optional(),
+});
+export type WidgetFilters = z.infer<typeof widgetFiltersSchema>;
+
 export const dashboardWidgetSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]{1,40}$/, { error: 'a widget id is a–z, 0–9 and -' }),
@@ -75,6 +87,8 @@ export const dashboardWidgetSchema = z
     dimension: catalogName,
     period: z.enum(PERIODS),
     chart: z.enum(CHART_TYPES),
+    /** absent on widgets saved before filters existed: no filter */
+    filters: widgetFiltersSchema.optional(),
   })
   .superRefine((widget, context) => {
     const problem = widgetShapeProblem(widget);

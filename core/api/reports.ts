@@ -75,7 +75,7 @@ export const MAX_REPORT_SPAN_MS = 3 * 366 * 24 * 3600 * 1000;
 export const MAX_DAY_SPAN_MS = 366 * 24 * 3600 * 1000;
 
 /** A service type or channel as the catalog stores it: short operational labels, never free text. */
-const categorySchema = z
+export const reportCategorySchema = z
   .string()
   .regex(/^[a-z0-9_-]{1,40}$/, { error: 'a channel or service type is a short lowercase label' });
 
@@ -86,8 +86,8 @@ export const reportQuerySchema = z
     from: z.coerce.number().int().nonnegative(),
     to: z.coerce.number().int().positive(),
     counselorId: z.uuid().optional(),
-    channel: categorySchema.optional(),
-    serviceType: categorySchema.optional(),
+    channel: reportCategorySchema.optional(),
+    serviceType: reportCategorySchema.optional(),
   })
   .refine((query) => query.to > query.from, { error: 'to must be after from', path: ['to'] })
   .refine((query) => query.to - query.from <= MAX_REPORT_SPAN_MS, {

@@ -218,6 +218,49 @@ describe('composing dashboards', () => {
     expect((await admin.post('/api/dashboards', future)).status).toBe(201);
   });
 
+  it('keeps a widget’s filters — a counselor, a channel, a service type — and audits them', async () => {
+    const { admin, center: org } = await center();
+    const filtered = workload({
+      widgets: [
+        {
+          id: 'couples',
+          title: '',
+          metrics: ['sessions'],
+          dimension: 'month',
+          period: 'this_year',
+          chart: 'line',
+          filters: { serviceType: 'couple', counselorId: org.admin.id },
+        },
+        {
+          id: 'website',
+          title: '',
+          metrics: ['new_cases'],
+          dimension: 'none',
+          period: 'this_year',
+          chart: 'kpi',
+          filters: { channel: 'website' },
+        },
+      ],
+    });
+    const created = await admin.post('/api/dashboards', filtered);
+    expect(created.status).toBe(201);
+    expect((await admin.get(`/api/dashboards/${created.body.id}`)).body.widgets).toEqual(filtered.widgets);
+    const cleared = workload({
+      widgets: [{ ...(filtered.widgets[1] as DashboardInput['widgets'][number]), filters: {} }],
+    });
+    expect((await admin.put(`/api/dashboards/${created.body.id}`, cleared)).status).toBe(200);
+    expect((await admin.get(`/api/dashboards/${created.body.id}`)).body.widgets[0].filters).toEqual({});
+    const trail = await env.DB.prepare(
+      "SELECT details FROM audit_events WHERE type = 'dashboard.created' AND subject = ?",
+    )
+      .bind(created.body.id)
+      .first<{ details: string }>();
+    expect(JSON.parse(trail?.details ?? '{}').widgets).toEqual([
+      `line:sessions/month/this_year?counselorId=${org.admin.id}&serviceType=couple`,
+      'kpi:new_cases/none/this_year?channel=website',
+    ]);
+  });
+
   it('refuses malformed dashboards with a clear 400 and writes nothing', async () => {
     const { admin } = await center();
     const [line] = workload().widgets;
@@ -238,6 +281,10 @@ describe('composing dashboards', () => {
       { ...workload(), widgets: [{ ...line, chart: 'kpi' }] },
       { ...workload(), widgets: [{ ...line, chart: 'pie', metrics: ['hours', 'sessions'] }] },
       { ...workload(), widgets: Array.from({ length: 25 }, (_, index) => ({ ...line, id: `w${index}` })) },
+      { ...workload(), widgets: [{ ...line, filters: { channel: 'Web Site!' } }] },
+      { ...workload(), widgets: [{ ...line, filters: { counselorId: 'not-a-uuid' } }] },
+      { ...workload(), widgets: [{ ...line, filters: { colour: 'red' } }] },
+      { ...workload(), widgets: [{ ...line, filters: 'website' }] },
     ];
     for (const body of malformed) {
       const res =

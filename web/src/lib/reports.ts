@@ -5,6 +5,7 @@ import {
   type MetricId,
   type Report,
   reportSchema,
+  type WidgetFilters,
 } from '../../../core/api/index';
 import { z } from '../../../core/api/zod';
 import { ApiError, createApiClient } from './api-client';
@@ -36,6 +37,8 @@ export interface ReportRequest {
   readonly dimension: Dimension;
   readonly from: number;
   readonly to: number;
+  /** a widget's filters: one counselor, channel or service type */
+  readonly filters?: WidgetFilters | undefined;
 }
 
 export function fetchReport(request: ReportRequest): Promise<Report> {
@@ -45,5 +48,7 @@ export function fetchReport(request: ReportRequest): Promise<Report> {
     from: String(request.from),
     to: String(request.to),
   });
+  for (const [filter, value] of Object.entries(request.filters ?? {}))
+    if (value !== undefined) params.set(filter, value);
   return run(() => api.get(`/api/reports/metrics?${params}`, reportSchema));
 }

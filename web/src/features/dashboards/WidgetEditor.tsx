@@ -12,6 +12,7 @@ import { useI18n } from '../../lib/i18n';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import { dimensionName, metricName } from './names';
+import { WidgetFilterFields } from './WidgetFilterFields';
 import { type WidgetContext, WidgetView } from './WidgetView';
 
 const BROKEN_DOWN: readonly ChartType[] = ['line', 'bar', 'stacked_bar'];
@@ -161,6 +162,7 @@ export function WidgetEditor(props: {
           onChange={(period) => props.onChange({ ...props.widget, period })}
           disabled={false}
         />
+        <WidgetFilterFields widget={props.widget} context={props.context} onChange={props.onChange} />
       </fieldset>
       <div class="widget-editor__preview">
         <p class="widget-editor__preview-label muted">{t('dashboards.builder.preview')}</p>

@@ -25,6 +25,7 @@ import { categoryName, dimensionName, metricName } from './names';
 import { monthLabels, resolvePeriod } from './periods';
 import { WidgetTable } from './WidgetTable';
 import { SUPPRESSED_MARK, widgetCsv } from './widget-csv';
+import { channelLabel, honoured, serviceTypeLabel, setFilters } from './widget-filters';
 
 export interface WidgetContext {
   readonly catalog: readonly CatalogEntry[];
@@ -35,7 +36,7 @@ export interface WidgetContext {
 /** A metric of the widget this viewer cannot have, and why. */
 interface Unavailable {
   readonly metric: string;
-  readonly reason: 'unknown' | 'dimension';
+  readonly reason: 'unknown' | 'dimension' | 'filter';
 }
 
 /**
@@ -53,6 +54,8 @@ export function WidgetView(props: { widget: DashboardWidget; context: WidgetCont
       if (!entry) unavailable.push({ metric, reason: 'unknown' });
       else if (!(entry.dimensions as readonly string[]).includes(props.widget.dimension))
         unavailable.push({ metric, reason: 'dimension' });
+      else if (!setFilters(props.widget).every((filter) => honoured(entry).includes(filter)))
+        unavailable.push({ metric, reason: 'filter' });
       else entries.push(entry);
     }
     return { entries, unavailable, span: resolvePeriod(props.widget.period, props.context.now) };
@@ -63,7 +66,12 @@ export function WidgetView(props: { widget: DashboardWidget; context: WidgetCont
     ({ entries, span }) =>
       Promise.all(
         entries.map((entry) =>
-          fetchReport({ metric: entry.metric, dimension: props.widget.dimension as Dimension, ...span }),
+          fetchReport({
+            metric: entry.metric,
+            dimension: props.widget.dimension as Dimension,
+            ...span,
+            filters: props.widget.filters,
+          }),
         ),
       ),
   );
@@ -110,6 +118,21 @@ export function WidgetView(props: { widget: DashboardWidget; context: WidgetCont
       content: widgetCsv(current, props.widget.dimension, (category) => categoryLabel(current, category)),
       events: 0,
     });
+  /** The widget's filters as a reader sees them: "Filtered: Channel Website · Service type Couple". */
+  const filterSummary = () => {
+    const filters = props.widget.filters ?? {};
+    const parts = setFilters(props.widget).map((filter) => {
+      const value = filters[filter] ?? '';
+      const shown =
+        filter === 'counselorId'
+          ? (props.context.people.get(value)?.displayName ?? value)
+          : filter === 'channel'
+            ? channelLabel(t, value)
+            : serviceTypeLabel(t, value);
+      return `${t(`dashboards.filter.${filter}`)} ${shown}`;
+    });
+    return parts.length > 0 ? t('dashboards.filteredBy', { filters: parts.join(' · ') }) : null;
+  };
   const scoped = () =>
     reports.state === 'ready' ? reports().some((report: Report) => report.scopedTo) : false;
   const suppressedAny = (current: ChartData) =>
@@ -135,15 +158,18 @@ export function WidgetView(props: { widget: DashboardWidget; context: WidgetCont
           )}
         </Show>
       </div>
+      <Show when={filterSummary()}>{(summary) => <p class="widget__filters muted">{summary()}</p>}</Show>
       <For each={plan().unavailable}>
         {(missing) => (
           <p class="widget__note" role="note">
             {missing.reason === 'unknown'
               ? t('dashboards.metricUnavailable', { metric: metricName(t, missing.metric) })
-              : t('dashboards.dimensionUnavailable', {
-                  metric: metricName(t, missing.metric),
-                  dimension: dimensionName(t, props.widget.dimension),
-                })}
+              : missing.reason === 'filter'
+                ? t('dashboards.filterUnavailable', { metric: metricName(t, missing.metric) })
+                : t('dashboards.dimensionUnavailable', {
+                    metric: metricName(t, missing.metric),
+                    dimension: dimensionName(t, props.widget.dimension),
+                  })}
           </p>
         )}
       </For>

@@ -1,4 +1,4 @@
-import { type MyCase, myCaseListSchema, userListSchema } from '../../../../core/api/index';
+import { type MyCase, myCaseListSchema, type Role, userListSchema } from '../../../../core/api/index';
 import { api, run } from './context';
 
 /** Operational lists the server already shows: members by name, my cases. */
@@ -6,13 +6,17 @@ import { api, run } from './context';
 export interface Person {
   readonly id: string;
   readonly displayName: string;
+  /** absent where a list was made without them */
+  readonly roles?: readonly Role[];
 }
 
 /** Display names of the organization's members, by id (metadata the server already shows). */
 export async function fetchPeople(): Promise<ReadonlyMap<string, Person>> {
   return run(async () => {
     const { users } = await api.get('/api/users/directory', userListSchema);
-    return new Map(users.map((user) => [user.id, { id: user.id, displayName: user.displayName }]));
+    return new Map(
+      users.map((user) => [user.id, { id: user.id, displayName: user.displayName, roles: user.roles }]),
+    );
   });
 }
 
