@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from './env.js';
+import { sealAuditAfterResponse } from './middleware/audit-seal.js';
 import { limitBody } from './middleware/body-limit.js';
 import { requireConfiguration } from './middleware/configured.js';
 import { csrfProtection } from './middleware/csrf.js';
@@ -68,7 +69,7 @@ app.get(WIDGET_PATH, serveWidgetPage);
 app.route('/api/health', health);
 
 // A center's backup is the one body larger than the usual limit; its route sets its own.
-app.use('/api/*', requireConfiguration, csrfProtection, (c, next) =>
+app.use('/api/*', requireConfiguration, sealAuditAfterResponse, csrfProtection, (c, next) =>
   c.req.path === '/api/backup/import' ? next() : limitBody()(c, next),
 );
 app.route('/api/setup', setup);

@@ -1,11 +1,10 @@
 import { and, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import type { AuditEventView, AuditFilter } from '../core/api/audit.js';
 import type { JsonValue } from '../crypto/canonical-json.js';
+import type { SealedAuditRow } from './audit-seal.js';
 import { auditEvents } from './db/schema.js';
 
-type AuditRow = typeof auditEvents.$inferSelect;
-
-export function toAuditEventView(row: AuditRow): AuditEventView {
+export function toAuditEventView(row: SealedAuditRow): AuditEventView {
   return {
     seq: row.seq,
     at: row.at,

@@ -1,18 +1,21 @@
-import { desc } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { AuditEventType } from '../core/api/audit.js';
-import { auditGenesisHead, nextAuditHead } from '../crypto/audit-log.js';
-import { fromHex, toHex } from '../crypto/bytes.js';
 import type { JsonValue } from '../crypto/canonical-json.js';
-import { type Db, isUniqueViolation } from './db/client.js';
+import type { Db } from './db/client.js';
 import { auditEvents } from './db/schema.js';
 
 /**
- * PROTOCOL §8 audit chain. The hashed event is exactly the object
+ * PROTOCOL §8 audit chain, appending half. The hashed event is exactly the object
  *   { seq, at, actor, type, subject, details }
  * (actor = user id or null, subject = the thing acted on or null, details = operational JSON,
  * never a secret): h_n = SHA-256(h_{n-1} || canonical JSON of event_n), with
  * h_0 = SHA-256("tacit/1/audit|" || org id). Heads are stored and served as lowercase hex.
+ *
+ * A write and its events commit in one D1 batch (one transaction), and SQLite numbers the events
+ * inside it (seq = the next rowid), so concurrent writers never race for a seq and never retry.
+ * The hashes cannot be computed in SQL; worker/audit-seal.ts fills them in, in seq order, right
+ * after the response (and before anything serves a hash). An event's content never changes
+ * after it is committed, so its hash is the same whenever and by whomever it is computed.
  */
 export interface AuditEvent {
   seq: number;
@@ -25,55 +28,24 @@ export interface AuditEvent {
 
 export type AuditRecord = Omit<AuditEvent, 'seq' | 'at' | 'details'> & { details?: AuditEvent['details'] };
 
-export interface AuditHead {
-  n: number;
-  head: string;
+/** Databases (one per request or cron job) that appended events, with their org: seal them next. */
+const appendedBy = new WeakMap<Db, string>();
+
+/** The org of the events this database appended, if it appended any. */
+export function appendedAuditEvents(db: Db): string | undefined {
+  return appendedBy.get(db);
 }
 
-/**
- * Two writers that read the same head race for the same seq; the loser re-reads and retries
- * after a short random pause. Each round commits at least one writer, so this many attempts
- * always suffice for that many simultaneous writers.
- */
-const MAX_APPEND_ATTEMPTS = 8;
-const RETRY_JITTER_MS = 15;
-
-/** The head read as a query, to run in a caller's read batch (one round trip for all its reads). */
-export function auditHeadQuery(db: Db) {
-  return db
-    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
-    .from(auditEvents)
-    .orderBy(desc(auditEvents.seq))
-    .limit(1);
-}
-
-export function toAuditHead(rows: readonly { seq: number; hash: string }[], orgId: string): AuditHead {
-  const [last] = rows;
-  return last ? { n: last.seq, head: last.hash } : { n: 0, head: toHex(auditGenesisHead(orgId)) };
-}
-
-export async function readAuditHead(db: Db, orgId: string): Promise<AuditHead> {
-  return toAuditHead(await auditHeadQuery(db), orgId);
-}
-
-function appendStatements(db: Db, head: AuditHead, records: readonly AuditRecord[], at: number) {
-  let previous = head.head;
-  return records.map((record, index) => {
-    const event: AuditEvent = { ...record, seq: head.n + index + 1, at, details: record.details ?? {} };
-    const hash = toHex(nextAuditHead(fromHex(previous), event));
-    const row = {
-      seq: event.seq,
-      at: event.at,
-      actorUserId: event.actor,
-      type: event.type,
-      subject: event.subject,
-      details: JSON.stringify(event.details),
-      prevHash: previous,
-      hash,
-    };
-    previous = hash;
-    return db.insert(auditEvents).values(row);
-  });
+function appendStatements(db: Db, records: readonly AuditRecord[], at: number) {
+  return records.map((record) =>
+    db.insert(auditEvents).values({
+      at,
+      actorUserId: record.actor,
+      type: record.type,
+      subject: record.subject,
+      details: JSON.stringify(record.details ?? {}),
+    }),
+  );
 }
 
 /**
@@ -85,20 +57,10 @@ export async function commitAudited(
   orgId: string,
   records: AuditRecord | readonly AuditRecord[],
   changes: () => BatchItem<'sqlite'>[] = () => [],
-  /** The head the caller read in its own batch: saves the first attempt a round trip. */
-  knownHead?: AuditHead,
 ): Promise<void> {
   const list = Array.isArray(records) ? records : [records as AuditRecord];
-  for (let attempt = 1; ; attempt++) {
-    const head = attempt === 1 && knownHead ? knownHead : await readAuditHead(db, orgId);
-    const [first, ...rest] = [...changes(), ...appendStatements(db, head, list, Date.now())];
-    if (!first) return;
-    try {
-      await db.batch([first, ...rest]);
-      return;
-    } catch (error) {
-      if (attempt >= MAX_APPEND_ATTEMPTS || !isUniqueViolation(error, 'audit_events.seq')) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * RETRY_JITTER_MS * attempt));
-    }
-  }
+  const [first, ...rest] = [...changes(), ...appendStatements(db, list, Date.now())];
+  if (!first) return;
+  await db.batch([first, ...rest]);
+  if (list.length > 0) appendedBy.set(db, orgId);
 }

@@ -1,6 +1,7 @@
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../core/api/backup.js';
 import { auditGenesisHead, nextAuditHead } from '../crypto/audit-log.js';
 import { fromBase64Url, toBase64Url, toHex } from '../crypto/bytes.js';
+import { chainOn } from './audit-seal.js';
 import type { OrgSettings } from './db/schema.js';
 import { ApiError } from './errors.js';
 import { relayoutStatements } from './reports/rollups.js';
@@ -64,6 +65,37 @@ function parentsFirst(
   return ordered.filter((table) => tables.includes(table));
 }
 
+/**
+ * The export does not wait for the seal: events appended but not sealed yet (the export's own
+ * among them) carry the hashes sealing gives them, so the file's chain is whole.
+ */
+function sealedAuditRows(orgId: string, columns: readonly string[], rows: Cell[][]): Cell[][] {
+  const column = (name: string) => columns.indexOf(name);
+  const events = rows
+    .map((row) => ({
+      row,
+      seq: Number(row[column('seq')]),
+      at: Number(row[column('at')]),
+      actorUserId: row[column('actor_user_id')] as string | null,
+      type: String(row[column('type')]),
+      subject: row[column('subject')] as string | null,
+      details: String(row[column('details')]),
+      hash: row[column('hash')] as string | null,
+    }))
+    .sort((a, b) => a.seq - b.seq);
+  const firstUnsealed = events.findIndex((event) => event.hash === null);
+  if (firstUnsealed < 0) return rows;
+  const { sealed } = chainOn(orgId, events[firstUnsealed - 1], events.slice(firstUnsealed));
+  return events.map(({ row, seq }) => {
+    const hashes = sealed.get(seq);
+    if (!hashes) return row;
+    const copy = [...row];
+    copy[column('prev_hash')] = hashes.prevHash;
+    copy[column('hash')] = hashes.hash;
+    return copy;
+  });
+}
+
 export async function exportCenter(d1: D1Database, bucket: R2Bucket, orgId: string): Promise<Backup> {
   // Two round trips whatever the number of tables: their names, then every table's columns and rows.
   const [names, migrations] = await Promise.all([backedUpTables(d1), appliedMigrations(d1)]);
@@ -77,7 +109,10 @@ export async function exportCenter(d1: D1Database, bucket: R2Bucket, orgId: stri
   names.forEach((table, i) => {
     const columns = (reads[2 * i]?.results ?? []).map((row) => String(row.name));
     const rows = (reads[2 * i + 1]?.results ?? []).map((row) => columns.map((column) => row[column] ?? null));
-    tables[table] = { columns, rows };
+    tables[table] = {
+      columns,
+      rows: table === 'audit_events' ? sealedAuditRows(orgId, columns, rows) : rows,
+    };
   });
   const objects: Backup['objects'] = [];
   let cursor: string | undefined;

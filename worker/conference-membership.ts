@@ -4,7 +4,7 @@ import type {
   addConferenceParticipantRequestSchema,
   rotateConferenceRequestSchema,
 } from '../core/api/conferences.js';
-import { auditHeadQuery, commitAudited, toAuditHead } from './audit.js';
+import { commitAudited } from './audit.js';
 import {
   activeParticipantsQuery,
   assertWithinConference,
@@ -38,7 +38,7 @@ export async function addParticipant(
 ) {
   const { epoch, wrap } = request;
   const now = Date.now();
-  const [conferenceRows, participantRows, mine, existing, recipients, head] = await db.batch([
+  const [conferenceRows, participantRows, mine, existing, recipients] = await db.batch([
     ...participationQueries(db, id, session.user.id),
     db
       .select()
@@ -46,7 +46,6 @@ export async function addParticipant(
       .where(and(eq(conferenceParticipants.conferenceId, id), eq(conferenceParticipants.userId, wrap.to)))
       .limit(1),
     usersQuery(db, [wrap.to]),
-    auditHeadQuery(db),
   ]);
   const { conference } = judgeParticipation(conferenceRows, participantRows, mine, now);
   requireCertified(session.user, 'add a participant');
@@ -74,7 +73,6 @@ export async function addParticipant(
           .values({ conferenceId: conference.id, userId: wrap.to, addedBy: session.user.id, addedAt: now }),
         db.insert(conferenceKeyWraps).values({ ...row, epoch: epochIfOpen(conference.id, epoch) }),
       ],
-      toAuditHead(head, session.org.id),
     );
   } catch (error) {
     if (isUniqueViolation(error, 'conference_participants')) {
@@ -95,10 +93,9 @@ export async function addParticipant(
 /** The creator removes someone, or a participant leaves; either way the key must rotate. */
 export async function removeParticipant(db: Db, session: ActiveSession, id: string, userId: string) {
   const me = session.user.id;
-  const [conferenceRows, participantRows, mine, active, head] = await db.batch([
+  const [conferenceRows, participantRows, mine, active] = await db.batch([
     ...participationQueries(db, id, me),
     activeParticipantsQuery(db, id),
-    auditHeadQuery(db),
   ]);
   const { conference } = judgeParticipation(conferenceRows, participantRows, mine, Date.now());
   if (userId === conference.createdBy) {
@@ -131,7 +128,6 @@ export async function removeParticipant(db: Db, session: ActiveSession, id: stri
         ),
       db.update(conferences).set({ needsRotation: true }).where(eq(conferences.id, conference.id)),
     ],
-    toAuditHead(head, session.org.id),
   );
 }
 
@@ -143,7 +139,7 @@ export async function rotateConference(
   body: z.output<typeof rotateConferenceRequestSchema>,
 ) {
   const now = Date.now();
-  const [conferenceRows, participantRows, mine, held, active, recipients, head] = await db.batch([
+  const [conferenceRows, participantRows, mine, held, active, recipients] = await db.batch([
     ...participationQueries(db, id, session.user.id),
     db.select().from(conferenceKeyWraps).where(eq(conferenceKeyWraps.conferenceId, id)),
     activeParticipantsQuery(db, id),
@@ -151,7 +147,6 @@ export async function rotateConference(
       db,
       body.wraps.map((wrap) => wrap.to),
     ),
-    auditHeadQuery(db),
   ]);
   const { conference } = judgeParticipation(conferenceRows, participantRows, mine, now);
   requireCertified(session.user, 'rotate a conference key');
@@ -196,7 +191,6 @@ export async function rotateConference(
           .set({ currentEpoch: body.epoch, needsRotation: false })
           .where(eq(conferences.id, conference.id)),
       ],
-      toAuditHead(head, session.org.id),
     );
   } catch (error) {
     if (isUniqueViolation(error) || (await changedSince(db, conference.id, previous, true))) {

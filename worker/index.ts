@@ -1,4 +1,5 @@
 import { app } from './app.js';
+import { sealAuditChainOfOrg } from './audit-seal.js';
 import { openDb } from './db/client.js';
 import type { Env } from './env.js';
 import { pruneRateLimits } from './rate-limit.js';
@@ -16,12 +17,17 @@ const QUARTER_HOUR_CRON = '*/15 * * * *';
 export default {
   fetch: app.fetch,
   scheduled(controller, env, ctx) {
+    const jobs: Promise<unknown>[] = [deliverDueWebhooks(openDb(env.DB))];
     if (controller.cron === QUARTER_HOUR_CRON) {
-      ctx.waitUntil(runScheduleReminders(env, controller.scheduledTime));
-      ctx.waitUntil(runRulesCron(env, controller.scheduledTime));
-      ctx.waitUntil(runWorkflowTimers(env, controller.scheduledTime));
-      ctx.waitUntil(pruneRateLimits(openDb(env.DB), controller.scheduledTime));
+      jobs.push(
+        runScheduleReminders(env, controller.scheduledTime),
+        runRulesCron(env, controller.scheduledTime),
+        runWorkflowTimers(env, controller.scheduledTime),
+        pruneRateLimits(openDb(env.DB), controller.scheduledTime),
+      );
     }
-    ctx.waitUntil(deliverDueWebhooks(openDb(env.DB)));
+    for (const job of jobs) ctx.waitUntil(job);
+    // The jobs open their own databases: seal whatever audit events they appended, once all ended.
+    ctx.waitUntil(Promise.allSettled(jobs).then(() => sealAuditChainOfOrg(openDb(env.DB))));
   },
 } satisfies ExportedHandler<Env>;

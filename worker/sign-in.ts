@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Context } from 'hono';
-import { type AuditHead, type AuditRecord, commitAudited } from './audit.js';
+import { type AuditRecord, commitAudited } from './audit.js';
 import { verifyPeppered } from './credentials.js';
 import { type UserRow, users } from './db/schema.js';
 import type { AppEnv } from './env.js';
@@ -34,8 +34,8 @@ interface CredentialCheck {
   key: string;
   /** What a failure is recorded as in the audit chain. */
   failure: Pick<AuditRecord, 'type'> & { details?: AuditRecord['details'] };
-  /** The throttle rows and audit head, when the caller read them in its own batch. */
-  read?: { throttle: Map<string, ThrottleRow>; head: AuditHead };
+  /** The throttle rows, when the caller read them in its own batch. */
+  read?: { throttle: Map<string, ThrottleRow> };
 }
 
 /**
@@ -74,7 +74,6 @@ export async function checkCredential(c: Context<AppEnv>, check: CredentialCheck
       },
     },
     () => writes,
-    check.read?.head,
   );
   throw new ApiError(401, 'invalid_credentials', 'the email or the passphrase is not right');
 }

@@ -122,8 +122,9 @@ export const auditEvents = sqliteTable('audit_events', {
   type: text('type').notNull(),
   subject: text('subject'),
   details: text('details').notNull().default('{}'),
-  prevHash: text('prev_hash').notNull(),
-  hash: text('hash').notNull(),
+  /** Null until the event is sealed into the chain (worker/audit-seal.ts). */
+  prevHash: text('prev_hash'),
+  hash: text('hash'),
 });
 
 export const auditCheckpoints = sqliteTable(

@@ -1,13 +1,14 @@
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { caseIdParamSchema } from '../../core/api/cases.js';
 import { clientIdParamSchema } from '../../core/api/clients.js';
 import { commitAudited } from '../audit.js';
+import { readSealedEvents } from '../audit-seal.js';
 import { eventsAbout, toAuditEventView } from '../audit-views.js';
 import { caseNotFound, findCase, requireCaseHolder } from '../case-access.js';
 import { clientNotFound } from '../contact-access.js';
 import type { Db } from '../db/client.js';
-import { auditEvents, cases, clients } from '../db/schema.js';
+import { cases, clients } from '../db/schema.js';
 import type { ActiveSession, AppEnv } from '../env.js';
 import { requireRoles, requireSession } from '../middleware/session.js';
 import { pathParams } from '../validation.js';
@@ -21,7 +22,7 @@ export const caseAccessReportRoutes = new Hono<AppEnv>();
 export const clientAccessReportRoutes = new Hono<AppEnv>();
 
 async function report(db: Db, session: ActiveSession, subject: string, subjects: readonly string[]) {
-  const rows = await db.select().from(auditEvents).where(eventsAbout(subjects)).orderBy(asc(auditEvents.seq));
+  const rows = await readSealedEvents(db, session.org.id, { where: eventsAbout(subjects), order: 'asc' });
   await commitAudited(db, session.org.id, {
     actor: session.user.id,
     type: 'audit.access_report_read',

@@ -1,4 +1,4 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import {
   auditCheckpointRequestSchema,
@@ -8,7 +8,8 @@ import {
 import { verifyAuditCheckpoint } from '../../crypto/audit-log.js';
 import { fromBase64Url, fromHex } from '../../crypto/bytes.js';
 import type { JsonValue } from '../../crypto/canonical-json.js';
-import { commitAudited, readAuditHead } from '../audit.js';
+import { commitAudited } from '../audit.js';
+import { readSealedEvents, sealAuditChain } from '../audit-seal.js';
 import { auditConditions, toAuditEventView } from '../audit-views.js';
 import { isUniqueViolation } from '../db/client.js';
 import { auditCheckpoints, auditEvents } from '../db/schema.js';
@@ -27,12 +28,11 @@ const definedOnly = (filter: Record<string, string | number | undefined>): { [ke
 auditRoutes.get('/', requireRoles('admin', 'director'), queryParams(auditPageQuerySchema), async (c) => {
   const { before, limit, ...filter } = c.req.valid('query');
   // One row more than asked tells whether an older page exists under the same filter.
-  const rows = await c.var.db
-    .select()
-    .from(auditEvents)
-    .where(auditConditions(filter, before))
-    .orderBy(desc(auditEvents.seq))
-    .limit(limit + 1);
+  const rows = await readSealedEvents(c.var.db, c.var.session.org.id, {
+    where: auditConditions(filter, before),
+    order: 'desc',
+    limit: limit + 1,
+  });
   const events = rows.slice(0, limit).map(toAuditEventView);
   const oldest = events.at(-1);
   return c.json({ events, nextBefore: oldest && rows.length > limit ? oldest.seq : null });
@@ -57,7 +57,7 @@ auditRoutes.post(
 );
 
 auditRoutes.get('/head', requireRoles('admin', 'director'), async (c) => {
-  return c.json(await readAuditHead(c.var.db, c.var.session.org.id));
+  return c.json(await sealAuditChain(c.var.db, c.var.session.org.id));
 });
 
 /**

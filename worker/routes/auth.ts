@@ -9,7 +9,7 @@ import {
 } from '../../core/api/auth.js';
 import type { KdfParams } from '../../core/api/kdf.js';
 import { KDF_DEFAULT } from '../../crypto/passphrase.js';
-import { auditHeadQuery, commitAudited, toAuditHead } from '../audit.js';
+import { commitAudited } from '../audit.js';
 import { fakeSalt, pepperedHash } from '../credentials.js';
 import { org, rootKeyWraps, sessions, users } from '../db/schema.js';
 import type { AppEnv } from '../env.js';
@@ -58,12 +58,11 @@ async function signIn(
   kind: CredentialKind,
 ) {
   const { db } = c.var;
-  // One read batch: the org, the account, both throttle rows, the audit head, the account's root wrap.
-  const [orgRows, userRows, throttleRows, headRows, rootWrapRows] = await db.batch([
+  // One read batch: the org, the account, both throttle rows and the account's root wrap.
+  const [orgRows, userRows, throttleRows, rootWrapRows] = await db.batch([
     db.select().from(org).limit(1),
     db.select().from(users).where(eq(users.email, email)).limit(1),
     throttleQuery(db, throttleKeys(email, clientIp(c))),
-    auditHeadQuery(db),
     db
       .select({ wrap: rootKeyWraps })
       .from(rootKeyWraps)
@@ -73,7 +72,6 @@ async function signIn(
   ]);
   const [orgRow] = orgRows;
   if (!orgRow) throw new ApiError(409, 'not_initialized', 'the organization has not been set up yet');
-  const head = toAuditHead(headRows, orgRow.id);
   const { user, ip, clearThrottle } = await checkCredential(c, {
     orgId: orgRow.id,
     email,
@@ -81,7 +79,7 @@ async function signIn(
     kind,
     key,
     failure: { type: SIGN_IN_EVENTS[kind].failed },
-    read: { throttle: throttleMap(throttleRows), head },
+    read: { throttle: throttleMap(throttleRows) },
   });
   const session = startSession(db, c.env, orgRow, user.id);
   await commitAudited(
@@ -89,7 +87,6 @@ async function signIn(
     orgRow.id,
     { actor: user.id, type: SIGN_IN_EVENTS[kind].ok, subject: user.id, details: { ip } },
     () => [session.insert, clearThrottle()],
-    head,
   );
   setSessionCookie(c, session.token, session.absoluteExpiresAt);
   const rootWrap = rootWrapRows.map(({ wrap }) => wrap);
@@ -134,11 +131,7 @@ auth.post('/passphrase', requireSession, jsonBody(passphraseChangeRequestSchema)
   const { db, pepper, session } = c.var;
   const body = c.req.valid('json');
   const kind: CredentialKind = body.currentAuthKey !== undefined ? 'passphrase' : 'recovery';
-  const [throttleRows, headRows] = await db.batch([
-    throttleQuery(db, throttleKeys(session.user.email, clientIp(c))),
-    auditHeadQuery(db),
-  ]);
-  const head = toAuditHead(headRows, session.org.id);
+  const throttleRows = await throttleQuery(db, throttleKeys(session.user.email, clientIp(c)));
   await checkCredential(c, {
     orgId: session.org.id,
     email: session.user.email,
@@ -146,7 +139,7 @@ auth.post('/passphrase', requireSession, jsonBody(passphraseChangeRequestSchema)
     kind,
     key: body.currentAuthKey ?? body.currentRecoveryAuthKey ?? '',
     failure: { type: 'auth.login_failed', details: { during: 'passphrase_change' } },
-    read: { throttle: throttleMap(throttleRows), head },
+    read: { throttle: throttleMap(throttleRows) },
   });
   const credentials = {
     kdfSalt: body.kdf.salt,
@@ -175,7 +168,6 @@ auth.post('/passphrase', requireSession, jsonBody(passphraseChangeRequestSchema)
       // Whoever knew the old passphrase may hold another session: end them all but this one.
       db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, session.tokenHash))),
     ],
-    head,
   );
   return c.json({ ok: true as const });
 });

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { backupSchema } from '../../core/api/backup.js';
-import { commitAudited, readAuditHead } from '../audit.js';
+import { commitAudited } from '../audit.js';
+import { sealAuditChain } from '../audit-seal.js';
 import { exportCenter, importCenter } from '../backup.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
@@ -49,7 +50,7 @@ backupRoutes.post('/import', limitBody(BACKUP_BODY_LIMIT_BYTES), jsonBody(backup
       orgId: backup.orgId,
       rows,
       objects: backup.objects.length,
-      auditHead: await readAuditHead(db, backup.orgId),
+      auditHead: await sealAuditChain(db, backup.orgId),
     },
     201,
   );

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { appendRecordRequestSchema } from '../../core/api/case-records.js';
 import { caseIdParamSchema } from '../../core/api/cases.js';
 import { canonicalJson } from '../../crypto/canonical-json.js';
-import { auditHeadQuery, commitAudited, toAuditHead } from '../audit.js';
+import { commitAudited } from '../audit.js';
 import { caseHolderQueries, findCase, judgeCaseHolder } from '../case-access.js';
 import { assertAtHead, assertEntryMatches, staleHead } from '../case-log.js';
 import { caseLog, caseRecords, cases } from '../db/schema.js';
@@ -31,8 +31,8 @@ caseRecordRoutes.post(
     const caseId = c.req.valid('param').id;
     const write = c.req.valid('json');
     const { entry } = write;
-    // One read batch: access, the record's latest revision, the form version, the audit head.
-    const [caseRows, mine, latestRows, formRows, headRows] = await db.batch([
+    // One read batch: access, the record's latest revision, the form version.
+    const [caseRows, mine, latestRows, formRows] = await db.batch([
       ...caseHolderQueries(db, caseId, session.user.id),
       db
         .select({ rev: caseRecords.rev, form: caseRecords.form })
@@ -41,7 +41,6 @@ caseRecordRoutes.post(
         .orderBy(desc(caseRecords.rev))
         .limit(1),
       formRefQuery(db, entry.form),
-      auditHeadQuery(db),
     ]);
     const { caseRow } = judgeCaseHolder(caseRows, mine, now, 'write');
     requireCertified(session.user, 'write to a case');
@@ -122,7 +121,6 @@ caseRecordRoutes.post(
             },
           }),
         ],
-        toAuditHead(headRows, session.org.id),
       );
     } catch (error) {
       const current = await findCase(db, caseRow.id);

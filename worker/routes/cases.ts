@@ -11,7 +11,7 @@ import { ORG_RECOVERY } from '../../core/api/key-wraps.js';
 import { toHex } from '../../crypto/bytes.js';
 import { caseLogGenesis } from '../../crypto/case-log.js';
 import { caseGrantInfo } from '../../crypto/grant.js';
-import { auditHeadQuery, commitAudited, toAuditHead } from '../audit.js';
+import { commitAudited } from '../audit.js';
 import {
   caseHolderQueries,
   currentWrapsOf,
@@ -177,15 +177,14 @@ caseRoutes.get(
     const { db, session } = c.var;
     const now = Date.now();
     const caseId = c.req.valid('param').id;
-    // One read batch (access, the whole file, the audit head), then one audited write.
+    // One read batch (access, the whole file), then one audited write.
     const [caseRows, mine, ...rest] = await db.batch([
       ...caseHolderQueries(db, caseId, session.user.id),
       ...caseFileQueries(db, caseId),
-      auditHeadQuery(db),
     ]);
     const { caseRow, grant } = judgeCaseHolder(caseRows, mine, now);
     const { history } = c.req.valid('query');
-    const [epochRows, wrapRows, logRows, recordRows, approved, peopleRows, filedRows, headRows] = rest;
+    const [epochRows, wrapRows, logRows, recordRows, approved, peopleRows, filedRows] = rest;
     const file = assembleCaseFile(
       [epochRows, wrapRows, logRows, recordRows, approved, peopleRows, filedRows],
       caseRow,
@@ -205,7 +204,7 @@ caseRoutes.get(
         ...(history && { history }),
       },
     } as const;
-    await commitAudited(db, session.org.id, auditRecord, undefined, toAuditHead(headRows, session.org.id));
+    await commitAudited(db, session.org.id, auditRecord);
     return c.json(file);
   },
 );

@@ -12,7 +12,7 @@ import {
 import { fromBase64Url } from '../../crypto/bytes.js';
 import { conferenceMessageContext, conferenceMessageSignatureMessage } from '../../crypto/conference.js';
 import { verifySync } from '../../crypto/ed25519.js';
-import { auditHeadQuery, commitAudited, toAuditHead } from '../audit.js';
+import { commitAudited } from '../audit.js';
 import { caseHolderQueries, judgeCaseHolder } from '../case-access.js';
 import { addParticipant, removeParticipant, rotateConference } from '../conference-membership.js';
 import {
@@ -52,13 +52,12 @@ conferenceRoutes.post('/', jsonBody(openConferenceRequestSchema), async (c) => {
   const body = c.req.valid('json');
   const now = Date.now();
   const me = session.user.id;
-  const [caseRows, held, recipients, head] = await db.batch([
+  const [caseRows, held, recipients] = await db.batch([
     ...caseHolderQueries(db, body.caseId, me),
     usersQuery(
       db,
       body.wraps.map((wrap) => wrap.to),
     ),
-    auditHeadQuery(db),
   ]);
   judgeCaseHolder(caseRows, held, now);
   requireCertified(session.user, 'open a conference');
@@ -107,7 +106,6 @@ conferenceRoutes.post('/', jsonBody(openConferenceRequestSchema), async (c) => {
         ...participants.map((row) => db.insert(conferenceParticipants).values(row)),
         ...rows.map((row) => db.insert(conferenceKeyWraps).values(row)),
       ],
-      toAuditHead(head, session.org.id),
     );
   } catch (error) {
     if (isUniqueViolation(error, 'conferences.id')) {
@@ -164,10 +162,9 @@ conferenceRoutes.post(
     const now = Date.now();
     const me = session.user.id;
     const { id } = c.req.valid('param');
-    const [conferenceRows, participantRows, mine, activeRows, head] = await db.batch([
+    const [conferenceRows, participantRows, mine, activeRows] = await db.batch([
       ...participationQueries(db, id, me),
       activeParticipantsQuery(db, id),
-      auditHeadQuery(db),
     ]);
     const { conference } = judgeParticipation(conferenceRows, participantRows, mine, now);
     const body = c.req.valid('json');
@@ -224,7 +221,6 @@ conferenceRoutes.post(
             }),
           ),
         ],
-        toAuditHead(head, session.org.id),
       );
     } catch (error) {
       if (isUniqueViolation(error, 'conference_messages.id')) {
@@ -249,14 +245,13 @@ conferenceRoutes.get(
     const me = session.user.id;
     const { id } = c.req.valid('param');
     const peek = c.req.valid('query').peek === '1';
-    const [conferenceRows, participantRows, mine, rows, head] = await db.batch([
+    const [conferenceRows, participantRows, mine, rows] = await db.batch([
       ...participationQueries(db, id, me),
       db
         .select()
         .from(conferenceMessages)
         .where(eq(conferenceMessages.conferenceId, id))
         .orderBy(asc(conferenceMessages.seq)),
-      auditHeadQuery(db),
     ]);
     const { conference } = judgeParticipation(conferenceRows, participantRows, mine, Date.now());
     const upTo = rows.at(-1)?.seq ?? 0;
@@ -278,7 +273,6 @@ conferenceRoutes.get(
                   ),
                 ),
             ],
-      toAuditHead(head, session.org.id),
     );
     return c.json({
       messages: rows.map((row) => ({
