@@ -4,7 +4,7 @@
  * round trips the worker tests saw it take (before its response where that count reached it;
  * otherwise before and after together, an upper bound). A route may not go above its
  * number; bring one down by batching its reads (db.batch, `…Query` helpers such as
- * caseHolderQueries or auditHeadQuery), then lower or remove its line here.
+ * caseHolderQueries), then lower or remove its line here.
  */
 export const OVER_BUDGET: Readonly<Record<string, number>> = {
   'DELETE /api/api-keys/:id': 4,
