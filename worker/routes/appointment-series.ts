@@ -16,7 +16,7 @@ import {
   roomQuery,
   toAppointmentView,
 } from '../appointments.js';
-import { auditHeadQuery, commitAudited, toAuditHead } from '../audit.js';
+import { commitAudited } from '../audit.js';
 import {
   assertWithinShifts,
   isNotNull,
@@ -83,8 +83,8 @@ appointmentSeriesRoutes.post(
     const { db, session } = c.var;
     const id = c.req.valid('param').id;
     const body = c.req.valid('json');
-    // One read batch: the anchor, its series, a newly named room, the counselor's shifts, the audit head.
-    const [anchorRows, members, roomRows, shifts, exceptions, headRows] = await db.batch([
+    // One read batch: the anchor, its series, a newly named room and the counselor's shifts.
+    const [anchorRows, members, roomRows, shifts, exceptions] = await db.batch([
       appointmentQuery(db, id),
       seriesMembersQuery(db, id, body.scope),
       roomQuery(db, body.roomId ?? null),
@@ -92,7 +92,6 @@ appointmentSeriesRoutes.post(
         db,
         sql`(SELECT ${appointments.counselorId} FROM ${appointments} WHERE ${appointments.id} = ${id})`,
       ),
-      auditHeadQuery(db),
     ]);
     const anchor = judgeManageable(session, anchorRows);
     judgeSeriesAnchor(anchor);
@@ -139,7 +138,6 @@ appointmentSeriesRoutes.post(
               })
               .where(eq(appointments.id, slot.appointmentId)),
           ),
-        toAuditHead(headRows, session.org.id),
       );
     } catch (error) {
       if (isSlotTaken(error)) throw await conflictAfterRace(db, slots);
@@ -161,10 +159,9 @@ appointmentSeriesRoutes.post(
     const { db, session } = c.var;
     const id = c.req.valid('param').id;
     const { scope, cancelReason } = c.req.valid('json');
-    const [anchorRows, members, headRows] = await db.batch([
+    const [anchorRows, members] = await db.batch([
       appointmentQuery(db, id),
       seriesMembersQuery(db, id, scope),
-      auditHeadQuery(db),
     ]);
     const anchor = judgeManageable(session, anchorRows);
     judgeSeriesAnchor(anchor);
@@ -191,7 +188,6 @@ appointmentSeriesRoutes.post(
               })
               .where(eq(appointments.id, row.id)),
           ),
-        toAuditHead(headRows, session.org.id),
       );
     } catch (error) {
       if (isNotNull(error, 'appointments.status')) {

@@ -23,7 +23,7 @@ import {
   toAppointmentView,
   weeklyStarts,
 } from '../appointments.js';
-import { auditHeadQuery, commitAudited, toAuditHead } from '../audit.js';
+import { commitAudited } from '../audit.js';
 import {
   assertWithinShifts,
   isNotNull,
@@ -117,16 +117,14 @@ appointmentRoutes.post('/', requireSession, jsonBody(createAppointmentRequestSch
   if (!seesEveryCalendar(session) && body.counselorId !== session.user.id) {
     throw new ApiError(403, 'forbidden', 'counselors book only on their own calendar');
   }
-  // One read batch: who, what, where, for whom, the counselor's shifts, and the audit head.
-  const [counselorRows, serviceRows, roomRows, clientRows, caseRows, shifts, exceptions, headRows] =
-    await db.batch([
-      counselorQuery(db, body.counselorId),
-      serviceQuery(db, body.serviceId),
-      roomQuery(db, body.roomId),
-      ...clientAndCaseQueries(db, body.clientId, body.caseId),
-      ...shiftQueries(db, body.counselorId),
-      auditHeadQuery(db),
-    ]);
+  // One read batch: who, what, where, for whom, and the counselor's shifts.
+  const [counselorRows, serviceRows, roomRows, clientRows, caseRows, shifts, exceptions] = await db.batch([
+    counselorQuery(db, body.counselorId),
+    serviceQuery(db, body.serviceId),
+    roomQuery(db, body.roomId),
+    ...clientAndCaseQueries(db, body.clientId, body.caseId),
+    ...shiftQueries(db, body.counselorId),
+  ]);
   judgeCounselor(counselorRows);
   const service = judgeActiveService(serviceRows);
   judgeActiveRoom(body.roomId, roomRows);
@@ -178,7 +176,6 @@ appointmentRoutes.post('/', requireSession, jsonBody(createAppointmentRequestSch
         rows.map((row, index) =>
           db.insert(appointments).values({ ...row, startAt: startAtIfFree(slots[index] as Slot) }),
         ),
-      toAuditHead(headRows, session.org.id),
     );
   } catch (error) {
     if (isSlotTaken(error)) throw await conflictAfterRace(db, slots);
@@ -197,8 +194,8 @@ appointmentRoutes.patch(
     const id = c.req.valid('param').id;
     const body = c.req.valid('json');
     // One read batch: the appointment, a newly named counselor and room, the shifts of whoever
-    // will hold it, and the audit head.
-    const [appointmentRows, counselorRows, roomRows, shifts, exceptions, headRows] = await db.batch([
+    // will hold it.
+    const [appointmentRows, counselorRows, roomRows, shifts, exceptions] = await db.batch([
       appointmentQuery(db, id),
       counselorQuery(db, body.counselorId ?? null),
       roomQuery(db, body.roomId ?? null),
@@ -207,7 +204,6 @@ appointmentRoutes.patch(
         body.counselorId ??
           sql`(SELECT ${appointments.counselorId} FROM ${appointments} WHERE ${appointments.id} = ${id})`,
       ),
-      auditHeadQuery(db),
     ]);
     const row = judgeManageable(session, appointmentRows);
     if (row.status !== 'requested' && row.status !== 'confirmed') {
@@ -256,7 +252,6 @@ appointmentRoutes.patch(
             })
             .where(eq(appointments.id, row.id)),
         ],
-        toAuditHead(headRows, session.org.id),
       );
     } catch (error) {
       if (isSlotTaken(error)) throw await conflictAfterRace(db, [slot]);
@@ -273,10 +268,7 @@ appointmentRoutes.post(
   jsonBody(statusChangeRequestSchema),
   async (c) => {
     const { db, session } = c.var;
-    const [appointmentRows, headRows] = await db.batch([
-      appointmentQuery(db, c.req.valid('param').id),
-      auditHeadQuery(db),
-    ]);
+    const appointmentRows = await appointmentQuery(db, c.req.valid('param').id);
     const row = judgeManageable(session, appointmentRows);
     const { status, cancelReason } = c.req.valid('json');
     if (!APPOINTMENT_TRANSITIONS[row.status].includes(status)) {
@@ -317,7 +309,6 @@ appointmentRoutes.post(
               ]
             : []),
         ],
-        toAuditHead(headRows, session.org.id),
       );
     } catch (error) {
       if (isNotNull(error, 'appointments.status')) {
