@@ -7,7 +7,7 @@ import {
   saveArticleVersionRequestSchema,
 } from '../../core/api/knowledge.js';
 import { KNOWLEDGE_WRITER_ROLES } from '../../core/api/staff-key.js';
-import { auditHeadQuery, commitAudited, toAuditHead } from '../audit.js';
+import { commitAudited } from '../audit.js';
 import { isUniqueViolation, refuseDuplicate } from '../db/client.js';
 import { kbArticles, kbArticleVersions, kbCategories } from '../db/knowledge-schema.js';
 import type { AppEnv } from '../env.js';
@@ -97,10 +97,9 @@ knowledgeRoutes.post('/articles', requireWriter, jsonBody(createArticleRequestSc
   const { db, session } = c.var;
   const body = c.req.valid('json');
   requireCertified(session.user, 'write in the knowledge base');
-  const [epochs, holders, mine, category, head] = await db.batch([
+  const [epochs, holders, mine, category] = await db.batch([
     ...staffKeyQueries(db, session.user.id),
     categoryQuery(db, body.categoryId),
-    auditHeadQuery(db),
   ]);
   requireWritableEpoch(toStaffKeyState(epochs, holders, mine), body.epoch);
   requireCategory(body.categoryId, category);
@@ -137,7 +136,6 @@ knowledgeRoutes.post('/articles', requireWriter, jsonBody(createArticleRequestSc
           details: { version: 1, epoch: body.epoch, category: body.categoryId },
         },
         () => [db.insert(kbArticles).values(article), db.insert(kbArticleVersions).values(version)],
-        toAuditHead(head, session.org.id),
       ),
   );
   return c.json(toArticleView(article, version), 201);
@@ -154,11 +152,10 @@ knowledgeRoutes.post(
     const id = c.req.valid('param').id;
     const body = c.req.valid('json');
     requireCertified(session.user, 'write in the knowledge base');
-    const [epochs, holders, mine, [article], category, head] = await db.batch([
+    const [epochs, holders, mine, [article], category] = await db.batch([
       ...staffKeyQueries(db, session.user.id),
       articleQuery(db, id),
       categoryQuery(db, body.categoryId),
-      auditHeadQuery(db),
     ]);
     if (!article) throw articleNotFound();
     if (body.version !== article.currentVersion + 1) {
@@ -198,7 +195,6 @@ knowledgeRoutes.post(
               .set({ currentVersion: body.version, categoryId: body.categoryId, updatedAt: now })
               .where(and(eq(kbArticles.id, id), eq(kbArticles.currentVersion, article.currentVersion))),
           ],
-          toAuditHead(head, session.org.id),
         ),
     );
     const saved = { ...article, currentVersion: body.version, categoryId: body.categoryId, updatedAt: now };

@@ -4,7 +4,7 @@ import {
   createStaffKeyRequestSchema,
   rotateStaffKeyRequestSchema,
 } from '../../core/api/staff-key.js';
-import { auditHeadQuery, commitAudited, toAuditHead } from '../audit.js';
+import { commitAudited } from '../audit.js';
 import { refuseDuplicate } from '../db/client.js';
 import { staffKeyEpochs, staffKeyWraps } from '../db/knowledge-schema.js';
 import type { AppEnv } from '../env.js';
@@ -34,10 +34,7 @@ const includeSelf = (wraps: readonly { to: string }[], me: string) => {
 staffKeyRoutes.get('/', async (c) => {
   const { db, session } = c.var;
   requireCertified(session.user, 'read the staff key');
-  const [epochs, holders, mine, head] = await db.batch([
-    ...staffKeyQueries(db, session.user.id),
-    auditHeadQuery(db),
-  ]);
+  const [epochs, holders, mine] = await db.batch([...staffKeyQueries(db, session.user.id)]);
   const state = toStaffKeyState(epochs, holders, mine);
   if (state.mine) {
     await commitAudited(
@@ -45,7 +42,6 @@ staffKeyRoutes.get('/', async (c) => {
       session.org.id,
       { actor: session.user.id, type: 'staff_key.read', subject: null, details: { epoch: state.epoch } },
       () => [],
-      toAuditHead(head, session.org.id),
     );
   }
   return c.json({
@@ -76,10 +72,9 @@ staffKeyRoutes.post('/', jsonBody(createStaffKeyRequestSchema), async (c) => {
   const { db, session } = c.var;
   const body = c.req.valid('json');
   requireCertified(session.user, 'make the staff key');
-  const [epochs, recipients, head] = await db.batch([
+  const [epochs, recipients] = await db.batch([
     staffKeyQueries(db, session.user.id)[0],
     recipientsQuery(db, body.wraps),
-    auditHeadQuery(db),
   ]);
   if (epochs.length > 0) throw new ApiError(409, 'staff_key_exists', 'the center already has a staff key');
   includeSelf(body.wraps, session.user.id);
@@ -104,7 +99,6 @@ staffKeyRoutes.post('/', jsonBody(createStaffKeyRequestSchema), async (c) => {
             .values({ epoch: 0, previousKeyEnvelope: null, createdBy: session.user.id, createdAt: now }),
           ...rows.map((row) => db.insert(staffKeyWraps).values(row)),
         ],
-        toAuditHead(head, session.org.id),
       ),
   );
   return c.json({ ok: true as const, epoch: 0 }, 201);
@@ -114,10 +108,9 @@ staffKeyRoutes.post('/', jsonBody(createStaffKeyRequestSchema), async (c) => {
 staffKeyRoutes.post('/wraps', jsonBody(addStaffWrapsRequestSchema), async (c) => {
   const { db, session } = c.var;
   const body = c.req.valid('json');
-  const [epochs, holders, mine, recipients, head] = await db.batch([
+  const [epochs, holders, mine, recipients] = await db.batch([
     ...staffKeyQueries(db, session.user.id),
     recipientsQuery(db, body.wraps),
-    auditHeadQuery(db),
   ]);
   const state = toStaffKeyState(epochs, holders, mine);
   const epoch = requireStaffKeyHolder(state);
@@ -137,7 +130,6 @@ staffKeyRoutes.post('/wraps', jsonBody(addStaffWrapsRequestSchema), async (c) =>
           details: { epoch, holders: rows.map((row) => row.userId) },
         },
         () => rows.map((row) => db.insert(staffKeyWraps).values(row)),
-        toAuditHead(head, session.org.id),
       ),
   );
   return c.json({ ok: true as const, epoch }, 201);
@@ -147,10 +139,9 @@ staffKeyRoutes.post('/wraps', jsonBody(addStaffWrapsRequestSchema), async (c) =>
 staffKeyRoutes.post('/rotate', jsonBody(rotateStaffKeyRequestSchema), async (c) => {
   const { db, session } = c.var;
   const body = c.req.valid('json');
-  const [epochs, holders, mine, recipients, head] = await db.batch([
+  const [epochs, holders, mine, recipients] = await db.batch([
     ...staffKeyQueries(db, session.user.id),
     recipientsQuery(db, body.wraps),
-    auditHeadQuery(db),
   ]);
   const state = toStaffKeyState(epochs, holders, mine);
   const current = requireStaffKeyHolder(state);
@@ -183,7 +174,6 @@ staffKeyRoutes.post('/rotate', jsonBody(rotateStaffKeyRequestSchema), async (c) 
           }),
           ...rows.map((row) => db.insert(staffKeyWraps).values(row)),
         ],
-        toAuditHead(head, session.org.id),
       ),
   );
   return c.json({ ok: true as const, epoch: body.epoch }, 201);
