@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { storeRootWrapRequestSchema } from '../../core/api/users.js';
-import { auditHeadQuery, commitAudited, toAuditHead } from '../audit.js';
+import { commitAudited } from '../audit.js';
 import { rootKeyWraps } from '../db/schema.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
@@ -17,7 +17,7 @@ export const adminRoutes = new Hono<AppEnv>();
 adminRoutes.post('/root-wraps', requireRoles('admin'), jsonBody(storeRootWrapRequestSchema), async (c) => {
   const { db, session } = c.var;
   const { userId, ...wrap } = c.req.valid('json');
-  const [userRows, headRows] = await db.batch([userQuery(db, userId), auditHeadQuery(db)]);
+  const userRows = await userQuery(db, userId);
   const recipient = judgeUser(userRows);
   if (!recipient.roles.includes('admin') || recipient.status !== 'active') {
     throw new ApiError(409, 'not_admin', 'the root key is wrapped only to active admins');
@@ -31,7 +31,6 @@ adminRoutes.post('/root-wraps', requireRoles('admin'), jsonBody(storeRootWrapReq
     session.org.id,
     { actor: session.user.id, type: 'admin.root_wrap_stored', subject: userId },
     () => [db.insert(rootKeyWraps).values(row).onConflictDoUpdate({ target: rootKeyWraps.userId, set: row })],
-    toAuditHead(headRows, session.org.id),
   );
   return c.json({ ok: true as const }, 201);
 });

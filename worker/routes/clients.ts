@@ -7,7 +7,7 @@ import {
 } from '../../core/api/clients.js';
 import type { ContactWrap } from '../../core/api/key-wraps.js';
 import { contactGrantInfo } from '../../crypto/grant.js';
-import { auditHeadQuery, commitAudited, toAuditHead } from '../audit.js';
+import { commitAudited } from '../audit.js';
 import {
   judgeVisibleCards,
   judgeVisibleClient,
@@ -137,11 +137,10 @@ clientRoutes.post(
     const { db, session } = c.var;
     const body = c.req.valid('json');
     assertCanShare(session, body.wraps);
-    // One read batch: the recipients, the caller's groups, the audit head.
-    const [userRows, groupRows, myGroupRows, headRows] = await db.batch([
+    // One read batch: the recipients and the caller's groups.
+    const [userRows, groupRows, myGroupRows] = await db.batch([
       ...recipientQueries(db, body.wraps),
       myGroupsQuery(db, session.user.id),
-      auditHeadQuery(db),
     ]);
     const rows = contactWrapRows(session, body.id, 0, body.wraps, [userRows, groupRows]);
     const mine = new Set([session.user.id, ...eligibleGroupIds(myGroupRows)]);
@@ -174,7 +173,6 @@ clientRoutes.post(
           db.insert(clients).values(client),
           ...rows.map((row) => db.insert(contactKeyWraps).values(row)),
         ],
-        toAuditHead(headRows, session.org.id),
       );
     } catch (error) {
       if (isUniqueViolation(error, 'clients.id'))
@@ -197,10 +195,7 @@ clientRoutes.get('/', requireSession, async (c) => {
  */
 clientRoutes.get('/cards', requireSession, async (c) => {
   const { db, session } = c.var;
-  const [groupRows, clientRows, wrapRows, headRows] = await db.batch([
-    ...visibleCardsQueries(db, session.user.id),
-    auditHeadQuery(db),
-  ]);
+  const [groupRows, clientRows, wrapRows] = await db.batch([...visibleCardsQueries(db, session.user.id)]);
   const cards = judgeVisibleCards(session.user.id, Date.now(), groupRows, clientRows, wrapRows);
   if (cards.size > 0) {
     await commitAudited(
@@ -213,7 +208,6 @@ clientRoutes.get('/cards', requireSession, async (c) => {
         details: { clients: [...cards.keys()] },
       },
       undefined,
-      toAuditHead(headRows, session.org.id),
     );
   }
   return c.json({
@@ -227,9 +221,8 @@ clientRoutes.get('/cards', requireSession, async (c) => {
 
 clientRoutes.get('/:id', requireSession, pathParams(clientIdParamSchema), async (c) => {
   const { db, session } = c.var;
-  const [clientRows, groupRows, wrapRows, headRows] = await db.batch([
+  const [clientRows, groupRows, wrapRows] = await db.batch([
     ...visibleClientQueries(db, session.user.id, c.req.valid('param').id),
-    auditHeadQuery(db),
   ]);
   const { client, wraps } = judgeVisibleClient(session.user.id, Date.now(), [
     clientRows,
@@ -246,7 +239,6 @@ clientRoutes.get('/:id', requireSession, pathParams(clientIdParamSchema), async 
       details: { epoch: client.contactEpoch },
     },
     undefined,
-    toAuditHead(headRows, session.org.id),
   );
   return c.json({
     ...toClientSummary(client),
@@ -264,11 +256,10 @@ clientRoutes.post(
   async (c) => {
     const { db, session } = c.var;
     const body = c.req.valid('json');
-    // One read batch: the card and the caller's wraps of it, the recipients, the audit head.
-    const [clientRows, groupRows, wrapRows, userRows, recipientGroupRows, headRows] = await db.batch([
+    // One read batch: the card and the caller's wraps of it, and the recipients.
+    const [clientRows, groupRows, wrapRows, userRows, recipientGroupRows] = await db.batch([
       ...visibleClientQueries(db, session.user.id, c.req.valid('param').id),
       ...recipientQueries(db, body.wraps),
-      auditHeadQuery(db),
     ]);
     const { client, wraps } = judgeVisibleClient(session.user.id, Date.now(), [
       clientRows,
@@ -300,7 +291,6 @@ clientRoutes.post(
             details: { epoch: client.contactEpoch, recipients: rows.map((row) => row.toId) },
           },
           () => rows.map((row) => db.insert(contactKeyWraps).values(row)),
-          toAuditHead(headRows, session.org.id),
         ),
     );
     return c.json({ wraps: rows.map(toContactWrapView) }, 201);

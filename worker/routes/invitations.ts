@@ -6,7 +6,7 @@ import {
   invitationIdParamSchema,
   invitationLookupRequestSchema,
 } from '../../core/api/invitations.js';
-import { auditHeadQuery, commitAudited, toAuditHead } from '../audit.js';
+import { commitAudited } from '../audit.js';
 import { newToken, pepperedHash } from '../credentials.js';
 import { isUniqueViolation } from '../db/client.js';
 import { invitations, users } from '../db/schema.js';
@@ -37,8 +37,8 @@ invitationRoutes.post('/', requireRoles('admin'), jsonBody(createInvitationReque
   const { db, session } = c.var;
   const body = c.req.valid('json');
   const now = Date.now();
-  // One read batch: an account with this email, a pending invitation of it, the audit head.
-  const [userRows, pendingRows, headRows] = await db.batch([
+  // One read batch: an account with this email and a pending invitation of it.
+  const [userRows, pendingRows] = await db.batch([
     db.select({ id: users.id }).from(users).where(eq(users.email, body.email)).limit(1),
     db
       .select({ id: invitations.id })
@@ -52,7 +52,6 @@ invitationRoutes.post('/', requireRoles('admin'), jsonBody(createInvitationReque
         ),
       )
       .limit(1),
-    auditHeadQuery(db),
   ]);
   if (userRows[0]) {
     throw new ApiError(409, 'email_taken', 'someone already has an account with this email');
@@ -91,7 +90,6 @@ invitationRoutes.post('/', requireRoles('admin'), jsonBody(createInvitationReque
       }),
       ...mail.statements,
     ],
-    toAuditHead(headRows, session.org.id),
   );
   await mail.afterCommit();
   return c.json({ id, expiresAt }, 201);
@@ -106,10 +104,7 @@ invitationRoutes.get('/', requireRoles('admin'), async (c) => {
 invitationRoutes.delete('/:id', requireRoles('admin'), pathParams(invitationIdParamSchema), async (c) => {
   const { db, session } = c.var;
   const { id } = c.req.valid('param');
-  const [[row], headRows] = await db.batch([
-    db.select().from(invitations).where(eq(invitations.id, id)).limit(1),
-    auditHeadQuery(db),
-  ]);
+  const [[row]] = await db.batch([db.select().from(invitations).where(eq(invitations.id, id)).limit(1)]);
   if (!row) throw new ApiError(404, 'not_found', 'no such invitation');
   if (invitationStatus(row, Date.now()) !== 'pending') {
     throw new ApiError(409, 'invitation_not_pending', 'only a pending invitation can be revoked');
@@ -119,7 +114,6 @@ invitationRoutes.delete('/:id', requireRoles('admin'), pathParams(invitationIdPa
     session.org.id,
     { actor: session.user.id, type: 'invitation.revoked', subject: id, details: { email: row.email } },
     () => [db.update(invitations).set({ revokedAt: Date.now() }).where(eq(invitations.id, id))],
-    toAuditHead(headRows, session.org.id),
   );
   return c.json({ ok: true as const });
 });
@@ -141,11 +135,10 @@ invitationRoutes.post('/lookup', jsonBody(invitationLookupRequestSchema), async 
 invitationRoutes.post('/accept', jsonBody(acceptInvitationRequestSchema), async (c) => {
   const { db, pepper } = c.var;
   const { token, user } = c.req.valid('json');
-  // One read batch: the org, the invitation, the audit head, and any root wrap of the new user.
-  const [orgRows, invitationRows, headRows, rootWrapRows] = await db.batch([
+  // One read batch: the org, the invitation and any root wrap of the new user.
+  const [orgRows, invitationRows, rootWrapRows] = await db.batch([
     orgQuery(db),
     invitationByTokenQuery(db, token),
-    auditHeadQuery(db),
     rootWrapQuery(db, user.id),
   ]);
   const orgRow = judgeOrg(orgRows);
@@ -193,7 +186,6 @@ invitationRoutes.post('/accept', jsonBody(acceptInvitationRequestSchema), async 
           .where(eq(invitations.id, invitation.id)),
         session.insert,
       ],
-      toAuditHead(headRows, orgRow.id),
     );
   } catch (error) {
     // users.email is unique: of two racing accepts of one invitation only one commits.

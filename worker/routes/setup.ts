@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { setupRequestSchema } from '../../core/api/setup.js';
-import { auditHeadQuery, commitAudited, toAuditHead } from '../audit.js';
+import { commitAudited } from '../audit.js';
 import { assertValidCert } from '../certificates.js';
 import { pepperedHash } from '../credentials.js';
 import { insertDashboards, shippedDashboardRows } from '../dashboards.js';
@@ -23,7 +23,7 @@ setup.get('/status', async (c) => c.json({ initialized: (await findOrg(c.var.db)
 setup.post('/', jsonBody(setupRequestSchema), async (c) => {
   const { db, pepper } = c.var;
   const body = c.req.valid('json');
-  const [orgRows, headRows] = await db.batch([orgQuery(db), auditHeadQuery(db)]);
+  const orgRows = await orgQuery(db);
   if (orgRows[0]) throw alreadyInitialized();
   const { admin } = body;
   assertValidCert(body.org.rootPk, admin, admin.cert);
@@ -86,7 +86,6 @@ setup.post('/', jsonBody(setupRequestSchema), async (c) => {
         session.insert,
         ...insertDashboards(db, shippedDashboards),
       ],
-      toAuditHead(headRows, orgRow.id),
     );
   } catch (error) {
     // The org table admits one row: a setup that lost a race fails as a whole, here.

@@ -6,7 +6,7 @@ import {
   updateUserRequestSchema,
   userIdParamSchema,
 } from '../../core/api/users.js';
-import { auditHeadQuery, commitAudited, toAuditHead } from '../audit.js';
+import { commitAudited } from '../audit.js';
 import { assertValidCert } from '../certificates.js';
 import { isActiveSupervisor } from '../counselor-supervisors.js';
 import type { Db } from '../db/client.js';
@@ -52,7 +52,7 @@ userRoutes.post(
   jsonBody(certifyUserRequestSchema),
   async (c) => {
     const { db, session } = c.var;
-    const [userRows, headRows] = await db.batch([userQuery(db, c.req.valid('param').id), auditHeadQuery(db)]);
+    const userRows = await userQuery(db, c.req.valid('param').id);
     const user = judgeUser(userRows);
     const cert = c.req.valid('json');
     assertValidCert(session.org.rootPk, user, cert);
@@ -71,7 +71,6 @@ userRoutes.post(
           .set({ certSig: cert.sig, certIssuedAt: cert.issuedAtMs })
           .where(eq(users.id, user.id)),
       ],
-      toAuditHead(headRows, session.org.id),
     );
     return c.json(toUserView({ ...user, certSig: cert.sig, certIssuedAt: cert.issuedAtMs }));
   },
@@ -84,12 +83,8 @@ userRoutes.patch(
   jsonBody(updateUserRequestSchema),
   async (c) => {
     const { db, session } = c.var;
-    // One read batch: the user, everyone (for the last-admin check), the audit head.
-    const [userRows, everyone, headRows] = await db.batch([
-      userQuery(db, c.req.valid('param').id),
-      listUsersQuery(db),
-      auditHeadQuery(db),
-    ]);
+    // One read batch: the user and everyone (for the last-admin check).
+    const [userRows, everyone] = await db.batch([userQuery(db, c.req.valid('param').id), listUsersQuery(db)]);
     const user = judgeUser(userRows);
     const change = c.req.valid('json');
     const updated: UserRow = {
@@ -120,7 +115,6 @@ userRoutes.patch(
         // A disabled account is signed out everywhere at once.
         ...(updated.status === 'disabled' ? [db.delete(sessions).where(eq(sessions.userId, user.id))] : []),
       ],
-      toAuditHead(headRows, session.org.id),
     );
     return c.json(toUserView(updated));
   },
@@ -135,15 +129,14 @@ userRoutes.put(
   async (c) => {
     const { db, session } = c.var;
     const { supervisorId } = c.req.valid('json');
-    // One read batch: the counselor, the named supervisor, the audit head.
-    const [counselorRows, supervisorRows, headRows] = await db.batch([
+    // One read batch: the counselor and the named supervisor.
+    const [counselorRows, supervisorRows] = await db.batch([
       userQuery(db, c.req.valid('param').id),
       db
         .select()
         .from(users)
         .where(inArray(users.id, supervisorId === null ? [] : [supervisorId]))
         .limit(1),
-      auditHeadQuery(db),
     ]);
     const counselor = judgeUser(counselorRows);
     if (supervisorId !== null) {
@@ -173,7 +166,6 @@ userRoutes.put(
         details: { supervisorId, previousSupervisorId: counselor.supervisorId },
       },
       () => [db.update(users).set({ supervisorId }).where(eq(users.id, counselor.id))],
-      toAuditHead(headRows, session.org.id),
     );
     return c.json(toUserView({ ...counselor, supervisorId }));
   },
