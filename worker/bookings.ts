@@ -3,7 +3,7 @@ import type { BookingRequestView, bookingSubmissionSchema } from '../core/api/bo
 import { MAX_APPOINTMENT_MINUTES } from '../core/api/schedule-setup.js';
 import type { z } from '../core/api/zod.js';
 import { runAfterResponse } from './after-response.js';
-import { auditHeadQuery, commitAudited, toAuditHead } from './audit.js';
+import { commitAudited } from './audit.js';
 import { type Db, refuseDuplicate } from './db/client.js';
 import { type BookingRequestRow, bookingRequests } from './db/integrations-schema.js';
 import { type ServiceRow, services } from './db/schedule-schema.js';
@@ -113,13 +113,12 @@ export async function acceptBookingRequest(
 ): Promise<BookingRequestRow> {
   const { db } = c.var;
   const slotEnd = submission.slotStart === null ? null : submission.slotStart + LONGEST_MS;
-  const [orgRows, groupRows, serviceRows, definitionRows, endpoints, headRows, ...slotRows] = await db.batch([
+  const [orgRows, groupRows, serviceRows, definitionRows, endpoints, ...slotRows] = await db.batch([
     orgQuery(db),
     intakeGroupQuery(db),
     serviceQuery(db, submission.serviceId),
     publishedDefinitionQuery(db, BOOKING_WORKFLOW_KEY),
     enabledEndpointsQuery(db),
-    auditHeadQuery(db),
     // The slot's facts, read for the longest service: the service's own length is known only after.
     ...freeSlotQueries(db, submission.slotStart ?? 0, slotEnd ?? 0),
   ]);
@@ -192,7 +191,6 @@ export async function acceptBookingRequest(
           },
         },
         () => [db.insert(bookingRequests).values(row), ...deliveries.map((one) => one.insert)],
-        toAuditHead(headRows, orgRow.id),
       ),
   );
   const [definition] = definitionRows;
