@@ -158,11 +158,9 @@ describe('reports over operational data', () => {
     await page.getByRole('button', { name: '保存仪表板' }).click();
     await page.getByRole('heading', { name: dashboardName, level: 2 }).waitFor();
     // The saved dashboard draws its widgets once its people and catalog have loaded.
-    await expect.poll(() => page.locator('.widget__title').allTextContents()).toEqual([
-      '新建个案 · 合计',
-      '新建个案 · 按咨询师',
-      '新建个案 · 按月',
-    ]);
+    await expect
+      .poll(() => page.locator('.widget__title').allTextContents())
+      .toEqual(['新建个案 · 合计', '新建个案 · 按咨询师', '新建个案 · 按月']);
     const byCounselor = page.getByRole('region', { name: '新建个案 · 按咨询师' });
     await drawnOrEmpty(byCounselor);
     const rows = await byCounselor
