@@ -103,7 +103,8 @@ export function sessionNote(n: number): RecordWrite {
     form: sessionNoteForm,
     values: {
       session_date: '2026-11-20',
-      session_number: n,
+      // The form allows session numbers up to 500; the 2,000-note case repeats them.
+      session_number: ((n - 1) % 500) + 1,
       duration_minutes: 50,
       modality: 'in_person',
       presenting_issues: `${n}. ${NOTE_TEXT}`,
