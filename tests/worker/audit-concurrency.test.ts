@@ -5,7 +5,7 @@ import { verifyAuditChain } from '../../crypto/audit-log.js';
 import { fromBase64Url, toHex } from '../../crypto/bytes.js';
 import { verifyServerAuditChain } from '../../web/src/lib/protocol/audit.js';
 import { createCase, createClient, openCase } from '../../web/src/lib/protocol/cases/index.js';
-import type { Browser } from './support/client.js';
+import { allEvents, hashedPart, type ServedEvent } from './support/audit-events.js';
 import { apiClientFor, caseContextFor } from './support/protocol-client.js';
 import { addMember, login, type Organization, setUpOrganization } from './support/scenario.js';
 
@@ -14,38 +14,6 @@ import { addMember, login, type Organization, setUpOrganization } from './suppor
  * transaction with a seq SQLite assigns, and the chain's hashes are sealed after the responses
  * (worker/audit-seal.ts), so no writer loses a race for the head and none retries or fails.
  */
-
-interface ServedEvent {
-  seq: number;
-  at: number;
-  actor: string | null;
-  type: string;
-  subject: string | null;
-  details: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
-}
-
-async function allEvents(browser: Browser): Promise<ServedEvent[]> {
-  const events: ServedEvent[] = [];
-  let before: number | null | undefined;
-  do {
-    const res = await browser.get(`/api/audit?limit=200${before ? `&before=${before}` : ''}`);
-    expect(res.status).toBe(200);
-    events.push(...res.body.events);
-    before = res.body.nextBefore;
-  } while (before);
-  return events.reverse();
-}
-
-const hashedPart = ({ seq, at, actor, type, subject, details }: ServedEvent) => ({
-  seq,
-  at,
-  actor,
-  type,
-  subject,
-  details,
-});
 
 async function unsealedCount(): Promise<number> {
   const row = await env.DB.prepare('SELECT count(*) AS n FROM audit_events WHERE hash IS NULL').first<{

@@ -6,41 +6,9 @@ import {
   verifyAuditChain,
 } from '../../crypto/audit-log.js';
 import { fromBase64Url, fromHex, toBase64Url, toHex } from '../../crypto/bytes.js';
-import type { Browser } from './support/client.js';
+import { allEvents, hashedPart } from './support/audit-events.js';
 import { tamper } from './support/factories.js';
 import { addMember, login, type Organization, setUpOrganization } from './support/scenario.js';
-
-interface ServedEvent {
-  seq: number;
-  at: number;
-  actor: string | null;
-  type: string;
-  subject: string | null;
-  details: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
-}
-
-async function allEvents(browser: Browser): Promise<ServedEvent[]> {
-  const events: ServedEvent[] = [];
-  let before: number | null | undefined;
-  do {
-    const res = await browser.get(`/api/audit?limit=3${before ? `&before=${before}` : ''}`);
-    events.push(...res.body.events);
-    before = res.body.nextBefore;
-  } while (before);
-  return events.reverse();
-}
-
-/** The hashed object is exactly these six columns (worker/audit.ts). */
-const hashedPart = ({ seq, at, actor, type, subject, details }: ServedEvent) => ({
-  seq,
-  at,
-  actor,
-  type,
-  subject,
-  details,
-});
 
 async function busyCenter(): Promise<Organization> {
   const center = await setUpOrganization();
@@ -53,7 +21,7 @@ describe('audit chain (PROTOCOL §8)', () => {
   it('recomputes from h_0 with crypto/audit-log.ts, page by page', async () => {
     const center = await busyCenter();
 
-    const events = await allEvents(center.adminBrowser);
+    const events = await allEvents(center.adminBrowser, 3);
     const head = (await center.adminBrowser.get('/api/audit/head')).body;
 
     expect(events.map((event) => event.seq)).toEqual(events.map((_, i) => i + 1));
@@ -90,7 +58,7 @@ describe('audit chain (PROTOCOL §8)', () => {
         adminPk: center.admin.keys.ed25519Pk,
       }),
     );
-    const events = await allEvents(center.adminBrowser);
+    const events = await allEvents(center.adminBrowser, 3);
     expect(() => verifyAuditChain(center.org.id, events.map(hashedPart), served)).not.toThrow();
     expect(events.at(-1)?.type).toBe('audit.checkpoint_signed');
   });
@@ -119,7 +87,7 @@ describe('audit chain (PROTOCOL §8)', () => {
     const others = await Promise.all([1, 2, 3, 4, 5, 6].map(() => login(center.admin)));
     expect(others.every((res) => res.status === 200)).toBe(true);
 
-    const events = await allEvents(center.adminBrowser);
+    const events = await allEvents(center.adminBrowser, 3);
 
     expect(events.map((event) => event.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(() => verifyAuditChain(center.org.id, events.map(hashedPart), [])).not.toThrow();
@@ -127,7 +95,7 @@ describe('audit chain (PROTOCOL §8)', () => {
 
   it('starts the chain at h_0 = SHA-256("tacit/1/audit|" + org id)', async () => {
     const center = await setUpOrganization();
-    const [first] = await allEvents(center.adminBrowser);
+    const [first] = await allEvents(center.adminBrowser, 3);
     expect(first?.prevHash).toBe(toHex(auditGenesisHead(center.org.id)));
   });
 });
