@@ -45,13 +45,22 @@ export async function bringIn(
   await adminPage.getByText(`邀请已发送至 ${who.email}。`).waitFor();
 
   // The outbox in a tab of its own: reloading the admin's tab would lock the vault.
+  // The email is written after the response, so refresh until the one addressed to them is there.
   const outbox = await adminPage.context().newPage();
   await outbox.goto('/dev/outbox');
-  const link =
-    (await outbox
-      .getByRole('link', { name: /\/invite#token=/ })
-      .first()
-      .getAttribute('href')) ?? '';
+  const invitation = outbox
+    .getByRole('listitem')
+    .filter({ hasText: who.email })
+    .getByRole('link', { name: /\/invite#token=/ })
+    .first();
+  await expect
+    .poll(async () => {
+      if (await invitation.isVisible()) return true;
+      await outbox.getByRole('button', { name: '刷新' }).click();
+      return false;
+    })
+    .toBe(true);
+  const link = (await invitation.getAttribute('href')) ?? '';
   await outbox.close();
 
   await joining.goto(new URL(link).pathname + new URL(link).hash);

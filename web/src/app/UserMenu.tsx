@@ -22,11 +22,13 @@ export function UserMenu(props: { user: SessionUser }) {
 
   return (
     <DropdownMenu>
-      <DropdownMenu.Trigger class="button button--quiet user-menu__trigger" aria-label={t('shell.userMenu')}>
+      <DropdownMenu.Trigger class="button button--quiet user-menu__trigger">
         <span class="user-menu__avatar" aria-hidden="true">
           {initial()}
         </span>
         <span class="user-menu__name">{props.user.displayName}</span>
+        {/* Named by its visible text plus this, so speech input can say the name it shows. */}
+        <span class="visually-hidden">{t('shell.userMenu')}</span>
         <ChevronDownIcon />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
