@@ -61,6 +61,30 @@ async function auditSidebarPages(page: Page, who: string): Promise<string[]> {
   return problems;
 }
 
+/** The focused element and whether a person can see where focus is (an outline or a ring). */
+async function focusShown(page: Page): Promise<{ name: string; visible: boolean }> {
+  return page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    if (!element || element === document.body) return { name: 'body', visible: false };
+    const style = getComputedStyle(element);
+    const outlined = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0;
+    const ringed = style.boxShadow !== 'none';
+    const name = element.getAttribute('aria-label') ?? element.textContent?.trim() ?? element.tagName;
+    return { name: name.slice(0, 40), visible: outlined || ringed };
+  });
+}
+
+/** Presses Tab until the focused element's name matches, checking each stop shows its focus. */
+async function tabTo(page: Page, name: RegExp, unseen: string[]) {
+  for (let stop = 0; stop < 40; stop++) {
+    await page.keyboard.press('Tab');
+    const focused = await focusShown(page);
+    if (!focused.visible) unseen.push(focused.name);
+    if (name.test(focused.name)) return;
+  }
+  throw new Error(`Tab never reached ${name}`);
+}
+
 describe('accessibility (axe-core: no serious or critical violation)', () => {
   let browser: Browser;
   let adminTab: OpenedPage;
@@ -109,6 +133,43 @@ describe('accessibility (axe-core: no serious or critical violation)', () => {
       }
     });
   }
+
+  it('works with the keyboard alone, focus always visible: sign in, skip to content, a page, the user menu', async () => {
+    const tab = await openPage(browser, baseURL, 'laptop');
+    const { page } = tab;
+    const unseen: string[] = [];
+    try {
+      await page.goto('/login');
+      await page.getByLabel('电子邮箱').waitFor();
+      await page.getByLabel('电子邮箱').focus();
+      await page.keyboard.type(counselor.email);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(counselor.recoveredPassphrase);
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: '用户菜单' }).waitFor();
+
+      // The first Tab reaches the skip link; following it puts focus in the page's main region.
+      await page.keyboard.press('Tab');
+      expect((await focusShown(page)).name).toBe('跳到主要内容');
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
+
+      await page.getByRole('link', { name: '跳到主要内容' }).focus();
+      await tabTo(page, /日程$/, unseen);
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: '日程' }).waitFor();
+
+      await page.getByRole('link', { name: '跳到主要内容' }).focus();
+      await tabTo(page, /用户菜单/, unseen);
+      await page.keyboard.press('Enter');
+      await page.getByRole('menuitem', { name: '退出登录' }).waitFor();
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByRole('menuitem', { name: '退出登录' }).count()).toBe(0);
+      expect(unseen).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  });
 
   it('on every page of the admin', async () => {
     const { page } = adminTab;

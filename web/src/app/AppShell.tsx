@@ -18,7 +18,15 @@ export function AppShell(props: ParentProps<{ session: Session }>) {
 
   return (
     <div class="shell">
-      <a class="skip-link" href="#main">
+      {/* The router would take the fragment link as a navigation; move focus to the content instead. */}
+      <a
+        class="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('shell.skipToContent')}
       </a>
       <aside class="shell__sidebar">
