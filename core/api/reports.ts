@@ -1,3 +1,4 @@
+import { apiErrorBodySchema } from './errors.js';
 import { z } from './zod.js';
 
 /**
@@ -121,6 +122,18 @@ export const reportSchema = z.object({
   rows: z.array(reportRowSchema),
 });
 export type Report = z.infer<typeof reportSchema>;
+
+/**
+ * A dashboard's figures in one request (one D1 batch): each query is judged on its own, so one
+ * widget's bad query or missing right shows as that widget's error, not the dashboard's.
+ */
+export const MAX_REPORT_BATCH = 40;
+export const reportBatchRequestSchema = z.object({
+  queries: z.array(z.unknown()).min(1).max(MAX_REPORT_BATCH),
+});
+export const reportBatchItemSchema = z.union([z.object({ report: reportSchema }), apiErrorBodySchema]);
+export type ReportBatchItem = z.infer<typeof reportBatchItemSchema>;
+export const reportBatchSchema = z.object({ results: z.array(reportBatchItemSchema) });
 
 export const catalogEntrySchema = z.object({
   metric: z.enum(METRIC_IDS),

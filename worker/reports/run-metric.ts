@@ -39,22 +39,18 @@ function suppresses(query: ReportQuery): boolean {
 const emptyValue = (unit: MetricUnit): number | null =>
   unit === 'count' || unit === 'hours' || unit === 'cents' ? 0 : null;
 
-export async function runMetric(
-  d1: D1Database,
+/** A report's rows from its plan's results: suppression applied, empty cells filled. */
+export function finishReport(
   query: ReportQuery,
   scopedTo: string | null,
-  timeZone: string,
-  rollups: boolean,
-): Promise<Report> {
+  plan: MetricPlan,
+  results: Record<string, unknown>[][],
+): Report {
   const definition = METRICS[query.metric];
-  const plan = metricPlan(query, scopedTo, timeZone, rollups);
-  const results = await d1.batch(
-    plan.statements.map((statement) => d1.prepare(statement.sql).bind(...statement.params)),
-  );
   const suppressing = suppresses(query);
   const keepsEmptyRows = query.dimension === 'none' || query.dimension === 'stage';
   const rows: ReportRow[] = plan
-    .combine(results.map((result) => result.results as Record<string, unknown>[]))
+    .combine(results)
     .filter((row) => keepsEmptyRows || row.population === null || row.population > 0)
     .map((row) => {
       const population = row.population ?? 0;
@@ -78,4 +74,39 @@ export async function runMetric(
         ? rows
         : [{ key: null, value: emptyValue(definition.unit), suppressed: false }],
   };
+}
+
+/** Reports that may be asked, in one D1 batch: one round trip however many there are. */
+export async function runMetrics(
+  d1: D1Database,
+  queries: readonly { query: ReportQuery; scopedTo: string | null }[],
+  timeZone: string,
+  rollups: boolean,
+): Promise<Report[]> {
+  const plans = queries.map(({ query, scopedTo }) => metricPlan(query, scopedTo, timeZone, rollups));
+  const statements = plans.flatMap((plan) => plan.statements);
+  const results =
+    statements.length === 0
+      ? []
+      : await d1.batch(statements.map((statement) => d1.prepare(statement.sql).bind(...statement.params)));
+  let next = 0;
+  return queries.map(({ query, scopedTo }, index) => {
+    const plan = plans[index] as MetricPlan;
+    const own = results
+      .slice(next, next + plan.statements.length)
+      .map((result) => result.results as Record<string, unknown>[]);
+    next += plan.statements.length;
+    return finishReport(query, scopedTo, plan, own);
+  });
+}
+
+export async function runMetric(
+  d1: D1Database,
+  query: ReportQuery,
+  scopedTo: string | null,
+  timeZone: string,
+  rollups: boolean,
+): Promise<Report> {
+  const [report] = await runMetrics(d1, [{ query, scopedTo }], timeZone, rollups);
+  return report as Report;
 }
