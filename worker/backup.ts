@@ -16,7 +16,7 @@ import { DEFAULT_TIME_ZONE, institutionTimeZone } from './schedule-settings.js';
 
 /**
  * Per-deployment state that must not move: live sessions, lockouts, dev email; and the report
- * rollups, which the triggers of migration 0026 rebuild from the rows an import writes.
+ * rollups, which the triggers of migration 0026 rebuild from the rows an import writes (0029's month rollups from those).
  */
 const LOCAL_TABLES = new Set([
   'sessions',
@@ -26,6 +26,8 @@ const LOCAL_TABLES = new Set([
   'report_zone_offsets',
   'appointment_rollups',
   'payment_rollups',
+  'appointment_month_rollups',
+  'payment_month_rollups',
   'case_facts',
 ]);
 /** Rows of any tables per import batch, in parents-first order: few round trips, bounded requests. */

@@ -8,10 +8,18 @@ import { insertAppointment, insertCase, insertPayment } from './support/report-f
 import { booking, type Clinic, DAY, HOUR, MINUTE, openClinic, put } from './support/schedule.js';
 
 const PATH = '/api/schedule/appointments';
-const ROLLUPS = ['appointment_rollups', 'payment_rollups', 'case_facts'] as const;
+const ROLLUPS = [
+  'appointment_rollups',
+  'payment_rollups',
+  'case_facts',
+  'appointment_month_rollups',
+  'payment_month_rollups',
+] as const;
 const ORDER: Record<(typeof ROLLUPS)[number], string> = {
   appointment_rollups: 'local_day, counselor_id, service_type',
   payment_rollups: 'local_day, counselor_id, service_id',
+  appointment_month_rollups: 'month_day, counselor_id, service_type',
+  payment_month_rollups: 'month_day, counselor_id, service_id',
   case_facts: 'case_id',
 };
 
@@ -112,14 +120,16 @@ async function mixOfWrites(clinic: Clinic, start: number) {
   });
 }
 
-describe('report rollups (migration 0026)', () => {
+describe('report rollups (migrations 0026 and 0029)', () => {
   it('equal a recomputation from the base tables after bookings, moves, status changes, series, payments and refunds', async () => {
     const clinic = await openClinic();
     await mixOfWrites(clinic, Date.UTC(2026, 2, 2, 2)); // Monday 2 March 2026, 10:00 in Shanghai: past, so sessions can be completed
     const counted = await env.DB.prepare(
-      'SELECT (SELECT COUNT(*) FROM appointment_rollups) AS days, (SELECT COUNT(*) FROM payment_rollups) AS paid, (SELECT COUNT(*) FROM case_facts) AS cases',
-    ).first<{ days: number; paid: number; cases: number }>();
+      'SELECT (SELECT COUNT(*) FROM appointment_rollups) AS days, (SELECT COUNT(*) FROM payment_rollups) AS paid, (SELECT COUNT(*) FROM case_facts) AS cases, (SELECT COUNT(*) FROM appointment_month_rollups) AS months, (SELECT COUNT(*) FROM payment_month_rollups) AS paidMonths',
+    ).first<{ days: number; paid: number; cases: number; months: number; paidMonths: number }>();
     expect(counted?.days).toBeGreaterThan(5);
+    expect(counted?.months).toBeGreaterThanOrEqual(3); // February to April, for two counselors
+    expect(counted?.paidMonths).toBeGreaterThanOrEqual(3);
     expect(counted?.paid).toBeGreaterThanOrEqual(3);
     expect(counted?.cases).toBe(1);
     await expectRollupsMatchBase();
@@ -150,6 +160,8 @@ describe('report rollups (migration 0026)', () => {
       { from: Date.UTC(2026, 1, 1, 5), to: Date.UTC(2026, 4, 1, 4) }, // February to April, local months
       { from: eve - 3 * DAY + 17 * MINUTE, to: eve + 20 * DAY + 5 * HOUR }, // edges mid-day
       { from: eve + HOUR, to: eve + 3 * HOUR }, // inside one evening
+      // whole February and March from the month rollups, days of January and April, hours at the edges
+      { from: Date.UTC(2026, 0, 20, 10, 17), to: Date.UTC(2026, 3, 12, 9, 41) },
     ];
     const metrics: MetricId[] = [
       'sessions',

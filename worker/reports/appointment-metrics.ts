@@ -4,26 +4,28 @@ import { type RollupSource, rollupMetric } from './rollup-metric.js';
 import { sourceMetric } from './source-metric.js';
 
 /**
- * Figures over appointments in a period: whole local days from appointment_rollups (0026), the
+ * Figures over appointments in a period: whole local months and days from appointment_month_rollups
+ * (0029) and appointment_rollups (0026), the
  * hours at a period's edges from the covering index appointments_for_reports. Each row brings how
  * many appointments (n), how many completed, no-shows and cancelled, and the completed ones'
  * time in ms and fees.
  */
-const APPOINTMENTS: RollupSource = {
-  rollup: {
-    from: 'appointment_rollups',
-    day: 'local_day',
-    counselor: 'counselor_id',
-    columns: { counselor: 'counselor_id', service_type: 'service_type' },
-    fields: {
-      n: 'appointments',
-      completed: 'completed',
-      no_shows: 'no_shows',
-      cancelled: 'cancelled',
-      ms: 'completed_ms',
-      fees: 'completed_fee_cents',
-    },
+const ROLLED_UP = {
+  counselor: 'counselor_id',
+  columns: { counselor: 'counselor_id', service_type: 'service_type' },
+  fields: {
+    n: 'appointments',
+    completed: 'completed',
+    no_shows: 'no_shows',
+    cancelled: 'cancelled',
+    ms: 'completed_ms',
+    fees: 'completed_fee_cents',
   },
+};
+
+const APPOINTMENTS: RollupSource = {
+  rollup: { from: 'appointment_rollups', day: 'local_day', ...ROLLED_UP },
+  months: { from: 'appointment_month_rollups', day: 'month_day', ...ROLLED_UP },
   base: {
     from: 'appointments',
     time: 'start_at',

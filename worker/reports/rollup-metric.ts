@@ -30,6 +30,8 @@ interface Branch {
  */
 export interface RollupSource {
   rollup: Branch & { day: string };
+  /** the same figures per local month, keyed by the local day number of its first day (0029) */
+  months: Branch & { day: string };
   base: Branch & { time: string };
 }
 
@@ -85,11 +87,31 @@ function branchSelect(
 export function rollupStatement(spec: RollupMetricSpec, context: MetricContext): MetricStatement {
   const { rollup, base } = spec.source;
   const { from, to } = context.query;
-  const split = splitPeriod(from, to, context.timeZone, context.rollups);
+  const { dimension } = context.query;
+  const byMonths = dimension !== 'week' && dimension !== 'day';
+  const split = splitPeriod(from, to, context.timeZone, context.rollups, byMonths);
   const parts: MetricStatement[] = [];
-  if (split.days) {
-    const key = keyOf(rollup, rollup.day, (start) => localDayOf(start, context.timeZone), context);
-    parts.push(branchSelect(rollup, key, { column: rollup.day, ...split.days }, context));
+  const toDay = (start: number) => localDayOf(start, context.timeZone);
+  if (split.months) {
+    const { months } = spec.source;
+    parts.push(
+      branchSelect(
+        months,
+        keyOf(months, months.day, toDay, context),
+        { column: months.day, ...split.months },
+        context,
+      ),
+    );
+  }
+  for (const days of split.days) {
+    parts.push(
+      branchSelect(
+        rollup,
+        keyOf(rollup, rollup.day, toDay, context),
+        { column: rollup.day, ...days },
+        context,
+      ),
+    );
   }
   for (const edge of split.edges) {
     const key = keyOf(base, base.time, (start) => start, context);

@@ -1,8 +1,8 @@
 import { localDateOf, offsetMinutes, startOfLocalDay } from '../../core/schedule/zoned-time.js';
 
 /**
- * The report rollups of migration 0026: appointments and payments summed per local day of the
- * institution's zone, kept by triggers in the statement that writes a row. This module holds what
+ * The report rollups of migrations 0026 and 0029: appointments and payments summed per local day
+ * and per local month of the institution's zone, kept by triggers in the statement that writes a row. This module holds what
  * the triggers cannot: the zone's offsets, the recomputation after a change of zone, and the
  * split of a report's period into whole local days (read from the rollups) and the hours at its
  * edges (read from the base tables).
@@ -48,24 +48,36 @@ const OFFSET_OF = (instant: string) =>
   `(SELECT offset_ms FROM report_zone_offsets WHERE from_at <= ${instant} ORDER BY from_at DESC LIMIT 1)`;
 const LOCAL_DAY_OF = (instant: string) => `(${instant} + ${OFFSET_OF(instant)}) / ${DAY_MS}`;
 
-/** The rollups as the base tables make them now, in the zone of report_zone_offsets. */
-export const RECOMPUTED = {
-  appointment_rollups: `SELECT ${LOCAL_DAY_OF('start_at')} AS local_day, counselor_id, service_type,
+const APPOINTMENT_DAYS = `SELECT ${LOCAL_DAY_OF('start_at')} AS local_day, counselor_id, service_type,
     COUNT(*) AS appointments, TOTAL(status = 'completed') AS completed, TOTAL(status = 'no_show') AS no_shows,
     TOTAL(status = 'cancelled') AS cancelled,
     TOTAL(CASE WHEN status IN ('confirmed', 'completed', 'no_show') THEN end_at - start_at ELSE 0 END) AS booked_ms,
     TOTAL(CASE WHEN status = 'completed' THEN end_at - start_at ELSE 0 END) AS completed_ms,
     TOTAL(CASE WHEN status = 'completed' THEN fee_cents ELSE 0 END) AS completed_fee_cents
-    FROM appointments GROUP BY 1, 2, 3`,
-  payment_rollups: `SELECT ${LOCAL_DAY_OF('paid_at')} AS local_day, COALESCE(counselor_id, '') AS counselor_id,
+    FROM appointments GROUP BY 1, 2, 3`;
+const PAYMENT_DAYS = `SELECT ${LOCAL_DAY_OF('paid_at')} AS local_day, COALESCE(counselor_id, '') AS counselor_id,
     COALESCE(service_id, '') AS service_id, COUNT(*) AS payments, TOTAL(amount - refunded_amount) AS net_cents
-    FROM payments GROUP BY 1, 2, 3`,
+    FROM payments GROUP BY 1, 2, 3`;
+/** The local day number of the first day of the month of a local day number. */
+const MONTH_OF = (day: string) => `${day} - CAST(strftime('%d', ${day} * 86400, 'unixepoch') AS INTEGER) + 1`;
+
+/** The rollups as the base tables make them now, in the zone of report_zone_offsets. */
+export const RECOMPUTED = {
+  appointment_rollups: APPOINTMENT_DAYS,
+  payment_rollups: PAYMENT_DAYS,
   case_facts: `SELECT case_id, TOTAL(status = 'completed') AS completed_sessions,
     TOTAL(CASE WHEN status = 'completed' THEN fee_cents ELSE 0 END) AS completed_fee_cents,
     MIN(CASE WHEN status = 'completed' THEN start_at END) AS first_completed_at,
     MAX(CASE WHEN status = 'completed' THEN start_at END) AS last_completed_at,
     MAX(CASE WHEN status IN ('requested', 'confirmed', 'completed') THEN start_at END) AS last_visit_at
     FROM appointments WHERE case_id IS NOT NULL GROUP BY case_id`,
+  appointment_month_rollups: `SELECT ${MONTH_OF('local_day')} AS month_day, counselor_id, service_type,
+    TOTAL(appointments) AS appointments, TOTAL(completed) AS completed, TOTAL(no_shows) AS no_shows,
+    TOTAL(cancelled) AS cancelled, TOTAL(booked_ms) AS booked_ms, TOTAL(completed_ms) AS completed_ms,
+    TOTAL(completed_fee_cents) AS completed_fee_cents
+    FROM (${APPOINTMENT_DAYS}) GROUP BY 1, 2, 3`,
+  payment_month_rollups: `SELECT ${MONTH_OF('local_day')} AS month_day, counselor_id, service_id,
+    TOTAL(payments) AS payments, TOTAL(net_cents) AS net_cents FROM (${PAYMENT_DAYS}) GROUP BY 1, 2, 3`,
 } as const;
 
 export interface RollupStatement {
@@ -95,24 +107,60 @@ export function relayoutStatements(timeZone: string): RollupStatement[] {
   ];
 }
 
-/** A report's period: whole local days [fromDay, toDay) from rollups, the rest from base rows. */
+/**
+ * A report's period: whole local months [from, to) (local day numbers of their first days) from
+ * the month rollups (0029), the other whole local days from the day rollups, the rest from base rows.
+ */
 export interface PeriodSplit {
-  days: { from: number; to: number } | null;
+  months: { from: number; to: number } | null;
+  days: { from: number; to: number }[];
   edges: { from: number; to: number }[];
 }
 
-export function splitPeriod(from: number, to: number, timeZone: string, rollups: boolean): PeriodSplit {
-  if (!rollups) return { days: null, edges: [{ from, to }] };
+/** The local day number of the first day of the month that local day `day` lies in. */
+const monthStartOf = (day: number) => day - new Date(day * DAY_MS).getUTCDate() + 1;
+/** The first day of the next month. */
+function nextMonthStart(day: number): number {
+  const date = new Date(day * DAY_MS);
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1) / DAY_MS;
+}
+
+/** Whole days [from, to) as whole months and the days before and after them. */
+function splitDays(from: number, to: number, months: boolean): Omit<PeriodSplit, 'edges'> {
+  const firstMonth = monthStartOf(from) === from ? from : nextMonthStart(from);
+  const lastMonth = monthStartOf(to);
+  if (!months || firstMonth >= lastMonth) return { months: null, days: [{ from, to }] };
+  return {
+    months: { from: firstMonth, to: lastMonth },
+    days: [
+      { from, to: firstMonth },
+      { from: lastMonth, to },
+    ].filter((range) => range.to > range.from),
+  };
+}
+
+/**
+ * `months`: whether whole months may be read as one row each — not for a breakdown by week or day,
+ * whose buckets a month row would straddle.
+ */
+export function splitPeriod(
+  from: number,
+  to: number,
+  timeZone: string,
+  rollups: boolean,
+  months = true,
+): PeriodSplit {
+  if (!rollups) return { months: null, days: [], edges: [{ from, to }] };
   const fromMidnight = startOfLocalDay(from, timeZone);
   const firstWhole = fromMidnight === from ? from : startOfLocalDay(fromMidnight + 36 * 3_600_000, timeZone);
   const lastMidnight = startOfLocalDay(to, timeZone);
-  if (firstWhole >= lastMidnight) return { days: null, edges: [{ from, to }] };
+  if (firstWhole >= lastMidnight) return { months: null, days: [], edges: [{ from, to }] };
   const edges = [
     { from, to: firstWhole },
     { from: lastMidnight, to },
   ].filter((edge) => edge.to > edge.from);
   return {
-    days: { from: localDayOf(firstWhole, timeZone), to: localDayOf(lastMidnight, timeZone) },
+    ...splitDays(localDayOf(firstWhole, timeZone), localDayOf(lastMidnight, timeZone), months),
     edges,
   };
 }
