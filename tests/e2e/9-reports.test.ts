@@ -9,7 +9,8 @@ import { goTo, logIn } from './steps';
  * Issue 9 in the browser, after the earlier files gave the shared center cases and sessions: the
  * admin reads the center's figures as a number and as bars, a channel breakdown hides its small
  * cells, the CSV downloads; a counselor sees only their own figures. Then dashboards: the shipped
- * cockpit draws its charts; the admin builds a dashboard for counselors, who see their own share.
+ * cockpit draws its charts; the admin builds a dashboard for counselors — one widget filtered to a
+ * counselor, the filter shown under its title — and counselors see their own share.
  */
 
 const baseURL = inject('baseURL');
@@ -153,6 +154,17 @@ describe('reports over operational data', () => {
       .toBeGreaterThan(100);
     await page.getByRole('button', { name: '上移组件 3' }).click();
     await page.getByRole('button', { name: '上移组件 2' }).click();
+    // A fourth widget narrowed by a filter: one counselor's sessions by month.
+    await page.getByRole('button', { name: '添加组件' }).click();
+    const filtered = page.getByRole('group', { name: '组件 4' });
+    await filtered.getByLabel('图表类型').selectOption('bar');
+    await filtered.getByLabel('指标 1').selectOption('sessions');
+    await filtered.getByLabel('分组').selectOption('month');
+    await filtered.getByLabel('时间段').selectOption('this_year');
+    await filtered
+      .getByRole('group', { name: '筛选（可选）' })
+      .getByLabel('咨询师', { exact: true })
+      .selectOption({ label: counselor.name });
     await saveScreenshot(page, 'dashboard-builder');
 
     await page.getByRole('button', { name: '保存仪表板' }).click();
@@ -160,7 +172,12 @@ describe('reports over operational data', () => {
     // The saved dashboard draws its widgets once its people and catalog have loaded.
     await expect
       .poll(() => page.locator('.widget__title').allTextContents())
-      .toEqual(['新建个案 · 合计', '新建个案 · 按咨询师', '新建个案 · 按月']);
+      .toEqual(['新建个案 · 合计', '新建个案 · 按咨询师', '新建个案 · 按月', '完成的咨询次数 · 按月']);
+    const ownSessions = page.getByRole('region', { name: '完成的咨询次数 · 按月' });
+    await expect
+      .poll(() => ownSessions.locator('.widget__filters').textContent())
+      .toBe(`筛选：咨询师 ${counselor.name}`);
+    await drawnOrEmpty(ownSessions);
     const byCounselor = page.getByRole('region', { name: '新建个案 · 按咨询师' });
     await drawnOrEmpty(byCounselor);
     const rows = await byCounselor
@@ -186,7 +203,12 @@ describe('reports over operational data', () => {
     const byCounselor = page.getByRole('region', { name: '新建个案 · 按咨询师' });
     const ownRows = (await drawnOrEmpty(byCounselor)) ? [counselor.name] : [];
     expect(await byCounselor.locator('tbody th').allTextContents()).toEqual(ownRows);
-    expect(await page.getByText('你看到的是你自己的数据。').count()).toBe(3);
+    expect(await page.getByText('你看到的是你自己的数据。').count()).toBe(4);
+    await expect
+      .poll(() =>
+        page.getByRole('region', { name: '完成的咨询次数 · 按月' }).locator('.widget__filters').textContent(),
+      )
+      .toMatch(/^筛选：咨询师 /);
     await saveScreenshot(page, 'dashboard-counselor');
     expect(await page.getByRole('link', { name: '编辑此仪表板' }).count()).toBe(0);
     expect(adminTab.problems).toEqual(noProblems);
