@@ -7,7 +7,7 @@ import { snapshotCounts } from './support/database.js';
 import { openBooking, sealedSubmission } from './support/integrations.js';
 import { notificationsOf } from './support/rules.js';
 import { booking, HOUR, openClinic } from './support/schedule.js';
-import { inbox, openTask } from './support/workflows.js';
+import { inbox, openTask, publishGraph } from './support/workflows.js';
 
 const CONTENT = { name: '李华', contact: '13800000000', concern: 'sleep' };
 const HALF_HOUR = 30 * 60_000;
@@ -178,5 +178,136 @@ describe('the shipped new-client booking process', () => {
       outcome: 'rejected',
     });
     expect(handedBack.body.waitingAt).toEqual(['match']);
+  });
+});
+
+describe('a booking step opened by its address', () => {
+  it('gives each person their own task, open or done, and nobody else’s', async () => {
+    const { clinic, requestId } = await bookingClinic();
+    const { desk, counselor } = clinic;
+    const screen = await openTask(desk.browser, 'Screen the booking request');
+    const one = await desk.browser.get(`/api/workflows/tasks/${screen.id}`);
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({
+      id: screen.id,
+      action: 'screen_booking',
+      processKey: 'new_client_booking',
+      status: 'open',
+      data: { bookingRequestId: requestId },
+    });
+    await desk.browser.post(`/api/workflows/tasks/${screen.id}/complete`, {
+      outcome: 'approved',
+      data: { clientId: clinic.clientId },
+    });
+    expect((await desk.browser.get(`/api/workflows/tasks/${screen.id}`)).body).toMatchObject({
+      status: 'done',
+      outcome: 'approved',
+    });
+
+    const before = await snapshotCounts();
+    expect((await new Browser().get(`/api/workflows/tasks/${screen.id}`)).status).toBe(401);
+    const theirs = await counselor.browser.get(`/api/workflows/tasks/${screen.id}`);
+    expect(theirs.status).toBe(404);
+    expect(theirs.body.error.code).toBe('not_found');
+    expect((await clinic.center.adminBrowser.get(`/api/workflows/tasks/${screen.id}`)).status).toBe(404);
+    const malformed = await desk.browser.get('/api/workflows/tasks/not-an-id');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.code).toBe('invalid_request');
+    expect((await desk.browser.get(`/api/workflows/tasks/${crypto.randomUUID()}`)).status).toBe(404);
+    expect(await snapshotCounts()).toEqual(before);
+  });
+});
+
+describe('the first session of a booked client', () => {
+  it('is filed in the case the counselor opens, so the supervision process counts it', async () => {
+    const { clinic } = await bookingClinic();
+    const { desk, counselor } = clinic;
+    const installed = await clinic.center.adminBrowser.post('/api/workflows/definitions/shipped/supervision');
+    const graph = structuredClone(installed.body.graph);
+    graph.nodes[0].trigger.sessions = 1;
+    await publishGraph(clinic.center.adminBrowser, 'supervision', graph, installed.body.name);
+    const file = await openCase(clinic.center, counselor);
+
+    const screen = await openTask(desk.browser, 'Screen the booking request');
+    await desk.browser.post(`/api/workflows/tasks/${screen.id}/complete`, {
+      outcome: 'approved',
+      data: { clientId: file.clientId },
+    });
+    // A session already held (only a started session can be completed): booked at matching.
+    const heldAt = Math.floor((Date.now() - 2 * HOUR) / HALF_HOUR) * HALF_HOUR;
+    const booked = await desk.browser.post(
+      '/api/schedule/appointments',
+      booking(clinic, heldAt, { clientId: file.clientId }),
+    );
+    expect(booked.status).toBe(201);
+    const appointmentId: string = booked.body.appointments[0].id;
+    expect(booked.body.appointments[0].caseId).toBeNull();
+    const match = await openTask(desk.browser, 'Match a counselor and book the first session');
+    await desk.browser.post(`/api/workflows/tasks/${match.id}/complete`, {
+      data: { counselorId: counselor.account.id, appointmentId, appointmentStart: heldAt },
+    });
+
+    const confirm = await openTask(counselor.browser, 'Confirm the new client and open the case');
+    const confirmed = await counselor.browser.post(`/api/workflows/tasks/${confirm.id}/complete`, {
+      outcome: 'approved',
+      data: { caseId: file.caseId },
+    });
+    expect(confirmed.status).toBe(200);
+    const filed = await env.DB.prepare('SELECT case_id FROM appointments WHERE id = ?')
+      .bind(appointmentId)
+      .first<{ case_id: string | null }>();
+    expect(filed?.case_id).toBe(file.caseId);
+    const linked = await env.DB.prepare(
+      "SELECT actor_user_id AS actor, subject, details FROM audit_events WHERE type = 'appointment.case_linked'",
+    ).all();
+    expect(linked.results).toEqual([
+      {
+        actor: counselor.account.id,
+        subject: appointmentId,
+        details: JSON.stringify({ caseId: file.caseId }),
+      },
+    ]);
+
+    const held = await counselor.browser.post(`/api/schedule/appointments/${appointmentId}/status`, {
+      status: 'completed',
+    });
+    expect(held.status).toBe(200);
+    const reports = (await inbox(counselor.browser)).tasks.filter(
+      (task) => task.title === 'Submit supervision report',
+    );
+    expect(reports).toHaveLength(1);
+    const started = await env.DB.prepare(
+      'SELECT trigger_key FROM workflow_instances WHERE trigger_key IS NOT NULL',
+    ).all<{ trigger_key: string }>();
+    expect(started.results.map((row) => row.trigger_key)).toEqual([`supervision:${file.caseId}:1`]);
+  });
+
+  it('refuses to file a session booked with another counselor in my case, writing nothing', async () => {
+    const { clinic } = await bookingClinic();
+    const { desk, counselor, other } = clinic;
+    const file = await openCase(clinic.center, counselor);
+    const screen = await openTask(desk.browser, 'Screen the booking request');
+    await desk.browser.post(`/api/workflows/tasks/${screen.id}/complete`, {
+      outcome: 'approved',
+      data: { clientId: file.clientId },
+    });
+    const startAt = Math.ceil((Date.now() + 5 * 24 * HOUR) / HALF_HOUR) * HALF_HOUR;
+    const booked = await desk.browser.post(
+      '/api/schedule/appointments',
+      booking(clinic, startAt, { clientId: file.clientId, counselorId: other.account.id }),
+    );
+    const match = await openTask(desk.browser, 'Match a counselor and book the first session');
+    await desk.browser.post(`/api/workflows/tasks/${match.id}/complete`, {
+      data: { counselorId: counselor.account.id, appointmentId: booked.body.appointments[0].id },
+    });
+    const confirm = await openTask(counselor.browser, 'Confirm the new client and open the case');
+    const before = await snapshotCounts();
+    const refused = await counselor.browser.post(`/api/workflows/tasks/${confirm.id}/complete`, {
+      outcome: 'approved',
+      data: { caseId: file.caseId },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.message).toContain('first session is booked with you');
+    expect(await snapshotCounts()).toEqual(before);
   });
 });

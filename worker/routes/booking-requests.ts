@@ -12,9 +12,13 @@ import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { requireRoles } from '../middleware/session.js';
 import { jsonBody, pathParams, queryParams } from '../validation.js';
-import { emitWebhookEvent } from '../webhooks/outbound.js';
+import { deliverAfterResponse, deliveryInserts, enabledEndpointsQuery } from '../webhooks/outbound.js';
 
-/** The front desk's queue of website booking requests: sealed bytes it opens with the group key. */
+/**
+ * The front desk's queue of website booking requests: sealed bytes it opens with the group key.
+ * Each route reads in one round trip and writes the change with its audit event (and webhook
+ * deliveries) in one more, after the session's.
+ */
 export const bookingRequestRoutes = new Hono<AppEnv>();
 
 bookingRequestRoutes.get('/', requireRoles('frontdesk'), queryParams(bookingListQuerySchema), async (c) => {
@@ -35,6 +39,20 @@ bookingRequestRoutes.get('/', requireRoles('frontdesk'), queryParams(bookingList
   return c.json({ requests: rows.map(toBookingRequestView) });
 });
 
+/** One request, for the booking process's steps, which work on the request they started from. */
+bookingRequestRoutes.get('/:id', requireRoles('frontdesk'), pathParams(bookingIdParamSchema), async (c) => {
+  const { db, session } = c.var;
+  const { id } = c.req.valid('param');
+  const [row] = await db.select().from(bookingRequests).where(eq(bookingRequests.id, id)).limit(1);
+  if (!row) throw new ApiError(404, 'not_found', 'no such booking request');
+  await commitAudited(db, session.org.id, {
+    actor: session.user.id,
+    type: 'booking.request_read',
+    subject: id,
+  });
+  return c.json(toBookingRequestView(row));
+});
+
 bookingRequestRoutes.patch(
   '/:id',
   requireRoles('frontdesk'),
@@ -44,9 +62,17 @@ bookingRequestRoutes.patch(
     const { db, session } = c.var;
     const { id } = c.req.valid('param');
     const { status } = c.req.valid('json');
-    const [row] = await db.select().from(bookingRequests).where(eq(bookingRequests.id, id)).limit(1);
+    const [[row], endpoints] = await db.batch([
+      db.select().from(bookingRequests).where(eq(bookingRequests.id, id)).limit(1),
+      enabledEndpointsQuery(db),
+    ]);
     if (!row) throw new ApiError(404, 'not_found', 'no such booking request');
     if (row.status === status) return c.json(toBookingRequestView(row));
+    const deliveries = deliveryInserts(db, endpoints, 'booking_request.status_changed', {
+      id,
+      from: row.status,
+      to: status,
+    });
     await commitAudited(
       db,
       session.org.id,
@@ -61,9 +87,10 @@ bookingRequestRoutes.patch(
           .update(bookingRequests)
           .set({ status })
           .where(and(eq(bookingRequests.id, id), eq(bookingRequests.status, row.status))),
+        ...deliveries.map((one) => one.insert),
       ],
     );
-    await emitWebhookEvent(c, 'booking_request.status_changed', { id, from: row.status, to: status });
+    deliverAfterResponse(c, deliveries.length);
     return c.json(toBookingRequestView({ ...row, status }));
   },
 );

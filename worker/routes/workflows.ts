@@ -115,19 +115,50 @@ workflowRoutes.get('/instances/:id', pathParams(idParamSchema), async (c) => {
   return c.json(await instanceView(db, instance));
 });
 
-workflowRoutes.get('/tasks', async (c) => {
-  const { db, session } = c.var;
-  const rows = await db
-    .select({
-      task: tasks,
-      process: workflowDefinitions.name,
-      processKey: workflowDefinitions.key,
-      graph: workflowDefinitions.graph,
-      data: workflowInstances.data,
-    })
+const taskViewColumns = {
+  task: tasks,
+  process: workflowDefinitions.name,
+  processKey: workflowDefinitions.key,
+  graph: workflowDefinitions.graph,
+  data: workflowInstances.data,
+};
+
+/** Workflow tasks with their process, step and data, in one statement. */
+const taskViewsQuery = (db: Db) =>
+  db
+    .select(taskViewColumns)
     .from(tasks)
     .innerJoin(workflowInstances, eq(workflowInstances.id, tasks.workflowInstanceId))
-    .innerJoin(workflowDefinitions, eq(workflowDefinitions.id, workflowInstances.definitionId))
+    .innerJoin(workflowDefinitions, eq(workflowDefinitions.id, workflowInstances.definitionId));
+
+type TaskViewRow = Awaited<ReturnType<ReturnType<typeof taskViewsQuery>['all']>>[number];
+
+function toTaskView({ task, process, processKey, graph, data }: TaskViewRow): WorkflowTaskView {
+  const node = graph.nodes.find((one) => one.id === task.workflowNodeId);
+  return {
+    id: task.id,
+    title: task.title,
+    step: task.workflowStep ?? 'form_task',
+    action: node && isTaskNode(node) ? (node.action ?? null) : null,
+    formKey: node?.type === 'form_task' ? (node.formKey ?? null) : null,
+    process,
+    processKey,
+    data,
+    instanceId: task.workflowInstanceId as string,
+    caseId: task.caseId,
+    assigneeUserId: task.assigneeUserId,
+    assigneeRole: task.assigneeRole,
+    dueAt: task.dueAt,
+    status: task.status,
+    outcome: task.outcome,
+    createdAt: task.createdAt,
+    completedAt: task.completedAt,
+  };
+}
+
+workflowRoutes.get('/tasks', async (c) => {
+  const { db, session } = c.var;
+  const rows = await taskViewsQuery(db)
     .where(mine(session))
     .orderBy(
       desc(sql`${tasks.status} = 'open'`),
@@ -136,34 +167,23 @@ workflowRoutes.get('/tasks', async (c) => {
     )
     .limit(SHOWN);
   const now = Date.now();
-  const views: WorkflowTaskView[] = rows.map(({ task, process, processKey, graph, data }) => {
-    const node = graph.nodes.find((one) => one.id === task.workflowNodeId);
-    return {
-      id: task.id,
-      title: task.title,
-      step: task.workflowStep ?? 'form_task',
-      action: node && isTaskNode(node) ? (node.action ?? null) : null,
-      formKey: node?.type === 'form_task' ? (node.formKey ?? null) : null,
-      process,
-      processKey,
-      data,
-      instanceId: task.workflowInstanceId as string,
-      caseId: task.caseId,
-      assigneeUserId: task.assigneeUserId,
-      assigneeRole: task.assigneeRole,
-      dueAt: task.dueAt,
-      status: task.status,
-      outcome: task.outcome,
-      createdAt: task.createdAt,
-      completedAt: task.completedAt,
-    };
-  });
+  const views = rows.map(toTaskView);
   const open = views.filter((task) => task.status === 'open');
   return c.json({
     tasks: views,
     open: open.length,
     overdue: open.filter((task) => task.dueAt !== null && task.dueAt < now).length,
   });
+});
+
+/** One of my tasks, open or done, as the step page opens it; someone else's is not found. */
+workflowRoutes.get('/tasks/:id', pathParams(idParamSchema), async (c) => {
+  const { db, session } = c.var;
+  const [row] = await taskViewsQuery(db)
+    .where(and(eq(tasks.id, c.req.valid('param').id), mine(session)))
+    .limit(1);
+  if (!row) throw new ApiError(404, 'not_found', 'no such task');
+  return c.json(toTaskView(row));
 });
 
 /** The facts the matching step's browser ranks counselors by; only for that step's assignee. */

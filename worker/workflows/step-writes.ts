@@ -8,6 +8,7 @@ import { caseStatusChange, statusPath } from '../case-status.js';
 import type { Db } from '../db/client.js';
 import { bookingRequests } from '../db/integrations-schema.js';
 import type { TaskRow } from '../db/rules-schema.js';
+import { appointments } from '../db/schedule-schema.js';
 import { accessRequests, caseKeyWraps, caseRecords, cases, clients, users } from '../db/schema.js';
 import type { WorkflowDefinitionRow, WorkflowInstanceRow } from '../db/workflow-schema.js';
 import type { ActiveSession } from '../env.js';
@@ -104,19 +105,56 @@ async function matched(context: StepContext): Promise<StepWrites> {
   return bookingStatus(context, 'scheduled');
 }
 
-/** The counselor's browser opened the case for the matched client; it must be theirs. */
+/**
+ * The counselor's browser opened the case for the matched client; it must be theirs. The first
+ * session booked at matching is filed in that case, so it counts like every later one (the
+ * supervision process's every N sessions, the case's reports).
+ */
 async function caseOpened(context: StepContext): Promise<StepWrites> {
+  const { db, session } = context;
   if (context.outcome === 'rejected') return nothing();
   const caseId = idOf(context.data, 'caseId');
   if (!caseId) throw missing('caseId', 'the case opened for the client');
-  const [row] = await context.db
-    .select({ counselor: cases.primaryCounselorId, clientId: cases.clientId })
-    .from(cases)
-    .where(eq(cases.id, caseId));
-  if (row?.counselor !== context.session.user.id) throw missing('caseId', 'a case of yours');
+  const appointmentId = idOf(context.data, 'appointmentId') ?? '';
+  const [[row], [booked]] = await db.batch([
+    db
+      .select({ counselor: cases.primaryCounselorId, clientId: cases.clientId })
+      .from(cases)
+      .where(eq(cases.id, caseId)),
+    db
+      .select({
+        clientId: appointments.clientId,
+        counselorId: appointments.counselorId,
+        caseId: appointments.caseId,
+      })
+      .from(appointments)
+      .where(eq(appointments.id, appointmentId)),
+  ]);
+  if (row?.counselor !== session.user.id) throw missing('caseId', 'a case of yours');
   const clientId = idOf(context.data, 'clientId');
   if (clientId && row.clientId !== clientId) throw missing('caseId', 'the case of this client');
-  return { ...nothing(), caseId };
+  if (!booked || booked.caseId === caseId) return { ...nothing(), caseId };
+  if (booked.clientId !== row.clientId || booked.counselorId !== session.user.id || booked.caseId !== null) {
+    throw missing('caseId', 'the case of the client whose first session is booked with you');
+  }
+  return {
+    caseId,
+    audit: [
+      {
+        actor: session.user.id,
+        type: 'appointment.case_linked',
+        subject: appointmentId,
+        details: { caseId },
+      },
+    ],
+    // Still unfiled when the batch runs, or it files nothing.
+    statements: [
+      db
+        .update(appointments)
+        .set({ caseId })
+        .where(and(eq(appointments.id, appointmentId), isNull(appointments.caseId))),
+    ],
+  };
 }
 
 /** The supervisor's browser asked for temporary access to the instance's case. */

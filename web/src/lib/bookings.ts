@@ -6,6 +6,7 @@ import {
   bookingRequestViewSchema,
 } from '../../../core/api/index';
 import { fromBase64Url, openBookingRequest } from '../../../crypto/index';
+import { ApiError } from './api-client';
 import { api, run, withCaseContext } from './cases/context';
 import type { ContactFields } from './clients';
 import { AppError } from './errors';
@@ -64,8 +65,22 @@ export async function openBookingRequestById(
   keys: UserKeys,
   id: string,
 ): Promise<OpenedBookingRequest | null> {
-  const list = await openBookingRequests(keys, 200);
-  return list.find((item) => item.request.id === id) ?? null;
+  return withCaseContext(keys, async (context) => {
+    const key = await protocol.openFrontDeskKey(context);
+    if (!key) throw new AppError('no_front_desk_key', 'I hold no front-desk key');
+    try {
+      const request = await api.get(
+        `/api/booking-requests/${encodeURIComponent(id)}`,
+        bookingRequestViewSchema,
+      );
+      return { request, content: openOne(key, context.orgId, request) };
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return null;
+      throw error;
+    } finally {
+      protocol.closeFrontDeskKey(key);
+    }
+  });
 }
 
 /** The visitor's one contact line as a card's fields: an address with @ is an email, else a phone. */

@@ -10,10 +10,11 @@ import {
   type WorkflowTaskList,
   type WorkflowTaskView,
   workflowTaskListSchema,
+  workflowTaskViewSchema,
 } from '../../../core/api/workflows';
 import { type MatchingFacts, matchingFactsSchema } from '../../../core/workflows/matching';
 import type { StepAction, WorkflowData } from '../../../core/workflows/model';
-import { createApiClient } from './api-client';
+import { ApiError, createApiClient } from './api-client';
 import { toAppError } from './app-errors';
 
 const api = createApiClient();
@@ -52,8 +53,15 @@ export const stepPageHref = (task: WorkflowTaskView): string | null =>
   task.action && STEP_PAGES.has(task.action) ? `/tasks/${task.id}` : null;
 
 /** One of my tasks, as the inbox lists it (the step pages open it by id). */
-export const findWorkflowTask = async (id: string): Promise<WorkflowTaskView | null> =>
-  (await listWorkflowTasks()).tasks.find((task) => task.id === id) ?? null;
+/** One of my tasks; null when there is no such task of mine (or the address is no task's). */
+export async function findWorkflowTask(id: string): Promise<WorkflowTaskView | null> {
+  try {
+    return await api.get(`/api/workflows/tasks/${encodeURIComponent(id)}`, workflowTaskViewSchema);
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 404 || error.status === 400)) return null;
+    throw toAppError(error);
+  }
+}
 
 /** The matching step's facts: free times, load and experience of every counselor. */
 export const fetchMatchingFacts = (taskId: string): Promise<MatchingFacts> =>
