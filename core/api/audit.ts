@@ -15,6 +15,7 @@ export const AUDIT_EVENT_TYPES = [
   'invitation.accepted',
   'user.certified',
   'user.updated',
+  'user.profile_updated',
   'user.supervisor_assigned',
   'admin.root_wrap_stored',
   'audit.checkpoint_signed',

@@ -1,3 +1,8 @@
+import {
+  counselingLanguageSchema,
+  counselingSpecialtySchema,
+  counselorGenderSchema,
+} from './counselor-profiles.js';
 import { fixedBytes, idSchema, opaqueBytes, publicKey } from './encoding.js';
 import { z } from './zod.js';
 
@@ -12,11 +17,24 @@ export const BOOKING_STATUSES = ['new', 'screening', 'scheduled', 'declined'] as
 export const bookingStatusSchema = z.enum(BOOKING_STATUSES);
 export type BookingStatus = z.infer<typeof bookingStatusSchema>;
 
+/**
+ * What the visitor would like in a counselor, if anything. Sealed with the rest: only the front
+ * desk's browser reads it, to rank the counselors (core/workflows/matching.ts).
+ */
+export const bookingPreferencesSchema = z.object({
+  language: counselingLanguageSchema.optional(),
+  topics: z.array(counselingSpecialtySchema).max(5).default([]),
+  counselorGender: counselorGenderSchema.optional(),
+});
+export type BookingPreferences = z.infer<typeof bookingPreferencesSchema>;
+
 /** The sealed plaintext, known to the widget and the front desk only. */
 export const bookingContentSchema = z.object({
   name: z.string().trim().min(1).max(100),
   contact: z.string().trim().min(1).max(200),
   concern: z.string().trim().max(2000).default(''),
+  // A preference this version does not know (a newer widget's) must not hide the request itself.
+  preferences: bookingPreferencesSchema.optional().catch(undefined),
 });
 export type BookingContent = z.input<typeof bookingContentSchema>;
 

@@ -11,6 +11,7 @@ export * from './case-records.js';
 export * from './cases.js';
 export * from './clients.js';
 export * from './conferences.js';
+export * from './counselor-profiles.js';
 export * from './dashboards.js';
 export * from './data-rights.js';
 export * from './encoding.js';

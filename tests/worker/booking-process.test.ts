@@ -75,6 +75,26 @@ describe('the shipped new-client booking process', () => {
     expect(theOther).toMatchObject({ upcomingAppointments: 1 });
     expect(theOther.freeStarts).not.toContain(slotStart);
     expect(JSON.stringify(facts.body)).not.toContain('李华');
+    // The counselors' profiles come with the facts; the client's wishes stay in the browser.
+    const profiled = await clinic.center.adminBrowser.put(`/api/counselor-profiles/${other.account.id}`, {
+      languages: ['en'],
+      specialties: ['sleep'],
+      gender: null,
+    });
+    expect(profiled.status).toBe(200);
+    const refreshed = await desk.browser.get(`/api/workflows/tasks/${match.id}/matching`);
+    expect(
+      refreshed.body.counselors.find((one: { id: string }) => one.id === other.account.id),
+    ).toMatchObject({
+      languages: ['en'],
+      specialties: ['sleep'],
+      gender: null,
+    });
+    const byWish = rankCounselors(refreshed.body, { language: 'en', topics: ['sleep'] });
+    expect(byWish.find((one) => one.counselor.id === other.account.id)?.reasons.slice(0, 2)).toEqual([
+      { code: 'speaks_language', language: 'en' },
+      { code: 'specialties_match', topics: ['sleep'] },
+    ]);
 
     const booked = await desk.browser.post(
       '/api/schedule/appointments',

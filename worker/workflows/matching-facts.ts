@@ -3,6 +3,7 @@ import { BOOKED_STATUSES } from '../../core/api/appointments.js';
 import type { MatchingFacts } from '../../core/workflows/matching.js';
 import type { WorkflowData } from '../../core/workflows/model.js';
 import type { Db } from '../db/client.js';
+import { counselorProfiles } from '../db/profile-schema.js';
 import { appointments, type ServiceRow, services } from '../db/schedule-schema.js';
 import { cases, type OrgRow, users } from '../db/schema.js';
 import { freeSlotsByCounselor } from '../free-slots.js';
@@ -10,8 +11,8 @@ import { institutionTimeZone } from '../schedule-settings.js';
 
 /**
  * The operational facts the matching step's browser ranks counselors by (core/workflows/
- * matching.ts): free times for the requested service, open cases, booked appointments and
- * experience with the service type. No names of clients, nothing clinical.
+ * matching.ts): free times for the requested service, open cases, booked appointments,
+ * experience with the service type, and each counselor's profile (languages, specialties, gender). No names of clients, nothing clinical.
  */
 
 const DAY = 86_400_000;
@@ -44,8 +45,15 @@ export async function matchingFacts(
   const slotStart = typeof data.slotStart === 'number' ? data.slotStart : null;
   const windowEnd = Math.max(now + WINDOW_MS, (slotStart ?? 0) + DAY);
   const counselors = await db
-    .select({ id: users.id, displayName: users.displayName })
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      languages: counselorProfiles.languages,
+      specialties: counselorProfiles.specialties,
+      gender: counselorProfiles.gender,
+    })
     .from(users)
+    .leftJoin(counselorProfiles, eq(counselorProfiles.userId, users.id))
     .where(
       and(
         eq(users.status, 'active'),
@@ -91,7 +99,7 @@ export async function matchingFacts(
     durationMinutes: service?.durationMinutes ?? 50,
     slotStart,
     windowEnd,
-    counselors: counselors.map(({ id, displayName }) => {
+    counselors: counselors.map(({ id, displayName, languages, specialties, gender }) => {
       const starts = free.get(id) ?? [];
       return {
         id,
@@ -107,6 +115,9 @@ export async function matchingFacts(
         openCases: openBy.get(id) ?? 0,
         upcomingAppointments: bookedBy.get(id) ?? 0,
         serviceCases: experienceBy.get(id) ?? 0,
+        languages: languages ?? [],
+        specialties: specialties ?? [],
+        gender: gender ?? null,
       };
     }),
   };

@@ -12,6 +12,9 @@ const counselor = (name: string, facts: Partial<CounselorFacts>): CounselorFacts
   openCases: 0,
   upcomingAppointments: 0,
   serviceCases: 0,
+  languages: [],
+  specialties: [],
+  gender: null,
   ...facts,
 });
 
@@ -63,5 +66,81 @@ describe('counselor matching', () => {
     expect(ranked.map((one) => one.counselor.displayName)).toEqual(['Some', 'A none']);
     expect(ranked[1]?.offer).toBeNull();
     expect(ranked[1]?.reasons).toContainEqual({ code: 'no_free_time' });
+  });
+
+  it('puts the counselor who speaks the client’s language above a freer one who does not, and says why', () => {
+    // Freer: 50 (requested) + min(40 × 0.5, 20) = 70, no English.
+    const freer = counselor('Freer', { freeStarts: [requested], freeCount: 40, languages: ['zh'] });
+    // English: 50 (requested) + 40 (language) + 2 × 0.5 = 91, minus 2 × 2 open cases = 87.
+    const english = counselor('English', {
+      freeStarts: [requested],
+      freeCount: 2,
+      openCases: 2,
+      languages: ['zh', 'en'],
+    });
+    const ranked = rankCounselors(request([freer, english]), { language: 'en', topics: [] });
+    expect(ranked.map((one) => [one.counselor.displayName, one.score])).toEqual([
+      ['English', 87],
+      ['Freer', 70],
+    ]);
+    expect(ranked[0]?.reasons).toEqual([
+      { code: 'speaks_language', language: 'en' },
+      { code: 'free_at_requested' },
+      { code: 'free_times', count: 2 },
+      { code: 'open_cases', count: 2 },
+    ]);
+    expect(ranked[1]?.reasons[0]).toEqual({ code: 'lacks_language', language: 'en' });
+  });
+
+  it('counts each topic asked for that is a specialty, and the counselor’s gender asked for', () => {
+    const wanted = {
+      topics: ['anxiety' as const, 'sleep' as const, 'grief' as const],
+      counselorGender: 'female' as const,
+    };
+    // Two topics (2 × 10) and the gender (15): 35, plus 5 × 0.5 free times = 37.5.
+    const both = counselor('Both', {
+      freeStarts: [requested + HOUR],
+      freeCount: 5,
+      specialties: ['sleep', 'anxiety', 'trauma'],
+      gender: 'female',
+    });
+    // One topic (10), the other gender (0): 10 + 2.5 = 12.5.
+    const one = counselor('One', {
+      freeStarts: [requested + HOUR],
+      freeCount: 5,
+      specialties: ['grief'],
+      gender: 'male',
+    });
+    // No topic, gender not given: 0 + 2.5 = 2.5.
+    const none = counselor('None', { freeStarts: [requested + HOUR], freeCount: 5 });
+    const ranked = rankCounselors(request([none, one, both], null), { ...wanted });
+    expect(ranked.map((entry) => [entry.counselor.displayName, entry.score])).toEqual([
+      ['Both', 37.5],
+      ['One', 12.5],
+      ['None', 2.5],
+    ]);
+    expect(ranked[0]?.reasons.slice(0, 2)).toEqual([
+      { code: 'specialties_match', topics: ['anxiety', 'sleep'] },
+      { code: 'gender_match', gender: 'female' },
+    ]);
+    expect(ranked[1]?.reasons.slice(0, 2)).toEqual([
+      { code: 'specialties_match', topics: ['grief'] },
+      { code: 'gender_mismatch', gender: 'female' },
+    ]);
+    expect(ranked[2]?.reasons.slice(0, 2)).toEqual([
+      { code: 'no_specialty_match' },
+      { code: 'gender_unknown' },
+    ]);
+  });
+
+  it('ranks by the facts alone when the request states no preference', () => {
+    const speaker = counselor('Speaker', { freeStarts: [requested], freeCount: 1, languages: ['en'] });
+    const [ranked] = rankCounselors(request([speaker]), { topics: [] });
+    expect(ranked?.score).toBe(50.5);
+    expect(ranked?.reasons.map((reason) => reason.code)).toEqual([
+      'free_at_requested',
+      'free_times',
+      'open_cases',
+    ]);
   });
 });

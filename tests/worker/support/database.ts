@@ -63,6 +63,7 @@ const TABLES = [
   'dev_outbox',
   'login_throttle',
   'sessions',
+  'counselor_profiles',
   'root_key_wraps',
   'invitations',
   'users',
