@@ -1,9 +1,10 @@
 import { DropdownMenu } from '@kobalte/core/dropdown-menu';
 import { useNavigate } from '@solidjs/router';
+import { Show } from 'solid-js';
 import type { SessionUser } from '../lib/account';
 import { useI18n } from '../lib/i18n';
 import { useSession } from '../lib/session';
-import { ChevronDownIcon, KeyIcon, LockIcon, LogoutIcon } from '../ui/icons';
+import { ChevronDownIcon, KeyIcon, LockIcon, LogoutIcon, UsersIcon } from '../ui/icons';
 
 export function UserMenu(props: { user: SessionUser }) {
   const { t } = useI18n();
@@ -42,6 +43,12 @@ export function UserMenu(props: { user: SessionUser }) {
             <KeyIcon />
             {t('account.passphrase.menu')}
           </DropdownMenu.Item>
+          <Show when={props.user.roles.includes('counselor')}>
+            <DropdownMenu.Item class="menu__item" onSelect={() => navigate('/account/profile')}>
+              <UsersIcon />
+              {t('profile.page.menu')}
+            </DropdownMenu.Item>
+          </Show>
           <DropdownMenu.Item class="menu__item" onSelect={lock}>
             <LockIcon />
             {t('shell.lock')}

@@ -10,6 +10,9 @@ import { ComingSoon, NotFound } from './StatusPages';
 const ChangePassphrasePage = lazy(() =>
   import('../features/account/ChangePassphrasePage').then((m) => ({ default: m.ChangePassphrasePage })),
 );
+const CounselorProfilePage = lazy(() =>
+  import('../features/account/CounselorProfilePage').then((m) => ({ default: m.CounselorProfilePage })),
+);
 const AuditLogPage = lazy(() =>
   import('../features/admin/AuditLogPage').then((m) => ({ default: m.AuditLogPage })),
 );
@@ -212,6 +215,14 @@ export const routes: RouteDefinition[] = [
       // A step is anyone's who holds its task (the server checks); no role gate here.
       { path: '/tasks/:id', component: WorkflowStepPage },
       { path: '/account/passphrase', component: ChangePassphrasePage },
+      {
+        path: '/account/profile',
+        component: () => (
+          <RoleGate roles={['counselor']}>
+            <CounselorProfilePage />
+          </RoleGate>
+        ),
+      },
       { path: '*', component: NotFound },
     ],
   },

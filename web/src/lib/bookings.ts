@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import {
   type BookingRequestView,
   type BookingStatus,
@@ -19,10 +20,12 @@ import type { UserKeys } from './vault';
  * in memory and wipes the key. What it reads never goes back to the server.
  */
 
+export type OpenedBookingContent = z.output<typeof bookingContentSchema>;
+
 export interface OpenedBookingRequest {
   readonly request: BookingRequestView;
   /** null when the request was sealed to an earlier front-desk key or does not open */
-  readonly content: { name: string; contact: string; concern: string } | null;
+  readonly content: OpenedBookingContent | null;
 }
 
 function openOne(key: protocol.FrontDeskKey, orgId: string, request: BookingRequestView) {

@@ -1,5 +1,5 @@
 import { createResource, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
-import type { WidgetConfig } from '../../../core/api/index';
+import type { BookingPreferences, WidgetConfig } from '../../../core/api/index';
 import { ApiError, createApiClient } from '../lib/api-client';
 import { toAppError } from '../lib/app-errors';
 import { AppError, errorMessageKey, isAppErrorCode } from '../lib/errors';
@@ -8,6 +8,7 @@ import { isLocale } from '../lib/i18n/messages';
 import { Alert } from '../ui/Alert';
 import { TextField } from '../ui/TextField';
 import { loadConfig, loadServices, loadSlots, sendBookingRequest, visitFrom } from './booking';
+import { PreferenceFields } from './PreferenceFields';
 import { renderTurnstile } from './turnstile';
 
 const api = createApiClient();
@@ -45,6 +46,10 @@ function SlotTime(props: { start: number; timeZone: string }) {
   );
 }
 
+/** Whether the visitor wished for anything: an empty wish is not sealed at all. */
+const stated = (wish: BookingPreferences) =>
+  wish.language !== undefined || wish.topics.length > 0 || wish.counselorGender !== undefined;
+
 function BookingForm(props: { config: WidgetConfig; onSent: () => void }) {
   const { t } = useI18n();
   const visit = visitFrom(window.location.search);
@@ -58,6 +63,7 @@ function BookingForm(props: { config: WidgetConfig; onSent: () => void }) {
   const [name, setName] = createSignal('');
   const [contact, setContact] = createSignal('');
   const [concern, setConcern] = createSignal('');
+  const [preferences, setPreferences] = createSignal<BookingPreferences>({ topics: [] });
   const [honeypot, setHoneypot] = createSignal('');
   const [token, setToken] = createSignal<string | null>(null);
   const [attempted, setAttempted] = createSignal(false);
@@ -79,7 +85,12 @@ function BookingForm(props: { config: WidgetConfig; onSent: () => void }) {
     setFailure(null);
     try {
       await sendBookingRequest(api, props.config, visit, {
-        content: { name: name().trim(), contact: contact().trim(), concern: concern().trim() },
+        content: {
+          name: name().trim(),
+          contact: contact().trim(),
+          concern: concern().trim(),
+          ...(stated(preferences()) && { preferences: preferences() }),
+        },
         serviceId: serviceId() || null,
         slotStart: slot() ? Number(slot()) : null,
         honeypot: honeypot(),
@@ -173,6 +184,7 @@ function BookingForm(props: { config: WidgetConfig; onSent: () => void }) {
           disabled={sending()}
         />
       </label>
+      <PreferenceFields value={preferences()} onChange={setPreferences} disabled={sending()} />
       <div class="widget-form__trap" aria-hidden="true">
         <label>
           {t('widget.honeypot')}

@@ -10,8 +10,8 @@ import { fromBase64Url, sealBookingRequest, toBase64Url } from '../../../crypto/
 import type { ApiClient } from '../lib/api-client';
 
 /**
- * The widget's side of PROTOCOL §7: the visitor's browser seals {name, contact, concern} to the
- * front-desk group key with info `tacit/1/intake|org=…|request=<id>` before anything is sent.
+ * The widget's side of PROTOCOL §7: the visitor's browser seals {name, contact, concern,
+ * preferences} to the front-desk group key with info `tacit/1/intake|org=…|request=<id>` before anything is sent.
  */
 
 const SLOT_DAYS = 14;
@@ -66,10 +66,19 @@ export async function sendBookingRequest(
   const group = config.intakeGroup;
   if (!group) throw new Error('online booking is closed');
   const id = crypto.randomUUID();
+  const wish = form.content.preferences;
+  // Canonical JSON has no undefined: only what was chosen is sealed.
+  const preferences = wish && {
+    ...(wish.language && { language: wish.language }),
+    topics: wish.topics ?? [],
+    ...(wish.counselorGender && { counselorGender: wish.counselorGender }),
+  };
   const content = {
     name: form.content.name,
     contact: form.content.contact,
     concern: form.content.concern ?? '',
+    // Sealed with the rest (PROTOCOL §7): only the front desk's browser sees what was wished for.
+    ...(preferences && { preferences }),
   };
   const sealed = sealBookingRequest(fromBase64Url(group.x25519Pk), config.orgId, id, content);
   return api.send(

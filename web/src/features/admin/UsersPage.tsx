@@ -13,6 +13,7 @@ import { DataTable } from '../../ui/DataTable';
 import { Fingerprint } from '../../ui/Fingerprint';
 import { MailIcon } from '../../ui/icons';
 import { CertifyDialog } from './CertifyDialog';
+import { CounselorProfileDialog } from './CounselorProfileDialog';
 import { FrontDeskKeyPanel } from './FrontDeskKeyPanel';
 import { InviteDialog } from './InviteDialog';
 import { SupervisorSelect } from './SupervisorSelect';
@@ -37,6 +38,7 @@ export function UsersPage() {
   const [notice, setNotice] = createSignal<string | null>(null);
   const [failure, setFailure] = createSignal<string | null>(null);
   const [certifications, setCertifications] = createSignal(0);
+  const [profiling, setProfiling] = createSignal<Member | null>(null);
 
   return (
     <div class="admin-page">
@@ -106,6 +108,7 @@ export function UsersPage() {
                 t('users.col.roles'),
                 t('users.col.status'),
                 t('users.col.supervisor'),
+                t('users.col.profile'),
               ]}
             >
               {(member) => (
@@ -137,6 +140,21 @@ export function UsersPage() {
                           setFailure(message);
                         }}
                       />
+                    </Show>
+                  </td>
+                  <td>
+                    <Show
+                      when={member.roles.includes('counselor') && member.status === 'active'}
+                      fallback="—"
+                    >
+                      <button
+                        type="button"
+                        class="button"
+                        aria-label={`${t('profile.edit')} · ${member.displayName}`}
+                        onClick={() => setProfiling(member)}
+                      >
+                        {t('profile.edit')}
+                      </button>
                     </Show>
                   </td>
                 </tr>
@@ -184,6 +202,15 @@ export function UsersPage() {
           setInviting(false);
           setNotice(t('users.inviteDialog.sent', { email: invitation.email }));
           void refetchInvitations();
+        }}
+      />
+      <CounselorProfileDialog
+        counselor={profiling()}
+        onClose={() => setProfiling(null)}
+        onSaved={(counselor) => {
+          setProfiling(null);
+          setFailure(null);
+          setNotice(t('profile.savedFor', { name: counselor.displayName }));
         }}
       />
       <CertifyDialog

@@ -4,6 +4,7 @@ import { casesEn } from './cases.en';
 import { clientsEn } from './clients.en';
 import { complianceEn } from './compliance.en';
 import { conferencesEn } from './conferences.en';
+import { counselorProfilesEn } from './counselor-profiles.en';
 import { dashboardsEn } from './dashboards.en';
 import { formsEn } from './forms.en';
 import { integrationsEn } from './integrations.en';
@@ -32,6 +33,7 @@ export const en: Dictionary = {
   ...workflowsEn,
   ...workflowDesignerEn,
   ...bookingStepsEn,
+  ...counselorProfilesEn,
   ...workflowStepsEn,
   'app.name': 'Tacit',
   'app.documentTitle': 'Tacit',

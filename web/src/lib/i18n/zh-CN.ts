@@ -6,6 +6,7 @@ import { casesZhCN } from './cases.zh-CN';
 import { clientsZhCN } from './clients.zh-CN';
 import { complianceZhCN } from './compliance.zh-CN';
 import { conferencesZhCN } from './conferences.zh-CN';
+import { counselorProfilesZhCN } from './counselor-profiles.zh-CN';
 import { dashboardsZhCN } from './dashboards.zh-CN';
 import { formsZhCN } from './forms.zh-CN';
 import { integrationsZhCN } from './integrations.zh-CN';
@@ -33,6 +34,7 @@ export const zhCN = {
   ...workflowsZhCN,
   ...workflowDesignerZhCN,
   ...bookingStepsZhCN,
+  ...counselorProfilesZhCN,
   ...workflowStepsZhCN,
   'app.name': '默契',
   'app.documentTitle': '默契 Tacit',

@@ -1,5 +1,6 @@
 import { createEffect, createMemo, createResource, createSignal, For, on, Show } from 'solid-js';
 import { rankCounselors } from '../../../../../core/workflows/matching';
+import { openBookingRequestById } from '../../../lib/bookings';
 import { handOverCard, listClients } from '../../../lib/clients';
 import { useI18n } from '../../../lib/i18n';
 import { useVault } from '../../../lib/vault-context';
@@ -16,7 +17,7 @@ import type { StepProps } from './WorkflowStepPage';
 
 /**
  * Counselor matching: this browser ranks the counselors from the server's operational facts and
- * says why (core/workflows/matching.ts); the front desk picks one and a time, books the first
+ * the client's preferences in the sealed request, and says why (core/workflows/matching.ts); the front desk picks one and a time, books the first
  * session, wraps the client's contact card to the counselor (as the clients page's hand-over
  * does) and completes the step with who and when.
  */
@@ -31,7 +32,16 @@ export function MatchingStep(props: StepProps) {
     const name = listing?.clients.find((entry) => entry.id === id)?.card?.name;
     return typeof name === 'string' ? name : null;
   });
-  const ranked = createMemo(() => (facts.state === 'ready' ? rankCounselors(facts()) : []));
+  // The client's wishes are in the sealed request: opened here, ranked here, never sent back.
+  const [wish] = createResource(
+    () => stepText(props.task, 'bookingRequestId'),
+    async (id) =>
+      (await vault.withKeys((keys) => openBookingRequestById(keys, id)).catch(() => null))?.content
+        ?.preferences,
+  );
+  const ranked = createMemo(() =>
+    facts.state === 'ready' && wish.state !== 'pending' ? rankCounselors(facts(), wish()) : [],
+  );
   const [chosen, setChosen] = createSignal('');
   const [slot, setSlot] = createSignal<number | null>(null);
   /** What an earlier try already did, so a retry after a failure does not do it twice. */

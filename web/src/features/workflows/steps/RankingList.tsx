@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import type { RankedCounselor, RankReason } from '../../../../../core/workflows/matching';
+import { AGAINST, type RankedCounselor, type RankReason } from '../../../../../core/workflows/matching';
 import { type MessageKey, useI18n } from '../../../lib/i18n';
 
 /**
@@ -18,10 +18,20 @@ export function RankingList(props: {
   windowEnd: number;
   disabled: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const list = (items: string[]) => new Intl.ListFormat(locale(), { type: 'conjunction' }).format(items);
   const reasonText = (reason: RankReason, until: string) => {
     const key = `steps.reason.${reason.code}` as MessageKey;
-    return 'count' in reason ? t(key, { count: String(reason.count), until }) : t(key, { until });
+    if ('count' in reason) return t(key, { count: String(reason.count), until });
+    if ('language' in reason)
+      return t(key, { language: t(`profile.language.${reason.language}` as MessageKey) });
+    if ('topics' in reason) {
+      return t(key, {
+        topics: list(reason.topics.map((topic) => t(`profile.specialty.${topic}` as MessageKey))),
+      });
+    }
+    if ('gender' in reason) return t(key, { gender: t(`profile.gender.${reason.gender}` as MessageKey) });
+    return t(key, { until });
   };
 
   return (
@@ -51,12 +61,7 @@ export function RankingList(props: {
               <ul class="ranking__reasons">
                 <For each={entry.reasons}>
                   {(reason) => (
-                    <li
-                      classList={{
-                        'ranking__reason--against':
-                          reason.code === 'busy_at_requested' || reason.code === 'no_free_time',
-                      }}
-                    >
+                    <li classList={{ 'ranking__reason--against': AGAINST.has(reason.code) }}>
                       {reasonText(reason, props.day(props.windowEnd))}
                     </li>
                   )}

@@ -12,6 +12,7 @@ import { createSubmission } from '../../../ui/submission';
 import { BookingRequestFacts, serviceNames } from '../../bookings/BookingRequestFacts';
 import { ContactCardFields, EMPTY_CONTACT } from '../../clients/ContactCardFields';
 import { fetchTimeZone } from '../../schedule/api';
+import { BookingPreferencesLine } from './BookingPreferencesLine';
 import { stepText } from './step-data';
 import type { StepProps } from './WorkflowStepPage';
 
@@ -88,6 +89,7 @@ export function ScreeningStep(props: StepProps) {
                           <span class="muted">{t('steps.screen.concern')}：</span>
                           {content().concern || t('steps.screen.noConcern')}
                         </p>
+                        <BookingPreferencesLine preferences={content().preferences} />
                       </div>
                     )}
                   </Show>
