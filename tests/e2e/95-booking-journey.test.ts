@@ -8,7 +8,7 @@ import { nodeApiClient } from '../../scripts/demo/node-api';
 import { memoryRootPins, signInWithPassphrase } from '../../web/src/lib/protocol/index';
 import { launchChromium, type OpenedPage, openPage, saveScreenshot } from './browser';
 import { admin, counselor, frontDesk } from './center';
-import { goTo, logIn } from './steps';
+import { goTo, logIn, modal } from './steps';
 
 /**
  * Issue 6's booking process end to end, in the shared center (after 7-front-desk made the
@@ -17,6 +17,8 @@ import { goTo, logIn } from './steps';
  * front desk opens the sealed request in its browser and registers the client, ranks the counselors with the reasons shown, books the first session and
  * hands over the card; the counselor confirms and opens the case; the front desk tells the client.
  * The request's status moves with the steps, and each person finds their step in their inbox.
+ * The visitor asks for a counselor who speaks English; the admin noted in Settings/Users that the
+ * counselor does, and the ranking says so.
  */
 
 const baseURL = inject('baseURL');
@@ -80,6 +82,9 @@ async function matchWithHer(page: Page, screenshot: string): Promise<string> {
   await her.getByText(/有 \d+ 个空闲时段/).waitFor();
   await her.getByText(/^来访者希望的时间(有|没)空$/).waitFor();
   await her.getByText(/^建议时间：/).waitFor();
+  // The wish opened from the sealed request, matched against the profile the admin kept.
+  await her.getByText('能用英语咨询（来访者希望）').waitFor();
+  await her.getByText('擅长来访者想聊的：家庭').waitFor();
   const booked = (await her.getByText(/已约 \d+ 次咨询/).textContent()) ?? '';
   await page.getByRole('radio', { name: `选择 ${counselor.name}` }).check();
   const slot = page.getByLabel('首次咨询时间');
@@ -167,6 +172,21 @@ describe('a new client’s booking runs through the booking process', () => {
     expect(problems).toEqual(noProblems);
   });
 
+  it('has the admin note in Settings/Users what the counselor counsels in', async () => {
+    const { page, problems } = adminTab;
+    await goTo(page, '用户与邀请');
+    await page.getByRole('button', { name: `编辑资料 · ${counselor.name}` }).click();
+    const dialog = modal(page);
+    await dialog.getByRole('heading', { name: `${counselor.name} 的咨询师资料` }).waitFor();
+    await dialog.getByLabel('普通话').check();
+    await dialog.getByLabel('英语').check();
+    await dialog.getByLabel('家庭').check();
+    await saveScreenshot(page, 'booking-00b-profile');
+    await dialog.getByRole('button', { name: '保存资料' }).click();
+    await page.getByText(`已保存 ${counselor.name} 的咨询师资料。`).waitFor();
+    expect(problems).toEqual(noProblems);
+  });
+
   it('lets a visitor book on the center’s website, sealed in their browser', async () => {
     const { page, problems } = visitorTab;
     await page.goto(`${websiteUrl}/?utm_source=wechat`);
@@ -179,6 +199,8 @@ describe('a new client’s booking runs through the booking process', () => {
     await widget.getByLabel('称呼').fill(visitor.name);
     await widget.getByLabel('联系方式（手机、微信或邮箱）').fill(visitor.contact);
     await widget.getByLabel('想聊的困扰（可选）').fill(visitor.concern);
+    await widget.getByLabel('希望使用的语言').selectOption({ label: '英语' });
+    await widget.getByLabel('家庭').check();
     await widget.getByRole('button', { name: '提交预约申请' }).click();
     await widget.getByText('已收到你的申请').waitFor();
     expect(problems).toEqual(noProblems);
@@ -193,6 +215,7 @@ describe('a new client’s booking runs through the booking process', () => {
     const opened = page.getByTestId('opened-request');
     await opened.getByText(visitor.name).waitFor();
     await opened.getByText(visitor.concern).waitFor();
+    await opened.getByTestId('request-preferences').getByText('语言：英语 · 方面：家庭').waitFor();
     await page.getByText('来源：wechat').waitFor();
     // The card starts from the request: the visitor's name, and the number as the phone.
     expect(await page.getByLabel('姓名').inputValue()).toBe(visitor.name);
@@ -247,6 +270,15 @@ describe('a new client’s booking runs through the booking process', () => {
     await page.getByText('已验证：0 条记录，日志完整').waitFor();
     await page.getByText(visitor.contact).first().waitFor();
     await saveScreenshot(page, 'booking-04-case-opened');
+
+    // The profile the admin kept is hers to keep too.
+    await page.getByRole('button', { name: '用户菜单' }).click();
+    await page.getByRole('menuitem', { name: '咨询师资料' }).click();
+    await page.getByRole('heading', { level: 1, name: '我的咨询师资料' }).waitFor();
+    await expect.poll(() => page.getByLabel('英语').isChecked()).toBe(true);
+    await page.getByLabel('粤语').check();
+    await page.getByRole('button', { name: '保存资料' }).click();
+    await page.getByText('资料已保存。').waitFor();
     expect(problems).toEqual(noProblems);
   });
 

@@ -56,6 +56,8 @@ export const counselorProfilesEn: { readonly [K in keyof typeof counselorProfile
   'steps.screen.prefLanguage': 'Language: {language}',
   'steps.screen.prefTopics': 'Topics: {topics}',
   'steps.screen.prefGender': 'Counselor’s gender: {gender}',
+  'steps.confirm.filesSession':
+    'Once you confirm, the first session is filed in this case, so processes that count sessions (such as supervision) count it.',
   'steps.reason.speaks_language': 'Counsels in {language} (the client’s wish)',
   'steps.reason.lacks_language': 'Does not counsel in {language} (the client’s wish)',
   'steps.reason.specialties_match': 'Specialises in what the client wants to talk about: {topics}',

@@ -53,6 +53,7 @@ export const counselorProfilesZhCN = {
   'steps.screen.prefLanguage': '语言：{language}',
   'steps.screen.prefTopics': '方面：{topics}',
   'steps.screen.prefGender': '咨询师性别：{gender}',
+  'steps.confirm.filesSession': '确认后，首次咨询会记入这个个案，按咨询次数触发的流程（如督导）会计入它。',
   'steps.reason.speaks_language': '能用{language}咨询（来访者希望）',
   'steps.reason.lacks_language': '不能用{language}咨询（来访者希望）',
   'steps.reason.specialties_match': '擅长来访者想聊的：{topics}',

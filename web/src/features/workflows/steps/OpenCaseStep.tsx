@@ -17,7 +17,8 @@ type CaseChannel = (typeof CASE_CHANNELS)[number];
 
 /**
  * The matched counselor confirms: their browser opens the client's card (the front desk wrapped
- * it to them) and opens the case the way the new-case dialog does, making the case key here.
+ * it to them) and opens the case the way the new-case dialog does, making the case key here;
+ * completing the step files the first session in that case (worker/workflows/step-writes.ts).
  * Declining cancels the booked session and sends the client back to matching.
  */
 export function OpenCaseStep(props: StepProps) {
@@ -90,6 +91,9 @@ export function OpenCaseStep(props: StepProps) {
         <dd>
           <Show when={start()} fallback="—">
             {(at) => <>{formatDateTime(at(), zone() ?? 'Asia/Shanghai', locale())}</>}
+          </Show>
+          <Show when={stepText(props.task, 'appointmentId')}>
+            <p class="muted">{t('steps.confirm.filesSession')}</p>
           </Show>
         </dd>
         <dt>{t('steps.confirm.service')}</dt>
