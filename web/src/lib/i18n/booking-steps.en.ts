@@ -20,7 +20,7 @@ export const bookingStepsEn: { readonly [K in keyof typeof bookingStepsZhCN]: st
   'steps.screen.concern': 'What they would like to talk about',
   'steps.screen.noConcern': '(not given)',
   'steps.match.intro':
-    'Counselors for {name}, ranked by free time, current load and experience with the service, each with the reasons.',
+    'Counselors for {name}, ranked by the client’s preferences (language, topics, counselor’s gender), free time, current load and experience with the service, each with the reasons.',
   'steps.match.clientUnknown': 'this client',
   'steps.match.service': 'Service: {service} ({minutes} min)',
   'steps.match.noService': 'The center has no bookable service yet, so nobody can be matched.',

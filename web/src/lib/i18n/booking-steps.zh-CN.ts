@@ -16,7 +16,8 @@ export const bookingStepsZhCN = {
   'steps.screen.decline': '婉拒申请',
   'steps.screen.concern': '想聊的困扰',
   'steps.screen.noConcern': '（未填写）',
-  'steps.match.intro': '按空闲时间、当前负荷和同类服务经验为 {name} 排序咨询师，每位都说明了理由。',
+  'steps.match.intro':
+    '按来访者的偏好（语言、想聊的方面、咨询师性别）、空闲时间、当前负荷和同类服务经验为 {name} 排序咨询师，每位都说明了理由。',
   'steps.match.clientUnknown': '该来访者',
   'steps.match.service': '服务：{service}（{minutes} 分钟）',
   'steps.match.noService': '中心还没有可预约的服务，无法匹配。',
