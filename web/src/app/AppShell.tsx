@@ -1,5 +1,5 @@
 import { Dialog } from '@kobalte/core/dialog';
-import { createSignal, type ParentProps } from 'solid-js';
+import { createSignal, type ParentProps, Show } from 'solid-js';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import type { Session } from '../lib/account';
 import { useI18n } from '../lib/i18n';
@@ -7,7 +7,8 @@ import { BrandMark } from '../ui/BrandMark';
 import { MenuIcon } from '../ui/icons';
 import { LocaleSwitch } from '../ui/LocaleSwitch';
 import { NavList } from './NavList';
-import { navigationFor } from './navigation';
+import { canSearch, navigationFor } from './navigation';
+import { ShellSearch } from './ShellSearch';
 import { UserMenu } from './UserMenu';
 
 /** The signed-in frame: sidebar by role, top bar, content. Below laptop width the sidebar becomes a drawer. */
@@ -66,6 +67,9 @@ export function AppShell(props: ParentProps<{ session: Session }>) {
           <MenuIcon />
         </button>
         <span class="shell__org">{props.session.organization.name}</span>
+        <Show when={canSearch(props.session.user.roles)}>
+          <ShellSearch />
+        </Show>
         <div class="shell__actions">
           <NotificationBell roles={props.session.user.roles} />
           <LocaleSwitch />

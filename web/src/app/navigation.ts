@@ -16,6 +16,7 @@ import {
   ReportsIcon,
   RevenueIcon,
   RulesIcon,
+  SearchIcon,
   SettingsIcon,
   SharedIcon,
   SupervisionIcon,
@@ -50,6 +51,7 @@ const schedule: NavItem = { path: '/schedule', label: 'nav.schedule', icon: Cale
 const tasks: NavItem = { path: '/tasks', label: 'nav.tasks', icon: TasksIcon };
 const supervision: NavItem = { path: '/supervision', label: 'nav.supervision', icon: SupervisionIcon };
 const conferences: NavItem = { path: '/conferences', label: 'nav.conferences', icon: ConferenceIcon };
+const search: NavItem = { path: '/search', label: 'nav.search', icon: SearchIcon };
 const sharedCases: NavItem = { path: '/shared-cases', label: 'nav.sharedCases', icon: SharedIcon };
 const bookings: NavItem = { path: '/bookings', label: 'nav.bookings', icon: BookingsIcon };
 const clients: NavItem = { path: '/clients', label: 'nav.clients', icon: ClientsIcon };
@@ -68,18 +70,18 @@ export const NAV_SECTIONS: readonly NavSection[] = [
   {
     role: 'director',
     label: 'nav.section.director',
-    items: [dashboards, reports, schedule, tasks, conferences, audit, recovery, settings, dataRights],
+    items: [dashboards, reports, schedule, tasks, conferences, search, audit, recovery, settings, dataRights],
   },
   {
     role: 'counselor',
     label: 'nav.section.counselor',
-    items: [myCases, conferences, schedule, tasks, dataRights, dashboards, reports],
+    items: [myCases, conferences, search, schedule, tasks, dataRights, dashboards, reports],
   },
   // Supervisors and directors are assigned process steps too (ask for access, review, archive).
   {
     role: 'supervisor',
     label: 'nav.section.supervisor',
-    items: [supervision, sharedCases, conferences, tasks],
+    items: [supervision, sharedCases, conferences, search, tasks],
   },
   { role: 'frontdesk', label: 'nav.section.frontdesk', items: [bookings, schedule, clients, tasks] },
   { role: 'finance', label: 'nav.section.finance', items: [payments, dashboards, revenue] },
@@ -109,4 +111,9 @@ export function allPages(): { item: NavItem; roles: Role[] }[] {
     }
   }
   return [...pages.values()];
+}
+
+/** Whoever has a search page (it searches what they can decrypt) also has the top bar's box. */
+export function canSearch(roles: readonly Role[]): boolean {
+  return NAV_SECTIONS.some((section) => roles.includes(section.role) && section.items.includes(search));
 }

@@ -81,6 +81,9 @@ const ReportsPage = lazy(() =>
   import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })),
 );
 const RulesPage = lazy(() => import('../features/rules/RulesPage').then((m) => ({ default: m.RulesPage })));
+const SearchPage = lazy(() =>
+  import('../features/search/SearchPage').then((m) => ({ default: m.SearchPage })),
+);
 const SchedulePage = lazy(() =>
   import('../features/schedule/SchedulePage').then((m) => ({ default: m.SchedulePage })),
 );
@@ -122,6 +125,7 @@ const BUILT_PAGES: Readonly<Record<string, Component>> = {
   '/data-rights': DataRightsPage,
   '/clients': ClientsPage,
   '/conferences': ConferencesPage,
+  '/search': SearchPage,
 };
 
 /** A case file opens for whoever holds its key; anyone who may ask for access sees how to. */

@@ -126,6 +126,13 @@ export const SharedIcon: IconComponent = () => (
     <path d="M8.2 10.8l7.6-4.1M8.2 13.2l7.6 4.1" />
   </Icon>
 );
+/** A magnifying glass (搜索). */
+export const SearchIcon: IconComponent = () => (
+  <Icon>
+    <circle cx="10.5" cy="10.5" r="6" />
+    <path d="M15 15l5.5 5.5" />
+  </Icon>
+);
 /** Two speech bubbles: a conversation among colleagues (会诊). */
 export const ConferenceIcon: IconComponent = () => (
   <Icon>

@@ -13,6 +13,7 @@ import { portalEn } from './portal.en';
 import { reportsEn } from './reports.en';
 import { rulesEn } from './rules.en';
 import { scheduleEn } from './schedule.en';
+import { searchEn } from './search.en';
 import { workflowDesignerEn } from './workflow-designer.en';
 import { workflowStepsEn } from './workflow-steps.en';
 import { workflowsEn } from './workflows.en';
@@ -20,6 +21,7 @@ import { workflowsEn } from './workflows.en';
 export const en: Dictionary = {
   ...clientsEn,
   ...conferencesEn,
+  ...searchEn,
   ...complianceEn,
   ...casesEn,
   ...caseAdminEn,

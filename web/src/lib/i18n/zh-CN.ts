@@ -14,6 +14,7 @@ import { portalZhCN } from './portal.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
 import { rulesZhCN } from './rules.zh-CN';
 import { scheduleZhCN } from './schedule.zh-CN';
+import { searchZhCN } from './search.zh-CN';
 import { workflowDesignerZhCN } from './workflow-designer.zh-CN';
 import { workflowStepsZhCN } from './workflow-steps.zh-CN';
 import { workflowsZhCN } from './workflows.zh-CN';
@@ -21,6 +22,7 @@ import { workflowsZhCN } from './workflows.zh-CN';
 export const zhCN = {
   ...clientsZhCN,
   ...conferencesZhCN,
+  ...searchZhCN,
   ...complianceZhCN,
   ...casesZhCN,
   ...caseAdminZhCN,
