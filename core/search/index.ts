@@ -4,7 +4,6 @@ export {
   type SearchDocument,
   type SearchHit,
   SearchIndex,
-  type SearchIndexOptions,
   type SearchResult,
 } from './search-index.js';
 export type { Snippet, TextPart } from './snippet.js';

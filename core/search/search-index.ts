@@ -8,7 +8,7 @@ import {
   snippetOf,
   type TextPart,
 } from './snippet.js';
-import { bigrams, cjkWords, classify, continuesWord, normalize, runs } from './text.js';
+import { bigrams, classify, continuesWord, normalize, runs } from './text.js';
 
 /**
  * An inverted index over what one person can decrypt, kept in their browser's memory only
@@ -47,19 +47,11 @@ interface Entry<D> {
   readonly titleEnd: number;
   readonly title: Mapped;
   readonly body: Mapped;
-  /** dictionary words of its CJK runs, where a segmenter exists */
-  readonly words: ReadonlySet<string>;
-}
-
-export interface SearchIndexOptions {
-  /** dictionary words (Intl.Segmenter) for ranking; on by default where the runtime has them */
-  readonly segmentWords?: boolean;
 }
 
 const K1 = 1.2;
 const B = 0.75;
 const TITLE_WEIGHT = 3;
-const WORD_BOOST = 1.25;
 
 function lowerBound(sorted: readonly string[], value: string): number {
   let lo = 0;
@@ -117,11 +109,6 @@ export class SearchIndex<D extends SearchDocument> {
   private readonly postings = new Map<string, number[]>();
   private vocabulary: string[] | null = null;
   private totalLength = 0;
-  private readonly segmentWords: boolean;
-
-  constructor(options: SearchIndexOptions = {}) {
-    this.segmentWords = options.segmentWords ?? true;
-  }
 
   get size(): number {
     return this.entries.length;
@@ -133,13 +120,9 @@ export class SearchIndex<D extends SearchDocument> {
     const text = `${title.text} ${body.text}`;
     const index = this.entries.length;
     const terms = new Set<string>();
-    const words = new Set<string>();
     for (const run of runs(text)) {
       if (run.kind === 'word') terms.add(run.text);
-      else if (run.text.length > 1) {
-        for (const pair of bigrams(run.text)) terms.add(pair);
-        if (this.segmentWords) for (const word of cjkWords(run.text)) words.add(word);
-      }
+      else if (run.text.length > 1) for (const pair of bigrams(run.text)) terms.add(pair);
     }
     for (const term of terms) {
       const list = this.postings.get(term);
@@ -153,7 +136,6 @@ export class SearchIndex<D extends SearchDocument> {
       titleEnd: title.text.length,
       title: { original: doc.title, origin: title.origin, length: title.text.length },
       body: { original: doc.text, origin: body.origin, length: body.text.length },
-      words,
     });
     this.totalLength += text.length;
     this.vocabulary = null;
@@ -240,32 +222,31 @@ export class SearchIndex<D extends SearchDocument> {
     for (const clause of clauses) if (!clause.required) confirm(clause, matched);
 
     const averageLength = this.totalLength / Math.max(1, this.entries.length);
+    const idf = new Map(
+      clauses.map((clause) => [clause, this.idf(df.get(clause) ?? confirmed.get(clause)?.size ?? 1)]),
+    );
     const scored = matched.map((index) => {
       const entry = this.entries[index] as Entry<D>;
       let score = 0;
-      const ranges: Range[] = [];
       for (const clause of clauses) {
         const found = confirmed.get(clause)?.get(index);
         if (!found) continue;
-        ranges.push(...found);
-        const titleHits = found.filter(([start]) => start < entry.titleEnd).length;
+        let titleHits = 0;
+        for (const [start] of found) if (start < entry.titleEnd) titleHits++;
         const tf = found.length + (TITLE_WEIGHT - 1) * titleHits;
         const norm = 1 - B + (B * entry.length) / averageLength;
-        const boost = clause.kind === 'phrase' && entry.words.has(clause.text) ? WORD_BOOST : 1;
-        score +=
-          this.idf(df.get(clause) ?? confirmed.get(clause)?.size ?? 1) *
-          ((tf * (K1 + 1)) / (tf + K1 * norm)) *
-          boost;
+        score += (idf.get(clause) ?? 0) * ((tf * (K1 + 1)) / (tf + K1 * norm));
       }
-      return { index, score, ranges: mergeRanges(ranges) };
+      return { index, score };
     });
     scored.sort(
       (a, b) =>
         b.score - a.score ||
         ((this.entries[b.index] as Entry<D>).doc.at ?? 0) - ((this.entries[a.index] as Entry<D>).doc.at ?? 0),
     );
-    const hits = scored.slice(0, limit).map(({ index, score, ranges }) => {
+    const hits = scored.slice(0, limit).map(({ index, score }) => {
       const entry = this.entries[index] as Entry<D>;
+      const ranges = mergeRanges(clauses.flatMap((clause) => confirmed.get(clause)?.get(index) ?? []));
       const bodyStart = entry.titleEnd + 1;
       const bodyRanges = ranges
         .filter(([start]) => start >= bodyStart)

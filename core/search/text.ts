@@ -19,56 +19,90 @@ const SPACE = /\s/u;
 
 export type CharClass = 'cjk' | 'word' | 'other';
 
-/** Fast paths for ASCII and the common Han block; a regular expression for the rest. */
+const classes = new Map<number, CharClass>();
+
+/** Fast paths for ASCII and the common Han block; a regular expression (once per character) for the rest. */
 export function classify(cp: number): CharClass {
   if (cp < 0x80) {
     if ((cp >= 0x61 && cp <= 0x7a) || (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a)) return 'word';
     return 'other';
   }
   if (cp >= 0x4e00 && cp <= 0x9fff) return 'cjk';
-  const char = String.fromCodePoint(cp);
-  if (CJK.test(char)) return 'cjk';
-  return WORD.test(char) ? 'word' : 'other';
+  let known = classes.get(cp);
+  if (known === undefined) {
+    const char = String.fromCodePoint(cp);
+    known = CJK.test(char) ? 'cjk' : WORD.test(char) ? 'word' : 'other';
+    classes.set(cp, known);
+  }
+  return known;
 }
 
 function isSpace(cp: number): boolean {
   if (cp < 0x80) return cp === 0x20 || (cp >= 0x09 && cp <= 0x0d);
+  if (cp >= 0x4e00 && cp <= 0x9fff) return false;
   return SPACE.test(String.fromCodePoint(cp));
+}
+
+const folded = new Map<number, string>();
+
+function fold(cp: number): string {
+  let known = folded.get(cp);
+  if (known === undefined) {
+    known = String.fromCodePoint(cp).normalize('NFKC').toLowerCase();
+    folded.set(cp, known);
+  }
+  return known;
 }
 
 /** Per code point, so every unit of the result knows where it came from. */
 export function normalize(original: string): NormalizedText {
-  const units: string[] = [];
-  const origin: number[] = [];
+  const units = new Uint16Array(original.length * 2 + 8);
+  let origin = new Uint32Array(original.length * 2 + 8);
+  let out = 0;
+  let buffer = units;
+  const push = (unit: number, from: number) => {
+    if (out === buffer.length) {
+      const grown = new Uint16Array(buffer.length * 2);
+      grown.set(buffer);
+      buffer = grown;
+      const grownOrigin = new Uint32Array(origin.length * 2);
+      grownOrigin.set(origin);
+      origin = grownOrigin;
+    }
+    buffer[out] = unit;
+    origin[out++] = from;
+  };
   let lastWasSpace = true;
   for (let i = 0; i < original.length; ) {
     const cp = original.codePointAt(i) as number;
     const width = cp > 0xffff ? 2 : 1;
-    if (isSpace(cp)) {
-      if (!lastWasSpace) {
-        units.push(' ');
-        origin.push(i);
+    if (cp < 0x80) {
+      if (cp === 0x20 || (cp >= 0x09 && cp <= 0x0d)) {
+        if (!lastWasSpace) push(0x20, i);
         lastWasSpace = true;
+      } else {
+        push(cp >= 0x41 && cp <= 0x5a ? cp + 32 : cp, i);
+        lastWasSpace = false;
       }
+    } else if (cp >= 0x4e00 && cp <= 0x9fff) {
+      push(cp, i);
+      lastWasSpace = false;
+    } else if (isSpace(cp)) {
+      if (!lastWasSpace) push(0x20, i);
+      lastWasSpace = true;
     } else {
-      let folded: string;
-      if (cp < 0x80)
-        folded = cp >= 0x41 && cp <= 0x5a ? String.fromCharCode(cp + 32) : (original[i] as string);
-      else if (cp >= 0x4e00 && cp <= 0x9fff) folded = original[i] as string;
-      else folded = String.fromCodePoint(cp).normalize('NFKC').toLowerCase();
-      for (let k = 0; k < folded.length; k++) {
-        units.push(folded[k] as string);
-        origin.push(i);
-      }
+      const text = fold(cp);
+      for (let k = 0; k < text.length; k++) push(text.charCodeAt(k), i);
       lastWasSpace = false;
     }
     i += width;
   }
-  if (units.length > 0 && units[units.length - 1] === ' ') {
-    units.pop();
-    origin.pop();
+  if (out > 0 && buffer[out - 1] === 0x20) out--;
+  let text = '';
+  for (let at = 0; at < out; at += 8192) {
+    text += String.fromCharCode(...buffer.subarray(at, Math.min(out, at + 8192)));
   }
-  return { text: units.join(''), origin: Uint32Array.from(origin) };
+  return { text, origin: origin.slice(0, out) };
 }
 
 /** A run of characters of one class, in normalized text. */
@@ -107,6 +141,12 @@ export function characters(run: string): string[] {
 
 /** Overlapping pairs of a CJK run; a single character is its own term. */
 export function bigrams(run: string): string[] {
+  if (!/[\ud800-\udfff]/.test(run)) {
+    if (run.length === 1) return [run];
+    const pairs: string[] = [];
+    for (let i = 0; i + 1 < run.length; i++) pairs.push(run.slice(i, i + 2));
+    return pairs;
+  }
   const chars = characters(run);
   if (chars.length === 1) return chars;
   const pairs: string[] = [];

@@ -14,6 +14,7 @@ import {
 import { benchPageTimings } from './page-timings.js';
 import { printResults, rewriteSection, withLoad } from './report.js';
 import { benchReportDashboards } from './reports.js';
+import { benchSearch } from './search-bench.js';
 import { benchSoak } from './soak.js';
 
 /**
@@ -21,7 +22,7 @@ import { benchSoak } from './soak.js';
  * ({"bench": name, "value": number, "unit": "...", "target": number|null, "load": 1-min load
  * average}), and the generated section of docs/benchmarks.md rewritten with the machine, the
  * command and the figures. Flags: `--only a,b` runs the named groups only (crypto, bundle,
- * case-page, pages, api-load, reports); `--argon2-sweep` also times candidate Argon2id
+ * case-page, pages, api-load, reports, search); `--argon2-sweep` also times candidate Argon2id
  * parameters; `--soak` runs the 10-minute soak alone (its own section of the document).
  */
 
@@ -30,6 +31,7 @@ type BenchApi = {
   benchOpenCase: typeof benchOpenCase;
   benchOpenCaseParts: typeof benchOpenCaseParts;
   benchUnlock: typeof benchUnlock;
+  benchSearch: typeof benchSearch;
 };
 
 const DOC = new URL('../../docs/benchmarks.md', import.meta.url).pathname;
@@ -89,6 +91,16 @@ async function benchCrypto(): Promise<BenchResult[]> {
   });
 }
 
+/** Issue 14: index 2,000 notes and query them, in Node and (where it exists) in Chromium. */
+async function benchSearchGroup(): Promise<BenchResult[]> {
+  const results = benchSearch(2000).map((result) => ({ ...result, bench: `${result.bench}:node` }));
+  if (!hasChromium) return results;
+  const inChromium = await withBenchPage((page) =>
+    page.evaluate(() => (globalThis as never as { tacitBench: BenchApi }).tacitBench.benchSearch(2000)),
+  );
+  return [...results, ...inChromium.map((result) => ({ ...result, bench: `${result.bench}:chromium` }))];
+}
+
 /**
  * Every group of figures, in the order they run. A group that needs Chromium is skipped without
  * it. `reports` is the report dashboards' benchmark (tests/bench/reports.ts).
@@ -104,6 +116,7 @@ const GROUPS: { name: string; chromium?: boolean; run: () => Promise<BenchResult
   { name: 'pages', chromium: true, run: benchPageTimings },
   { name: 'api-load', run: () => benchApiLoad() },
   { name: 'reports', run: benchReportDashboards },
+  { name: 'search', run: benchSearchGroup },
 ];
 
 const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
