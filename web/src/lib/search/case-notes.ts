@@ -1,6 +1,6 @@
-import type { JsonValue } from '../../../../crypto/index';
+import type { JsonValue, SecretFields } from '../../../../crypto/index';
 import { listCases, withCaseContext } from '../cases/index';
-import { loadForms } from '../forms';
+import { knownForm, loadForms } from '../forms';
 import * as protocol from '../protocol/cases/index';
 import type { UserKeys } from '../vault';
 import type { SearchItem } from './items';
@@ -23,6 +23,30 @@ function wordsOf(value: JsonValue, into: string[]): void {
   }
 }
 
+/** What people write in words: text fields where the form is known (not choice ids), else every string. */
+function noteText(formRef: string, fields: SecretFields): string {
+  const form = knownForm(formRef);
+  const words: string[] = [];
+  if (form) {
+    for (const field of form.fields) {
+      const value = fields[field.id];
+      if ((field.type === 'text' || field.type === 'longText') && value !== undefined) wordsOf(value, words);
+    }
+  } else {
+    wordsOf(fields, words);
+  }
+  return words.join('\n');
+}
+
+interface OpenedNote {
+  readonly caseId: string;
+  readonly recordId: string;
+  readonly formRef: string;
+  readonly authorId: string;
+  readonly at: number;
+  readonly fields: SecretFields;
+}
+
 export interface CaseNotesRead {
   readonly items: SearchItem[];
   readonly unreadableCases: number;
@@ -34,7 +58,7 @@ export function caseNotesForSearch(
 ): Promise<CaseNotesRead> {
   return withCaseContext(keys, async (context) => {
     const cases = await listCases();
-    const items: SearchItem[] = [];
+    const notes: OpenedNote[] = [];
     let unreadableCases = 0;
     let done = 0;
     onProgress(0, cases.length);
@@ -49,21 +73,14 @@ export function caseNotesForSearch(
               opened.view.records.map((row) => [`${row.record}@${row.rev}`, row.createdAt]),
             );
             for (const record of opened.records) {
-              const words: string[] = [];
-              wordsOf(record.fields, words);
-              if (words.length === 0) continue;
               const { recordId, rev, form, author } = record.binding;
-              items.push({
-                id: `note:${recordId}`,
-                source: 'note',
-                title: '',
-                text: words.join('\n'),
-                at: writtenAt.get(`${recordId}@${rev}`) ?? 0,
-                href: `/cases/${caseId}`,
+              notes.push({
                 caseId,
+                recordId,
                 formRef: form,
                 authorId: author,
-                category: null,
+                at: writtenAt.get(`${recordId}@${rev}`) ?? 0,
+                fields: record.fields,
               });
             }
           } finally {
@@ -76,8 +93,26 @@ export function caseNotesForSearch(
       }
     };
     await Promise.all(Array.from({ length: PARALLEL_CASES }, worker));
-    // The forms' names head the results; a note whose form cannot be fetched is still found.
-    await loadForms(new Set(items.map((item) => item.formRef as string))).catch(() => undefined);
+    // The form says which fields are words and names the result; a note whose form cannot be
+    // fetched is still found, by every string it holds.
+    await loadForms(new Set(notes.map((note) => note.formRef))).catch(() => undefined);
+    const items: SearchItem[] = [];
+    for (const note of notes) {
+      const text = noteText(note.formRef, note.fields);
+      if (!text) continue;
+      items.push({
+        id: `note:${note.recordId}`,
+        source: 'note',
+        title: '',
+        text,
+        at: note.at,
+        href: `/cases/${note.caseId}`,
+        caseId: note.caseId,
+        formRef: note.formRef,
+        authorId: note.authorId,
+        category: null,
+      });
+    }
     return { items, unreadableCases };
   });
 }
