@@ -89,8 +89,13 @@ export function SearchPage() {
 
       <Switch>
         <Match when={building()}>
-          <section class="card search-progress" aria-labelledby="search-progress-heading">
-            <h2 class="card__title" id="search-progress-heading" role="status">
+          <section
+            class="card search-progress"
+            aria-labelledby="search-progress-heading"
+            aria-busy="true"
+            aria-live="polite"
+          >
+            <h2 class="card__title" id="search-progress-heading">
               {t('search.building')}
             </h2>
             <ul class="search-progress__list">
