@@ -28,11 +28,11 @@ export interface SourceRead {
 }
 
 /**
- * The supervision archive's and the knowledge base's readers plug in here: `supervisionRecordsForSearch`
- * (branch wf-ui) and `knowledgeArticlesForSearch` from lib/knowledge.ts (branch kb). Until they
- * are, those sources show as unavailable.
+ * The supervision archive's and the knowledge base's readers plug in here, each replacing its null
+ * with the import: `supervisionRecordsForSearch` (branch wf-ui) and `knowledgeArticlesForSearch`
+ * from lib/knowledge.ts (branch kb). Until then those sources show as "not connected yet".
  */
-export const pluggedReaders: {
+const pluggedReaders: {
   supervision: SourceReader<SearchableSupervisionRecord> | null;
   knowledge: SourceReader<SearchableKnowledgeArticle> | null;
 } = { supervision: null, knowledge: null };
