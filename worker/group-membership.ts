@@ -24,15 +24,19 @@ export function assertGroupEligible(user: UserRow | undefined, id: string): asse
   }
 }
 
-/** Holders of the current group key, with whether each is still a member. */
-export async function currentHolders(db: Db, group: Pick<GroupRow, 'id' | 'epoch'>) {
-  const rows = await db
+/** Holders of the group's current key (whatever epoch it is at), as a query for a read batch. */
+export const currentHoldersQuery = (db: Db, groupId: string) =>
+  db
     .select({ id: users.id, roles: users.roles, status: users.status, certSig: users.certSig })
     .from(groupKeyWraps)
+    .innerJoin(groups, and(eq(groups.id, groupKeyWraps.groupId), eq(groups.epoch, groupKeyWraps.epoch)))
     .innerJoin(users, eq(users.id, groupKeyWraps.userId))
-    .where(and(eq(groupKeyWraps.groupId, group.id), eq(groupKeyWraps.epoch, group.epoch)));
-  return rows.map((row) => ({ id: row.id, member: isGroupEligible(row) }));
-}
+    .where(eq(groupKeyWraps.groupId, groupId));
+
+/** Of currentHoldersQuery's rows, each holder with whether they are still a member. */
+export const toHolders = (
+  rows: readonly (Pick<UserRow, 'roles' | 'status' | 'certSig'> & { id: string })[],
+) => rows.map((row) => ({ id: row.id, member: isGroupEligible(row) }));
 
 /** The groups whose current key the user holds, as a query for a read batch (see eligibleGroupIds). */
 export const myGroupsQuery = (db: Db, userId: string) =>
@@ -51,22 +55,37 @@ export const eligibleGroupIds = (
   rows: readonly (Pick<UserRow, 'roles' | 'status' | 'certSig'> & { id: string })[],
 ) => rows.filter(isGroupEligible).map((row) => row.id);
 
-/** Groups whose current key the user holds and may still use. */
-export async function myGroupIds(db: Db, userId: string): Promise<string[]> {
-  return eligibleGroupIds(await myGroupsQuery(db, userId));
-}
+export const groupQuery = (db: Db, id: string) => db.select().from(groups).where(eq(groups.id, id)).limit(1);
 
-export async function requireGroup(db: Db, id: string): Promise<GroupRow> {
-  const [group] = await db.select().from(groups).where(eq(groups.id, id)).limit(1);
-  if (!group) throw new ApiError(404, 'not_found', 'no such group');
+/**
+ * The group and whether the user is a member, as queries for a read batch (see
+ * judgeGroupMembership): the group, and the groups whose current key the user holds.
+ */
+export const groupMembershipQueries = (db: Db, groupId: string, userId: string) =>
+  [groupQuery(db, groupId), myGroupsQuery(db, userId)] as const;
+
+/** The group, if the user is a member; anyone else gets 404, as if it did not exist. */
+export function judgeGroupMembership(
+  groupRows: readonly GroupRow[],
+  myGroupRows: Parameters<typeof eligibleGroupIds>[0],
+): GroupRow {
+  const [group] = groupRows;
+  if (!group || !eligibleGroupIds(myGroupRows).includes(group.id)) {
+    throw new ApiError(404, 'not_found', 'you are not a member of this group');
+  }
   return group;
 }
 
-/** The group, if the user is a member; anyone else gets 404, as if it did not exist. */
-export async function requireMembership(db: Db, userId: string, groupId: string): Promise<GroupRow> {
-  const [group] = await db.select().from(groups).where(eq(groups.id, groupId)).limit(1);
-  if (!group || !(await myGroupIds(db, userId)).includes(group.id)) {
-    throw new ApiError(404, 'not_found', 'you are not a member of this group');
+/** The group, for a member sharing or rotating its key: 404 if there is none, 403 for a non-member. */
+export function judgeGroupKeeper(
+  groupRows: readonly GroupRow[],
+  myGroupRows: Parameters<typeof eligibleGroupIds>[0],
+  doing: string,
+): GroupRow {
+  const [group] = groupRows;
+  if (!group) throw new ApiError(404, 'not_found', 'no such group');
+  if (!eligibleGroupIds(myGroupRows).includes(group.id)) {
+    throw new ApiError(403, 'not_a_member', `only a member of the group can ${doing}`);
   }
   return group;
 }

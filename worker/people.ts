@@ -26,4 +26,19 @@ export function usersByIdQuery(db: Db, ids: Iterable<string>) {
   return db.select().from(users).where(inArray(users.id, wanted));
 }
 
+/** Users by id as queries for a read batch, one per IDS_PER_QUERY ids (see toUserMap of their rows, flattened). */
+export function usersByIdQueries(db: Db, ids: Iterable<string>) {
+  const wanted = [...new Set(ids)];
+  const queries = [];
+  for (let start = 0; start < wanted.length; start += IDS_PER_QUERY) {
+    queries.push(
+      db
+        .select()
+        .from(users)
+        .where(inArray(users.id, wanted.slice(start, start + IDS_PER_QUERY))),
+    );
+  }
+  return queries;
+}
+
 export const toUserMap = (rows: readonly UserRow[]) => new Map(rows.map((row) => [row.id, row]));

@@ -11,15 +11,22 @@ import { fromBase64Url } from '../../crypto/bytes.js';
 import { groupGrantInfo } from '../../crypto/grant.js';
 import { verifyGroupKeySync } from '../../crypto/group-key.js';
 import { commitAudited } from '../audit.js';
-import { type Db, isUniqueViolation, refuseDuplicate } from '../db/client.js';
-import { type GroupRow, groupKeyChain, groupKeyWraps, groups } from '../db/schema.js';
+import { isUniqueViolation, refuseDuplicate } from '../db/client.js';
+import { type GroupRow, groupKeyChain, groupKeyWraps, groups, type UserRow } from '../db/schema.js';
 import type { ActiveSession, AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
-import { groupContactWraps, rewrapRows } from '../group-contact-wraps.js';
-import { assertGroupEligible, currentHolders, requireGroup, requireMembership } from '../group-membership.js';
+import { groupContactWrapsQuery, rewrapRows } from '../group-contact-wraps.js';
+import {
+  assertGroupEligible,
+  currentHoldersQuery,
+  groupMembershipQueries,
+  judgeGroupKeeper,
+  judgeGroupMembership,
+  toHolders,
+} from '../group-membership.js';
 import { assertDistinctRecipients, assertGrantSignature, requireCertified } from '../key-wraps.js';
 import { requireRoles, requireSession } from '../middleware/session.js';
-import { usersById } from '../people.js';
+import { toUserMap, usersByIdQueries } from '../people.js';
 import { jsonBody, pathParams } from '../validation.js';
 
 /** PROTOCOL §4 group keys (the front desk). */
@@ -52,20 +59,19 @@ function assertGroupKeySignature(
   }
 }
 
-/** Checks every wrap (a front-desk member as recipient, the signature) and returns the rows. */
-async function groupWrapRows(
-  db: Db,
+/**
+ * Checks every wrap (a front-desk member as recipient, the signature) and returns the rows.
+ * `recipients` are the users the wraps name, read with usersByIdQueries in the route's read batch.
+ */
+function groupWrapRows(
   session: ActiveSession,
   groupId: string,
   epoch: number,
   wraps: GroupWrap[],
+  recipients: ReadonlyMap<string, UserRow>,
 ) {
   requireCertified(session.user, 'wrap a group key');
   assertDistinctRecipients(wraps.map((wrap) => wrap.to));
-  const recipients = await usersById(
-    db,
-    wraps.map((wrap) => wrap.to),
-  );
   const now = Date.now();
   return wraps.map((wrap) => {
     assertGroupEligible(recipients.get(wrap.to), wrap.to);
@@ -89,11 +95,18 @@ groupRoutes.post('/', requireRoles('admin'), jsonBody(createGroupRequestSchema),
   const { db, session } = c.var;
   const body = c.req.valid('json');
   requireCertified(session.user, 'make a group key');
-  if ((await db.select({ id: groups.id }).from(groups).limit(1)).length > 0) {
+  const [existing, ...recipients] = await db.batch([
+    db.select({ id: groups.id }).from(groups).limit(1),
+    ...usersByIdQueries(
+      db,
+      body.wraps.map((wrap) => wrap.to),
+    ),
+  ]);
+  if (existing.length > 0) {
     throw new ApiError(409, 'group_exists', 'the front-desk group already exists');
   }
   assertGroupKeySignature(session, { ...body, epoch: 0 });
-  const rows = await groupWrapRows(db, session, body.id, 0, body.wraps);
+  const rows = groupWrapRows(session, body.id, 0, body.wraps, toUserMap(recipients.flat()));
   const group: GroupRow = {
     id: body.id,
     name: body.name,
@@ -131,25 +144,27 @@ groupRoutes.get('/', requireSession, async (c) => {
 
 groupRoutes.get('/:id/my-key', requireSession, pathParams(groupIdParamSchema), async (c) => {
   const { db, session } = c.var;
-  const group = await requireMembership(db, session.user.id, c.req.valid('param').id);
-  const [wrap] = await db
-    .select()
-    .from(groupKeyWraps)
-    .where(
-      and(
-        eq(groupKeyWraps.groupId, group.id),
-        eq(groupKeyWraps.epoch, group.epoch),
-        eq(groupKeyWraps.userId, session.user.id),
-      ),
-    )
-    .limit(1);
-  if (!wrap) throw new ApiError(404, 'not_found', 'you are not a member of this group');
-  const holders = await currentHolders(db, group);
-  const chain = await db
-    .select()
-    .from(groupKeyChain)
-    .where(eq(groupKeyChain.groupId, group.id))
-    .orderBy(asc(groupKeyChain.epoch));
+  const groupId = c.req.valid('param').id;
+  // One read batch: the group, membership, the caller's wrap at the group's epoch, holders, chain.
+  const [groupRows, myGroups, [found], holderRows, chain] = await db.batch([
+    ...groupMembershipQueries(db, groupId, session.user.id),
+    db
+      .select({ wrap: groupKeyWraps })
+      .from(groupKeyWraps)
+      .innerJoin(groups, and(eq(groups.id, groupKeyWraps.groupId), eq(groups.epoch, groupKeyWraps.epoch)))
+      .where(and(eq(groupKeyWraps.groupId, groupId), eq(groupKeyWraps.userId, session.user.id)))
+      .limit(1),
+    currentHoldersQuery(db, groupId),
+    db
+      .select()
+      .from(groupKeyChain)
+      .where(eq(groupKeyChain.groupId, groupId))
+      .orderBy(asc(groupKeyChain.epoch)),
+  ]);
+  const group = judgeGroupMembership(groupRows, myGroups);
+  if (!found) throw new ApiError(404, 'not_found', 'you are not a member of this group');
+  const { wrap } = found;
+  const holders = toHolders(holderRows);
   await commitAudited(db, session.org.id, {
     actor: session.user.id,
     type: 'group.key_read',
@@ -168,8 +183,13 @@ groupRoutes.get('/:id/my-key', requireSession, pathParams(groupIdParamSchema), a
 /** The group's contact-card wraps, for a member about to rotate the group key. */
 groupRoutes.get('/:id/contact-wraps', requireSession, pathParams(groupIdParamSchema), async (c) => {
   const { db, session } = c.var;
-  const group = await requireMembership(db, session.user.id, c.req.valid('param').id);
-  const wraps = await groupContactWraps(db, group.id);
+  const groupId = c.req.valid('param').id;
+  const [groupRows, myGroups, held] = await db.batch([
+    ...groupMembershipQueries(db, groupId, session.user.id),
+    groupContactWrapsQuery(db, groupId),
+  ]);
+  const group = judgeGroupMembership(groupRows, myGroups);
+  const wraps = held.map((row) => row.wrap);
   await commitAudited(db, session.org.id, {
     actor: session.user.id,
     type: 'group.contact_wraps_read',
@@ -199,15 +219,19 @@ groupRoutes.post(
   jsonBody(addGroupWrapsRequestSchema),
   async (c) => {
     const { db, session } = c.var;
-    const group = await requireGroup(db, c.req.valid('param').id);
-    await requireMembership(db, session.user.id, group.id).catch(() => {
-      throw new ApiError(403, 'not_a_member', 'only a member of the group can share its key');
-    });
     const body = c.req.valid('json');
+    const [groupRows, myGroups, ...recipients] = await db.batch([
+      ...groupMembershipQueries(db, c.req.valid('param').id, session.user.id),
+      ...usersByIdQueries(
+        db,
+        body.wraps.map((wrap) => wrap.to),
+      ),
+    ]);
+    const group = judgeGroupKeeper(groupRows, myGroups, 'share its key');
     if (body.epoch !== group.epoch) {
       throw new ApiError(409, 'stale_epoch', `the group key is at epoch ${group.epoch}`);
     }
-    const rows = await groupWrapRows(db, session, group.id, group.epoch, body.wraps);
+    const rows = groupWrapRows(session, group.id, group.epoch, body.wraps, toUserMap(recipients.flat()));
     await refuseDuplicate(
       'group_key_wraps',
       () => new ApiError(409, 'already_granted', 'a recipient already holds the group key at this epoch'),
@@ -239,11 +263,19 @@ groupRoutes.post(
   jsonBody(rotateGroupRequestSchema),
   async (c) => {
     const { db, session } = c.var;
-    const group = await requireGroup(db, c.req.valid('param').id);
-    await requireMembership(db, session.user.id, group.id).catch(() => {
-      throw new ApiError(403, 'not_a_member', 'only a member of the group can rotate its key');
-    });
     const body = c.req.valid('json');
+    const groupId = c.req.valid('param').id;
+    // One read batch: the group, membership, the cards it holds, the holders, the recipients.
+    const [groupRows, myGroups, heldCards, holderRows, ...recipients] = await db.batch([
+      ...groupMembershipQueries(db, groupId, session.user.id),
+      groupContactWrapsQuery(db, groupId),
+      currentHoldersQuery(db, groupId),
+      ...usersByIdQueries(
+        db,
+        body.wraps.map((wrap) => wrap.to),
+      ),
+    ]);
+    const group = judgeGroupKeeper(groupRows, myGroups, 'rotate its key');
     if (body.epoch !== group.epoch + 1) {
       throw new ApiError(409, 'stale_epoch', `the group key is at epoch ${group.epoch}`);
     }
@@ -252,9 +284,15 @@ groupRoutes.post(
     if (!body.wraps.some((wrap) => wrap.to === session.user.id)) {
       throw new ApiError(400, 'bad_recipient', 'wrap the new group key to yourself too');
     }
-    const rows = await groupWrapRows(db, session, group.id, body.epoch, body.wraps);
-    const cards = await rewrapRows(db, session, group.id, body.contactWraps);
-    const departed = (await currentHolders(db, group)).filter((holder) => !holder.member);
+    const rows = groupWrapRows(session, group.id, body.epoch, body.wraps, toUserMap(recipients.flat()));
+    const cards = rewrapRows(
+      db,
+      session,
+      group.id,
+      body.contactWraps,
+      heldCards.map((row) => row.wrap),
+    );
+    const departed = toHolders(holderRows).filter((holder) => !holder.member);
     const rotatedFirst = () => new ApiError(409, 'stale_epoch', 'someone else rotated the group key first');
     const rotate = () =>
       commitAudited(
