@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Permission } from '../core/api/key-wraps.js';
 import type { Db } from './db/client.js';
 import { type CaseKeyWrapRow, type CaseRow, caseKeyWraps, cases } from './db/schema.js';
@@ -67,8 +67,11 @@ export interface CaseHolder {
   grant: CaseKeyWrapRow;
 }
 
-/** The case and the caller's wraps of it, as queries for a read batch (see `judgeCaseHolder`). */
-export function caseHolderQueries(db: Db, caseId: string, userId: string) {
+/**
+ * The case and the caller's wraps of it, as queries for a read batch (see `judgeCaseHolder`).
+ * `caseId` may be SQL that yields it, such as a subquery on the row the batch also reads.
+ */
+export function caseHolderQueries(db: Db, caseId: string | SQLWrapper, userId: string) {
   return [
     db.select().from(cases).where(eq(cases.id, caseId)).limit(1),
     db
@@ -113,20 +116,46 @@ export async function requireCaseHolder(
   return judgeCaseHolder(caseRows, mine, now, perm);
 }
 
+/** The wraps of a case's current epoch, whatever it is, as a query for a read batch. */
+export function currentWrapsQuery(db: Db, caseId: string) {
+  return db
+    .select({ wrap: caseKeyWraps })
+    .from(caseKeyWraps)
+    .innerJoin(cases, and(eq(cases.id, caseKeyWraps.caseId), eq(cases.currentEpoch, caseKeyWraps.epoch)))
+    .where(eq(caseKeyWraps.caseId, caseId));
+}
+
+/** The case and whether the user ever held a wrap of it, as queries for a read batch (see `judgeCaseManager`). */
+export function caseManagerQueries(db: Db, caseId: string, userId: string) {
+  return [
+    db.select().from(cases).where(eq(cases.id, caseId)).limit(1),
+    db
+      .select({ id: caseKeyWraps.id })
+      .from(caseKeyWraps)
+      .where(and(eq(caseKeyWraps.caseId, caseId), eq(caseKeyWraps.toUserId, userId)))
+      .limit(1),
+  ] as const;
+}
+
 /** Status, transfer and revocation: the primary counselor or a director, key holder or not. */
-export async function requireCaseManager(db: Db, caseId: string, session: ActiveSession): Promise<CaseRow> {
-  const caseRow = await findCase(db, caseId);
+export function judgeCaseManager(
+  caseRows: readonly CaseRow[],
+  held: readonly { id: string }[],
+  session: ActiveSession,
+): CaseRow {
+  const [caseRow] = caseRows;
   if (!caseRow) throw caseNotFound();
   if (caseRow.primaryCounselorId === session.user.id || session.user.roles.includes('director')) {
     return caseRow;
   }
-  const [held] = await db
-    .select({ id: caseKeyWraps.id })
-    .from(caseKeyWraps)
-    .where(and(eq(caseKeyWraps.caseId, caseId), eq(caseKeyWraps.toUserId, session.user.id)))
-    .limit(1);
-  if (!held) throw caseNotFound();
+  if (held.length === 0) throw caseNotFound();
   throw new ApiError(403, 'forbidden', 'only the primary counselor or a director may do this');
+}
+
+/** One round trip; see `judgeCaseManager`. */
+export async function requireCaseManager(db: Db, caseId: string, session: ActiveSession): Promise<CaseRow> {
+  const [caseRows, held] = await db.batch(caseManagerQueries(db, caseId, session.user.id));
+  return judgeCaseManager(caseRows, held, session);
 }
 
 /**

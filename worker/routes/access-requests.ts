@@ -8,10 +8,10 @@ import {
 } from '../../core/api/access-requests.js';
 import { caseIdParamSchema } from '../../core/api/cases.js';
 import { commitAudited } from '../audit.js';
-import { caseNotFound, findCase, isLive } from '../case-access.js';
+import { caseNotFound, currentWrapsQuery, isLive } from '../case-access.js';
 import { toAccessRequestView } from '../case-views.js';
 import { type Db, isUniqueViolation } from '../db/client.js';
-import { type AccessRequestRow, accessRequests, caseKeyWraps, cases } from '../db/schema.js';
+import { type AccessRequestRow, accessRequests, cases } from '../db/schema.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { requireRoles, requireSession } from '../middleware/session.js';
@@ -33,34 +33,29 @@ caseAccessRequestRoutes.post(
   jsonBody(createAccessRequestSchema),
   async (c) => {
     const { db, session } = c.var;
-    const caseRow = await findCase(db, c.req.valid('param').id);
-    if (!caseRow) throw caseNotFound();
+    const caseId = c.req.valid('param').id;
     const me = session.user.id;
     const now = Date.now();
-    const held = await db
-      .select()
-      .from(caseKeyWraps)
-      .where(
-        and(
-          eq(caseKeyWraps.caseId, caseRow.id),
-          eq(caseKeyWraps.epoch, caseRow.currentEpoch),
-          eq(caseKeyWraps.toUserId, me),
-        ),
-      );
-    if (held.some((wrap) => isLive(wrap, now))) {
+    const [caseRows, current, [open]] = await db.batch([
+      db.select().from(cases).where(eq(cases.id, caseId)).limit(1),
+      currentWrapsQuery(db, caseId),
+      db
+        .select({ id: accessRequests.id })
+        .from(accessRequests)
+        .where(
+          and(
+            eq(accessRequests.caseId, caseId),
+            eq(accessRequests.requesterId, me),
+            inArray(accessRequests.status, [...OPEN_STATUSES]),
+          ),
+        )
+        .limit(1),
+    ]);
+    const [caseRow] = caseRows;
+    if (!caseRow) throw caseNotFound();
+    if (current.some(({ wrap }) => wrap.toUserId === me && isLive(wrap, now))) {
       throw new ApiError(409, 'already_holder', 'you already hold this case’s key');
     }
-    const [open] = await db
-      .select({ id: accessRequests.id })
-      .from(accessRequests)
-      .where(
-        and(
-          eq(accessRequests.caseId, caseRow.id),
-          eq(accessRequests.requesterId, me),
-          inArray(accessRequests.status, [...OPEN_STATUSES]),
-        ),
-      )
-      .limit(1);
     if (open) throw new ApiError(409, 'already_requested', 'you already have an open request for this case');
     const body = c.req.valid('json');
     const row: AccessRequestRow = {
@@ -139,8 +134,14 @@ accessRequestRoutes.post(
   async (c) => {
     const { db, session } = c.var;
     const me = session.user;
-    const request = await requireRequest(db, c.req.valid('param').id);
-    const caseRow = await findCase(db, request.caseId);
+    const [found] = await db
+      .select({ request: accessRequests, caseRow: cases })
+      .from(accessRequests)
+      .leftJoin(cases, eq(cases.id, accessRequests.caseId))
+      .where(eq(accessRequests.id, c.req.valid('param').id))
+      .limit(1);
+    if (!found) throw new ApiError(404, 'not_found', 'no such access request');
+    const { request, caseRow } = found;
     if (request.requesterId === me.id) {
       throw new ApiError(403, 'self_approval', 'someone else must decide on your own request');
     }

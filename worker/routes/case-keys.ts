@@ -9,13 +9,16 @@ import { caseIdParamSchema } from '../../core/api/cases.js';
 import { ORG_RECOVERY } from '../../core/api/key-wraps.js';
 import { commitAudited } from '../audit.js';
 import {
+  caseHolderQueries,
+  caseManagerQueries,
   caseNotFound,
+  currentWrapsQuery,
   epochIfCurrent,
   findCase,
   isLive,
+  judgeCaseHolder,
+  judgeCaseManager,
   needsRotation,
-  requireCaseHolder,
-  requireCaseManager,
   wrapsAtEpoch,
 } from '../case-access.js';
 import { assertGrantApproved, assertSameHolders, signedWrapRow } from '../case-grants.js';
@@ -26,7 +29,7 @@ import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { assertDistinctRecipients, assertRecipient, requireCertified } from '../key-wraps.js';
 import { requireSession } from '../middleware/session.js';
-import { usersById } from '../people.js';
+import { usersByIdQuery } from '../people.js';
 import { jsonBody, pathParams } from '../validation.js';
 
 /** Case-key grants, revocation and rotation (PROTOCOL §5). */
@@ -40,26 +43,32 @@ caseKeyRoutes.post(
   async (c) => {
     const { db, session } = c.var;
     const now = Date.now();
-    const { caseRow } = await requireCaseHolder(db, c.req.valid('param').id, session.user.id, now, 'write');
-    requireCertified(session.user, 'grant access');
+    const caseId = c.req.valid('param').id;
     const { epoch, requestId, wrap } = c.req.valid('json');
+    // One read batch: access, the current wraps, the recipient and the request being delivered.
+    const [caseRows, mine, current, recipients, requests] = await db.batch([
+      ...caseHolderQueries(db, caseId, session.user.id),
+      currentWrapsQuery(db, caseId),
+      usersByIdQuery(db, [wrap.to]),
+      db
+        .select()
+        .from(accessRequests)
+        .where(and(eq(accessRequests.id, requestId ?? ''), eq(accessRequests.caseId, caseId)))
+        .limit(1),
+    ]);
+    const { caseRow } = judgeCaseHolder(caseRows, mine, now, 'write');
+    requireCertified(session.user, 'grant access');
     if (epoch !== caseRow.currentEpoch) {
       throw new ApiError(409, 'stale_epoch', `grant the current case key epoch ${caseRow.currentEpoch}`);
     }
-    const currentWraps = await wrapsAtEpoch(db, caseRow.id, epoch);
+    const currentWraps = current.map((row) => row.wrap);
     if (needsRotation(caseRow, currentWraps, now)) {
       throw new ApiError(409, 'rotation_required', 'rotate the case key before granting it to anyone new');
     }
     if (wrap.to === ORG_RECOVERY)
       throw new ApiError(400, 'bad_recipient', 'the recovery wrap is made with the epoch');
-    assertRecipient((await usersById(db, [wrap.to])).get(wrap.to), wrap.to);
-    const [request] = requestId
-      ? await db
-          .select()
-          .from(accessRequests)
-          .where(and(eq(accessRequests.id, requestId), eq(accessRequests.caseId, caseRow.id)))
-          .limit(1)
-      : [];
+    assertRecipient(recipients[0], wrap.to);
+    const [request] = requestId ? requests : [];
     if (requestId && !request) throw new ApiError(404, 'not_found', 'no such access request for this case');
     assertGrantApproved(wrap, caseRow.primaryCounselorId, request, now);
     if (currentWraps.some((held) => held.toUserId === wrap.to)) {
@@ -112,12 +121,16 @@ caseKeyRoutes.post(
 caseKeyRoutes.delete('/:id/grants/:grantId', requireSession, pathParams(grantIdParamSchema), async (c) => {
   const { db, session } = c.var;
   const { id, grantId } = c.req.valid('param');
-  const caseRow = await requireCaseManager(db, id, session);
-  const [grant] = await db
-    .select()
-    .from(caseKeyWraps)
-    .where(and(eq(caseKeyWraps.id, grantId), eq(caseKeyWraps.caseId, caseRow.id)))
-    .limit(1);
+  const [caseRows, held, grants] = await db.batch([
+    ...caseManagerQueries(db, id, session.user.id),
+    db
+      .select()
+      .from(caseKeyWraps)
+      .where(and(eq(caseKeyWraps.id, grantId), eq(caseKeyWraps.caseId, id)))
+      .limit(1),
+  ]);
+  const caseRow = judgeCaseManager(caseRows, held, session);
+  const [grant] = grants;
   if (!grant) throw new ApiError(404, 'not_found', 'no such grant in this case');
   if (grant.toUserId === ORG_RECOVERY || grant.toUserId === caseRow.primaryCounselorId) {
     throw new ApiError(
@@ -162,14 +175,19 @@ caseKeyRoutes.post(
   async (c) => {
     const { db, session } = c.var;
     const now = Date.now();
-    const { caseRow } = await requireCaseHolder(db, c.req.valid('param').id, session.user.id, now, 'write');
+    const caseId = c.req.valid('param').id;
+    const [caseRows, mine, current] = await db.batch([
+      ...caseHolderQueries(db, caseId, session.user.id),
+      currentWrapsQuery(db, caseId),
+    ]);
+    const { caseRow } = judgeCaseHolder(caseRows, mine, now, 'write');
     requireCertified(session.user, 'rotate a case key');
     const body = c.req.valid('json');
     const previous = caseRow.currentEpoch;
     if (body.epoch !== previous + 1)
       throw new ApiError(409, 'stale_epoch', `the next epoch is ${previous + 1}`);
     assertDistinctRecipients(body.wraps.map((wrap) => wrap.to));
-    const currentWraps = await wrapsAtEpoch(db, caseRow.id, previous);
+    const currentWraps = current.map((row) => row.wrap);
     const holders = currentWraps.filter((wrap) => wrap.toUserId !== ORG_RECOVERY && isLive(wrap, now));
     assertSameHolders(body.wraps, holders);
     const rows = body.wraps.map((wrap) => signedWrapRow(session, caseRow.id, body.epoch, wrap, now));

@@ -14,11 +14,12 @@ import { caseGrantInfo } from '../../crypto/grant.js';
 import { commitAudited } from '../audit.js';
 import {
   caseHolderQueries,
+  caseManagerQueries,
   currentWrapsOf,
+  currentWrapsQuery,
   isLive,
   judgeCaseHolder,
-  requireCaseManager,
-  wrapsAtEpoch,
+  judgeCaseManager,
 } from '../case-access.js';
 import { caseStatusChange } from '../case-status.js';
 import { assembleCaseFile, caseFileQueries, toCaseSummary, toMyCase } from '../case-views.js';
@@ -34,7 +35,7 @@ import {
   requireCertified,
 } from '../key-wraps.js';
 import { requireRoles, requireSession } from '../middleware/session.js';
-import { usersById } from '../people.js';
+import { usersByIdQuery } from '../people.js';
 import { eventStatement, processEventsAfterCommit } from '../rules/outbox.js';
 import { jsonBody, pathParams, queryParams } from '../validation.js';
 
@@ -216,14 +217,24 @@ caseRoutes.patch(
   jsonBody(updateCaseRequestSchema),
   async (c) => {
     const { db, session } = c.var;
-    const caseRow = await requireCaseManager(db, c.req.valid('param').id, session);
+    const caseId = c.req.valid('param').id;
+    // A status change leaves the wraps as they are: the summary's are read with the case.
+    const [caseRows, held, current] = await db.batch([
+      ...caseManagerQueries(db, caseId, session.user.id),
+      currentWrapsQuery(db, caseId),
+    ]);
+    const caseRow = judgeCaseManager(caseRows, held, session);
     const { status } = c.req.valid('json');
     const now = Date.now();
     const change = caseStatusChange(db, caseRow, [status], session.user.id, now);
     await commitAudited(db, session.org.id, change.audit, () => change.statements);
     processEventsAfterCommit(c);
     return c.json(
-      toCaseSummary(change.changed, await wrapsAtEpoch(db, caseRow.id, caseRow.currentEpoch), now),
+      toCaseSummary(
+        change.changed,
+        current.map((row) => row.wrap),
+        now,
+      ),
     );
   },
 );
@@ -239,9 +250,15 @@ caseRoutes.post(
   jsonBody(transferCaseRequestSchema),
   async (c) => {
     const { db, session } = c.var;
-    const caseRow = await requireCaseManager(db, c.req.valid('param').id, session);
+    const caseId = c.req.valid('param').id;
     const { primaryCounselorId } = c.req.valid('json');
-    const next = (await usersById(db, [primaryCounselorId])).get(primaryCounselorId);
+    const [caseRows, held, current, nextRows] = await db.batch([
+      ...caseManagerQueries(db, caseId, session.user.id),
+      currentWrapsQuery(db, caseId),
+      usersByIdQuery(db, [primaryCounselorId]),
+    ]);
+    const caseRow = judgeCaseManager(caseRows, held, session);
+    const [next] = nextRows;
     assertRecipient(next, primaryCounselorId);
     if (!next.roles.includes('counselor')) {
       throw new ApiError(409, 'bad_recipient', 'a case is transferred to a counselor');
@@ -262,6 +279,12 @@ caseRoutes.post(
     );
     const now = Date.now();
     const updated = { ...caseRow, primaryCounselorId: next.id };
-    return c.json(toCaseSummary(updated, await wrapsAtEpoch(db, caseRow.id, caseRow.currentEpoch), now));
+    return c.json(
+      toCaseSummary(
+        updated,
+        current.map((row) => row.wrap),
+        now,
+      ),
+    );
   },
 );
