@@ -11,8 +11,10 @@ import {
 } from '../../core/api/attachments.js';
 import { caseIdParamSchema } from '../../core/api/cases.js';
 import { base64UrlByteLength } from '../../core/api/encoding.js';
+import type { Permission } from '../../core/api/key-wraps.js';
 import { commitAudited } from '../audit.js';
-import { requireCaseHolder } from '../case-access.js';
+import { caseHolderQueries, judgeCaseHolder, requireCaseHolder } from '../case-access.js';
+import type { Db } from '../db/client.js';
 import { type AttachmentRow, attachments } from '../db/schema.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
@@ -49,14 +51,33 @@ function plaintextLength(row: Pick<AttachmentRow, 'size' | 'chunkCount'>, index:
     : row.size - ATTACHMENT_CHUNK_BYTES * (row.chunkCount - 1);
 }
 
-async function findAttachment(c: { var: AppEnv['Variables'] }, caseId: string, attachmentId: string) {
-  const [row] = await c.var.db
+const attachmentQuery = (db: Db, caseId: string, attachmentId: string) =>
+  db
     .select()
     .from(attachments)
     .where(and(eq(attachments.id, attachmentId), eq(attachments.caseId, caseId)))
     .limit(1);
+
+function foundAttachment(rows: readonly AttachmentRow[]): AttachmentRow {
+  const [row] = rows;
   if (!row) throw new ApiError(404, 'not_found', 'no such attachment');
   return row;
+}
+
+/** The caller's access to the case and the attachment, in one read batch. */
+async function requireHeldAttachment(
+  db: Db,
+  userId: string,
+  caseId: string,
+  attachmentId: string,
+  perm: Permission,
+) {
+  const [caseRows, mine, rows] = await db.batch([
+    ...caseHolderQueries(db, caseId, userId),
+    attachmentQuery(db, caseId, attachmentId),
+  ]);
+  judgeCaseHolder(caseRows, mine, Date.now(), perm);
+  return foundAttachment(rows);
 }
 
 attachmentRoutes.post(
@@ -98,8 +119,11 @@ attachmentRoutes.post(
       createdAt: Date.now(),
       completedAt: null,
     };
-    await db.insert(attachments).values(row).onConflictDoNothing();
-    const stored = await findAttachment(c, caseRow.id, body.id);
+    const [, storedRows] = await db.batch([
+      db.insert(attachments).values(row).onConflictDoNothing(),
+      attachmentQuery(db, caseRow.id, body.id),
+    ]);
+    const stored = foundAttachment(storedRows);
     if (stored.uploadedBy !== session.user.id)
       throw new ApiError(409, 'conflict', 'this attachment id is taken');
     return c.json(toView(stored), 201);
@@ -114,8 +138,7 @@ attachmentRoutes.put(
   async (c) => {
     const { db, session } = c.var;
     const { id, attachmentId, index } = c.req.valid('param');
-    await requireCaseHolder(db, id, session.user.id, Date.now(), 'write');
-    const row = await findAttachment(c, id, attachmentId);
+    const row = await requireHeldAttachment(db, session.user.id, id, attachmentId, 'write');
     if (row.uploadedBy !== session.user.id || row.completedAt !== null) {
       throw new ApiError(409, 'conflict', 'this attachment is not open for your upload');
     }
@@ -137,8 +160,7 @@ attachmentRoutes.post(
   async (c) => {
     const { db, session } = c.var;
     const { id, attachmentId } = c.req.valid('param');
-    await requireCaseHolder(db, id, session.user.id, Date.now(), 'write');
-    const row = await findAttachment(c, id, attachmentId);
+    const row = await requireHeldAttachment(db, session.user.id, id, attachmentId, 'write');
     if (row.uploadedBy !== session.user.id) throw new ApiError(409, 'conflict', 'not your upload');
     const present = await Promise.all(
       Array.from({ length: row.chunkCount }, (_, index) => c.env.ATTACHMENTS.head(chunkKey(row, index))),
@@ -172,8 +194,9 @@ attachmentRoutes.get(
   pathParams(attachmentParamsSchema),
   async (c) => {
     const { id, attachmentId } = c.req.valid('param');
-    await requireCaseHolder(c.var.db, id, c.var.session.user.id, Date.now());
-    return c.json(toView(await findAttachment(c, id, attachmentId)));
+    return c.json(
+      toView(await requireHeldAttachment(c.var.db, c.var.session.user.id, id, attachmentId, 'read')),
+    );
   },
 );
 
@@ -184,8 +207,7 @@ attachmentRoutes.get(
   async (c) => {
     const { db, session } = c.var;
     const { id, attachmentId, index } = c.req.valid('param');
-    await requireCaseHolder(db, id, session.user.id, Date.now());
-    const row = await findAttachment(c, id, attachmentId);
+    const row = await requireHeldAttachment(db, session.user.id, id, attachmentId, 'read');
     if (row.completedAt === null) throw new ApiError(409, 'incomplete', 'this attachment is still uploading');
     const object = await c.env.ATTACHMENTS.get(chunkKey(row, index));
     if (!object) throw new ApiError(404, 'not_found', `no chunk ${index}`);

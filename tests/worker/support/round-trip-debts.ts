@@ -16,7 +16,6 @@ export const OVER_BUDGET: Readonly<Record<string, number>> = {
   'GET /api/backup': 6,
   'GET /api/case-lookup': 5,
   'GET /api/cases/:id/access-log': 6,
-  'GET /api/cases/:id/attachments/:attachmentId/chunks/:index': 6,
   'GET /api/cases/:id/portal': 7,
   'GET /api/clients/:id/access-log': 6,
   'GET /api/recovery/cases': 8,
@@ -34,8 +33,6 @@ export const OVER_BUDGET: Readonly<Record<string, number>> = {
   // 2 alone; audit.test.ts signs in six times at once, and the audit-head retries add the rest
   'POST /api/auth/login': 5,
   'POST /api/backup/import': 10,
-  'POST /api/cases/:id/attachments': 5,
-  'POST /api/cases/:id/attachments/:attachmentId/complete': 6,
   'POST /api/cases/:id/destruction': 4,
   'POST /api/cases/:id/portal/links': 5,
   'POST /api/cases/:id/portal/submissions/:submissionId/filed': 7,
