@@ -9,11 +9,17 @@ import {
   portalTokenRequestSchema,
 } from '../../core/api/portal.js';
 import { commitAudited } from '../audit.js';
-import { requireCaseHolder } from '../case-access.js';
+import { caseHolderQueries, judgeCaseHolder, requireCaseHolder } from '../case-access.js';
 import { newToken } from '../credentials.js';
 import type { Db } from '../db/client.js';
 import { isUniqueViolation } from '../db/client.js';
-import { caseEpochs, caseRecords, portalLinks, portalSubmissions } from '../db/schema.js';
+import {
+  caseEpochs,
+  caseRecords,
+  type PortalSubmissionRow,
+  portalLinks,
+  portalSubmissions,
+} from '../db/schema.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { requireCertified } from '../key-wraps.js';
@@ -80,19 +86,17 @@ casePortalRoutes.post(
 casePortalRoutes.get('/:id/portal', requireSession, pathParams(caseIdParamSchema), async (c) => {
   const { db, session } = c.var;
   const now = Date.now();
-  const { caseRow } = await requireCaseHolder(db, c.req.valid('param').id, session.user.id, now);
-  const [links, submissions] = await Promise.all([
-    db
-      .select()
-      .from(portalLinks)
-      .where(eq(portalLinks.caseId, caseRow.id))
-      .orderBy(desc(portalLinks.createdAt)),
+  const caseId = c.req.valid('param').id;
+  const [caseRows, mine, links, submissions] = await db.batch([
+    ...caseHolderQueries(db, caseId, session.user.id),
+    db.select().from(portalLinks).where(eq(portalLinks.caseId, caseId)).orderBy(desc(portalLinks.createdAt)),
     db
       .select()
       .from(portalSubmissions)
-      .where(eq(portalSubmissions.caseId, caseRow.id))
+      .where(eq(portalSubmissions.caseId, caseId))
       .orderBy(desc(portalSubmissions.submittedAt)),
   ]);
+  const { caseRow } = judgeCaseHolder(caseRows, mine, now);
   // Only waiting submissions carry their sealed answers, so only their reads are ciphertext reads.
   const waiting = submissions.filter((row) => row.filedAt === null);
   if (waiting.length > 0) {
@@ -117,12 +121,15 @@ casePortalRoutes.delete(
     const { db, session } = c.var;
     const now = Date.now();
     const { id, linkId } = c.req.valid('param');
-    const { caseRow } = await requireCaseHolder(db, id, session.user.id, now, 'write');
-    const [link] = await db
-      .select()
-      .from(portalLinks)
-      .where(and(eq(portalLinks.id, linkId), eq(portalLinks.caseId, caseRow.id)))
-      .limit(1);
+    const [caseRows, mine, [link]] = await db.batch([
+      ...caseHolderQueries(db, id, session.user.id),
+      db
+        .select()
+        .from(portalLinks)
+        .where(and(eq(portalLinks.id, linkId), eq(portalLinks.caseId, id)))
+        .limit(1),
+    ]);
+    const { caseRow } = judgeCaseHolder(caseRows, mine, now, 'write');
     if (!link) throw new ApiError(404, 'not_found', 'no such link on this case');
     if (toPortalLinkView(link, caseRow, now).status !== 'open') {
       throw new ApiError(409, 'conflict', 'only an open link can be withdrawn');
@@ -147,13 +154,16 @@ casePortalRoutes.delete(
   },
 );
 
-/** A submission on this case that nobody has filed yet: what filing and discarding act on. */
-async function requireWaitingSubmission(db: Db, caseId: string, submissionId: string) {
-  const [submission] = await db
+const submissionQuery = (db: Db, caseId: string, submissionId: string) =>
+  db
     .select()
     .from(portalSubmissions)
     .where(and(eq(portalSubmissions.id, submissionId), eq(portalSubmissions.caseId, caseId)))
     .limit(1);
+
+/** A submission on this case that nobody has filed yet: what filing and discarding act on. */
+function waitingSubmission(rows: readonly PortalSubmissionRow[]) {
+  const [submission] = rows;
   if (!submission) throw new ApiError(404, 'not_found', 'no such submission on this case');
   if (submission.filedAt !== null) throw new ApiError(409, 'already_filed', 'this submission is filed');
   return submission;
@@ -172,13 +182,17 @@ casePortalRoutes.post(
     const { db, session } = c.var;
     const now = Date.now();
     const { id, submissionId } = c.req.valid('param');
-    const { caseRow } = await requireCaseHolder(db, id, session.user.id, now, 'write');
-    const submission = await requireWaitingSubmission(db, caseRow.id, submissionId);
-    const [record] = await db
-      .select({ form: caseRecords.form })
-      .from(caseRecords)
-      .where(and(eq(caseRecords.caseId, caseRow.id), eq(caseRecords.recordId, submissionId)))
-      .limit(1);
+    const [caseRows, mine, submissions, [record]] = await db.batch([
+      ...caseHolderQueries(db, id, session.user.id),
+      submissionQuery(db, id, submissionId),
+      db
+        .select({ form: caseRecords.form })
+        .from(caseRecords)
+        .where(and(eq(caseRecords.caseId, id), eq(caseRecords.recordId, submissionId)))
+        .limit(1),
+    ]);
+    const { caseRow } = judgeCaseHolder(caseRows, mine, now, 'write');
+    const submission = waitingSubmission(submissions);
     if (record?.form !== submission.form) {
       throw new ApiError(409, 'not_filed', 'append the record with this submission’s id and form first');
     }
@@ -214,8 +228,12 @@ casePortalRoutes.delete(
     const { db, session } = c.var;
     const now = Date.now();
     const { id, submissionId } = c.req.valid('param');
-    const { caseRow } = await requireCaseHolder(db, id, session.user.id, now, 'write');
-    const submission = await requireWaitingSubmission(db, caseRow.id, submissionId);
+    const [caseRows, mine, submissions] = await db.batch([
+      ...caseHolderQueries(db, id, session.user.id),
+      submissionQuery(db, id, submissionId),
+    ]);
+    const { caseRow } = judgeCaseHolder(caseRows, mine, now, 'write');
+    const submission = waitingSubmission(submissions);
     await commitAudited(
       db,
       session.org.id,
