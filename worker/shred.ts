@@ -1,4 +1,4 @@
-import { and, count, eq, isNull, ne, notInArray } from 'drizzle-orm';
+import { and, count, eq, isNull, ne, notInArray, type SQLWrapper, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { DestructionResult } from '../core/api/data-rights.js';
 import type { Db } from './db/client.js';
@@ -48,59 +48,57 @@ export async function deleteAttachmentObjects(bucket: R2Bucket, caseId: string):
   return deleted;
 }
 
-async function rowCount(
-  db: Db,
-  table: typeof caseRecords | typeof caseLog | typeof caseEpochs,
-  caseId: string,
-) {
-  const [row] = await db.select({ n: count() }).from(table).where(eq(table.caseId, caseId));
-  return row?.n ?? 0;
-}
+/** A case: its id, or SQL that yields it (a subquery), so the counts can join the read batch that finds it. */
+type CaseRef = string | SQLWrapper;
 
-/** Whether any other case of the client is still alive (not destroyed). */
-async function clientKeepsOtherCases(db: Db, caseRow: CaseRow): Promise<boolean> {
+/** What a shredding removes, counted as queries for a read batch; `planShred` takes their rows. */
+export function shredCountQueries(db: Db, caseId: CaseRef) {
+  const clientOfCase = sql`(${db.select({ id: cases.clientId }).from(cases).where(eq(cases.id, caseId))})`;
   const destroyed = db
     .select({ id: caseDestructions.caseId })
     .from(caseDestructions)
     .where(eq(caseDestructions.status, 'destroyed'));
-  const [row] = await db
-    .select({ n: count() })
-    .from(cases)
-    .where(
-      and(eq(cases.clientId, caseRow.clientId), ne(cases.id, caseRow.id), notInArray(cases.id, destroyed)),
-    );
-  return (row?.n ?? 0) > 0;
-}
-
-export async function planShred(db: Db, caseRow: CaseRow, attachmentObjects: number, now: number) {
-  const caseId = caseRow.id;
-  const [wraps, records, logEntries, epochs, files, requests, portalAnswers] = await Promise.all([
+  return [
     db.select({ n: count() }).from(caseKeyWraps).where(eq(caseKeyWraps.caseId, caseId)),
-    rowCount(db, caseRecords, caseId),
-    rowCount(db, caseLog, caseId),
-    rowCount(db, caseEpochs, caseId),
+    db.select({ n: count() }).from(caseRecords).where(eq(caseRecords.caseId, caseId)),
+    db.select({ n: count() }).from(caseLog).where(eq(caseLog.caseId, caseId)),
+    db.select({ n: count() }).from(caseEpochs).where(eq(caseEpochs.caseId, caseId)),
     db.select({ n: count() }).from(attachments).where(eq(attachments.caseId, caseId)),
     db.select({ n: count() }).from(accessRequests).where(eq(accessRequests.caseId, caseId)),
     db.select({ n: count() }).from(portalSubmissions).where(eq(portalSubmissions.caseId, caseId)),
-  ]);
-  const shredContact = !(await clientKeepsOtherCases(db, caseRow));
-  const [contactWraps] = shredContact
-    ? await db
-        .select({ n: count() })
-        .from(contactKeyWraps)
-        .where(eq(contactKeyWraps.clientId, caseRow.clientId))
-    : [{ n: 0 }];
+    // The client's other cases still alive (not destroyed): with none, the contact card goes too.
+    db
+      .select({ n: count() })
+      .from(cases)
+      .where(and(eq(cases.clientId, clientOfCase), ne(cases.id, caseId), notInArray(cases.id, destroyed))),
+    db.select({ n: count() }).from(contactKeyWraps).where(eq(contactKeyWraps.clientId, clientOfCase)),
+  ] as const;
+}
+
+type CountRows = readonly (readonly { n: number }[])[];
+
+export function planShred(
+  db: Db,
+  caseRow: CaseRow,
+  attachmentObjects: number,
+  now: number,
+  countRows: CountRows,
+) {
+  const caseId = caseRow.id;
+  const [wraps, records, logEntries, epochs, files, requests, portalAnswers, otherCases, contactWraps] =
+    countRows.map((rows) => rows[0]?.n ?? 0);
+  const shredContact = (otherCases ?? 0) === 0;
   const counts: ShredCounts = {
-    caseKeyWraps: wraps[0]?.n ?? 0,
-    records,
-    logEntries,
-    epochs,
-    attachments: files[0]?.n ?? 0,
+    caseKeyWraps: wraps ?? 0,
+    records: records ?? 0,
+    logEntries: logEntries ?? 0,
+    epochs: epochs ?? 0,
+    attachments: files ?? 0,
     attachmentObjects,
-    accessRequests: requests[0]?.n ?? 0,
-    portalSubmissions: portalAnswers[0]?.n ?? 0,
+    accessRequests: requests ?? 0,
+    portalSubmissions: portalAnswers ?? 0,
     contactCard: shredContact,
-    contactKeyWraps: contactWraps?.n ?? 0,
+    contactKeyWraps: shredContact ? (contactWraps ?? 0) : 0,
   };
   const statements = (): BatchItem<'sqlite'>[] => [
     // The requester's note is sealed to a person, not under the case key: delete it outright.

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { caseIdParamSchema } from '../../core/api/cases.js';
 import {
@@ -7,14 +7,14 @@ import {
   requestDestructionSchema,
 } from '../../core/api/data-rights.js';
 import { commitAudited } from '../audit.js';
-import { caseNotFound, findCase, isLive, requireCaseHolder } from '../case-access.js';
-import { refuseDuplicate } from '../db/client.js';
+import { caseHolderQueries, caseNotFound, findCase, isLive, judgeCaseHolder } from '../case-access.js';
+import { type Db, refuseDuplicate } from '../db/client.js';
 import { type CaseDestructionRow, caseDestructions } from '../db/data-rights-schema.js';
 import { caseKeyWraps, cases } from '../db/schema.js';
-import type { ActiveSession, AppEnv } from '../env.js';
+import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { requireRoles, requireSession } from '../middleware/session.js';
-import { deleteAttachmentObjects, planShred } from '../shred.js';
+import { deleteAttachmentObjects, planShred, shredCountQueries } from '../shred.js';
 import { jsonBody, pathParams } from '../validation.js';
 
 /**
@@ -105,10 +105,22 @@ destructionRoutes.get('/', requireSession, async (c) => {
   return c.json({ destructions: rows.map(toDestructionView) });
 });
 
-async function findPending(c: { var: AppEnv['Variables'] }, id: string): Promise<CaseDestructionRow> {
-  const [row] = await c.var.db.select().from(caseDestructions).where(eq(caseDestructions.id, id)).limit(1);
-  if (!row) throw notFound();
-  return row;
+/**
+ * The destruction request and the caller's access to its case, as queries for one read batch:
+ * the case is found through the request, by `caseOfRequest`, which more queries may use too.
+ */
+function destructionQueries(db: Db, id: string, userId: string) {
+  const caseOfRequest = sql<string>`(${db
+    .select({ id: caseDestructions.caseId })
+    .from(caseDestructions)
+    .where(eq(caseDestructions.id, id))})`;
+  return {
+    caseOfRequest,
+    queries: [
+      db.select().from(caseDestructions).where(eq(caseDestructions.id, id)).limit(1),
+      ...caseHolderQueries(db, caseOfRequest, userId),
+    ] as const,
+  };
 }
 
 function assertPending(row: CaseDestructionRow) {
@@ -119,15 +131,20 @@ function assertPending(row: CaseDestructionRow) {
 
 destructionRoutes.post('/:id/confirm', requireSession, pathParams(destructionIdParamSchema), async (c) => {
   const { db, session } = c.var;
-  const request = await findPending(c, c.req.valid('param').id);
+  const { caseOfRequest, queries } = destructionQueries(db, c.req.valid('param').id, session.user.id);
+  const [[request], caseRows, mine, ...counted] = await db.batch([
+    ...queries,
+    ...shredCountQueries(db, caseOfRequest),
+  ]);
+  if (!request) throw notFound();
   const now = Date.now();
-  const { caseRow } = await requireCaseHolder(db, request.caseId, session.user.id, now, 'write');
+  const { caseRow } = judgeCaseHolder(caseRows, mine, now, 'write');
   assertPending(request);
   if (request.requestedBy === session.user.id) {
     throw new ApiError(403, 'self_approval', 'someone other than the requester must confirm');
   }
   const objects = await deleteAttachmentObjects(c.env.ATTACHMENTS, caseRow.id);
-  const { counts, statements } = await planShred(db, caseRow, objects, now);
+  const { counts, statements } = planShred(db, caseRow, objects, now, counted);
   const decided = { status: 'destroyed' as const, decidedBy: session.user.id, decidedAt: now };
   await commitAudited(
     db,
@@ -156,20 +173,14 @@ destructionRoutes.post('/:id/confirm', requireSession, pathParams(destructionIdP
   return c.json({ destruction: toDestructionView({ ...request, ...decided }), removed: counts });
 });
 
-async function requireCanCancel(
-  c: { var: AppEnv['Variables'] },
-  session: ActiveSession,
-  row: CaseDestructionRow,
-) {
-  if (session.user.roles.includes('director')) return;
-  await requireCaseHolder(c.var.db, row.caseId, session.user.id, Date.now(), 'write');
-}
-
 /** The director withdraws, or the key holder refuses: either way the case stays. */
 destructionRoutes.post('/:id/cancel', requireSession, pathParams(destructionIdParamSchema), async (c) => {
   const { db, session } = c.var;
-  const request = await findPending(c, c.req.valid('param').id);
-  await requireCanCancel(c, session, request);
+  const [[request], caseRows, mine] = await db.batch(
+    destructionQueries(db, c.req.valid('param').id, session.user.id).queries,
+  );
+  if (!request) throw notFound();
+  if (!session.user.roles.includes('director')) judgeCaseHolder(caseRows, mine, Date.now(), 'write');
   assertPending(request);
   const decided = { status: 'cancelled' as const, decidedBy: session.user.id, decidedAt: Date.now() };
   await commitAudited(

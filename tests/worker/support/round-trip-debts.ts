@@ -30,10 +30,7 @@ export const OVER_BUDGET: Readonly<Record<string, number>> = {
   // 2 alone; audit.test.ts signs in six times at once, and the audit-head retries add the rest
   'POST /api/auth/login': 5,
   'POST /api/backup/import': 10,
-  'POST /api/cases/:id/destruction': 4,
   'POST /api/clients/:id/exports': 6,
-  'POST /api/destructions/:id/cancel': 6,
-  'POST /api/destructions/:id/confirm': 15,
   'POST /api/forms': 4,
   'POST /api/forms/:id/publish': 4,
   'POST /api/forms/templates/:id/install': 4,
