@@ -1,10 +1,10 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { caseIdParamSchema } from '../../core/api/cases.js';
 import { ORG_RECOVERY } from '../../core/api/key-wraps.js';
 import { reassignCaseRequestSchema, recoveryCasesQuerySchema } from '../../core/api/recovery.js';
 import { commitAudited } from '../audit.js';
-import { caseNotFound, epochIfCurrent, findCase, wrapsAtEpoch } from '../case-access.js';
+import { caseNotFound, epochIfCurrent } from '../case-access.js';
 import { signedWrapRow } from '../case-grants.js';
 import { toCaseSummary } from '../case-views.js';
 import { caseKeyWraps, cases, users } from '../db/schema.js';
@@ -12,7 +12,7 @@ import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { assertRecipient, requireCertified } from '../key-wraps.js';
 import { requireRoles } from '../middleware/session.js';
-import { usersById } from '../people.js';
+import { usersByIdQuery } from '../people.js';
 import { jsonBody, pathParams, queryParams } from '../validation.js';
 import { toUserView } from '../views.js';
 
@@ -27,10 +27,41 @@ recoveryRoutes.get('/cases', requireRoles('director'), queryParams(recoveryCases
   const { db, session } = c.var;
   const now = Date.now();
   const { primaryCounselor } = c.req.valid('query');
-  const rows = await db.select().from(cases).where(eq(cases.primaryCounselorId, primaryCounselor));
+  // One read batch: the cases, their current wraps, the active staff and every recovery wrap's granter.
+  const [rows, currentWraps, counselors, granterRows] = await db.batch([
+    db.select().from(cases).where(eq(cases.primaryCounselorId, primaryCounselor)),
+    db
+      .select({ wrap: caseKeyWraps })
+      .from(caseKeyWraps)
+      .innerJoin(cases, and(eq(cases.id, caseKeyWraps.caseId), eq(cases.currentEpoch, caseKeyWraps.epoch)))
+      .where(eq(cases.primaryCounselorId, primaryCounselor)),
+    db.select().from(users).where(eq(users.status, 'active')),
+    db
+      .select()
+      .from(users)
+      .where(
+        inArray(
+          users.id,
+          db
+            .select({ id: caseKeyWraps.byUserId })
+            .from(caseKeyWraps)
+            .innerJoin(
+              cases,
+              and(eq(cases.id, caseKeyWraps.caseId), eq(cases.currentEpoch, caseKeyWraps.epoch)),
+            )
+            .where(
+              and(
+                eq(cases.primaryCounselorId, primaryCounselor),
+                eq(caseKeyWraps.toUserId, ORG_RECOVERY),
+                isNull(caseKeyWraps.revokedAt),
+              ),
+            ),
+        ),
+      ),
+  ]);
   const recoverable = [];
   for (const caseRow of rows) {
-    const wraps = await wrapsAtEpoch(db, caseRow.id, caseRow.currentEpoch);
+    const wraps = currentWraps.map((row) => row.wrap).filter((wrap) => wrap.caseId === caseRow.id);
     const recovery = wraps.find((wrap) => wrap.toUserId === ORG_RECOVERY && wrap.revokedAt === null);
     if (!recovery) continue;
     recoverable.push({
@@ -44,12 +75,7 @@ recoveryRoutes.get('/cases', requireRoles('director'), queryParams(recoveryCases
       },
     });
   }
-  const counselors = await db.select().from(users).where(eq(users.status, 'active'));
-  const granters = await usersById(
-    db,
-    recoverable.map((item) => item.recoveryWrap.byUserId),
-  );
-  const people = new Map([...counselors, ...granters.values()].map((user) => [user.id, user]));
+  const people = new Map([...counselors, ...granterRows].map((user) => [user.id, user]));
   await commitAudited(db, session.org.id, {
     actor: session.user.id,
     type: 'recovery.wraps_read',
@@ -68,13 +94,19 @@ recoveryRoutes.post(
     const { db, session } = c.var;
     const now = Date.now();
     requireCertified(session.user, 'reassign a case');
-    const caseRow = await findCase(db, c.req.valid('param').id);
-    if (!caseRow) throw caseNotFound();
     const { epoch, newCounselorId, wrap } = c.req.valid('json');
+    const [[caseRow], [newCounselor]] = await db.batch([
+      db
+        .select()
+        .from(cases)
+        .where(eq(cases.id, c.req.valid('param').id))
+        .limit(1),
+      usersByIdQuery(db, [newCounselorId]),
+    ]);
+    if (!caseRow) throw caseNotFound();
     if (epoch !== caseRow.currentEpoch) {
       throw new ApiError(409, 'stale_epoch', `wrap the current case key epoch ${caseRow.currentEpoch}`);
     }
-    const newCounselor = (await usersById(db, [newCounselorId])).get(newCounselorId);
     assertRecipient(newCounselor, newCounselorId);
     if (!newCounselor.roles.includes('counselor')) {
       throw new ApiError(409, 'bad_recipient', 'a case goes to a counselor');
