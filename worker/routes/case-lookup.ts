@@ -1,11 +1,11 @@
-import { eq, like } from 'drizzle-orm';
+import { eq, inArray, like } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { caseLookupQuerySchema, MAX_CASE_LOOKUP_RESULTS } from '../../core/api/case-lookup.js';
 import { commitAudited } from '../audit.js';
-import { cases } from '../db/schema.js';
+import { cases, users } from '../db/schema.js';
 import type { AppEnv } from '../env.js';
 import { requireRoles } from '../middleware/session.js';
-import { usersById } from '../people.js';
+import { toUserMap } from '../people.js';
 import { queryParams } from '../validation.js';
 import { toUserView } from '../views.js';
 
@@ -24,16 +24,21 @@ caseLookupRoutes.get(
     const { db, session } = c.var;
     const { number } = c.req.valid('query');
     // `number` is hex (and dashes) only, so it carries no LIKE wildcards.
-    const rows = await db
-      .select({ id: cases.id, status: cases.status, primaryCounselorId: cases.primaryCounselorId })
-      .from(cases)
-      .where(number.length === 8 ? like(cases.id, `${number}-%`) : eq(cases.id, number))
-      .orderBy(cases.id)
-      .limit(MAX_CASE_LOOKUP_RESULTS);
-    const counselors = await usersById(
-      db,
-      rows.map((row) => row.primaryCounselorId),
-    );
+    const matches = number.length === 8 ? like(cases.id, `${number}-%`) : eq(cases.id, number);
+    // The matches and their counselors in one read batch.
+    const [rows, counselorRows] = await db.batch([
+      db
+        .select({ id: cases.id, status: cases.status, primaryCounselorId: cases.primaryCounselorId })
+        .from(cases)
+        .where(matches)
+        .orderBy(cases.id)
+        .limit(MAX_CASE_LOOKUP_RESULTS),
+      db
+        .select()
+        .from(users)
+        .where(inArray(users.id, db.select({ id: cases.primaryCounselorId }).from(cases).where(matches))),
+    ]);
+    const counselors = toUserMap(counselorRows);
     const found = rows.flatMap((row) => {
       const counselor = counselors.get(row.primaryCounselorId);
       return counselor ? [{ id: row.id, status: row.status, primaryCounselor: toUserView(counselor) }] : [];

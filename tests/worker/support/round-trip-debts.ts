@@ -12,7 +12,6 @@ export const OVER_BUDGET: Readonly<Record<string, number>> = {
   'DELETE /api/schedule/exceptions/:id': 4,
   'DELETE /api/schedule/reminders/clients/:clientId': 4,
   'GET /api/backup': 6,
-  'GET /api/case-lookup': 5,
   'GET /api/cases/:id/access-log': 6,
   'GET /api/clients/:id/access-log': 6,
   'GET /api/retention/due': 5,
