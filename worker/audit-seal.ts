@@ -118,6 +118,42 @@ export async function sealAuditChainOfOrg(db: Db): Promise<void> {
   if (row) await sealAuditChain(db, row.id);
 }
 
+type SealedEventsQuery = { where: SQL | undefined; order: 'asc' | 'desc'; limit?: number };
+
+/** readSealedEvents' reads, for a route that puts them in its own read batch (see sealedEvents). */
+export function sealedEventsQueries(db: Db, query: SealedEventsQuery) {
+  const select = db
+    .select()
+    .from(auditEvents)
+    .where(query.where)
+    .orderBy(query.order === 'asc' ? asc(auditEvents.seq) : desc(auditEvents.seq));
+  return [...sealQueries(db), query.limit === undefined ? select : select.limit(query.limit)] as const;
+}
+
+/**
+ * Of sealedEventsQueries' rows, the events with their hashes, and the updates that seal them: the
+ * route writes those in its own write batch (before anything it appends), or readSealedEvents now.
+ */
+export function sealedEvents(
+  db: Db,
+  orgId: string,
+  [lastRows, pending, rows]: readonly [
+    readonly { seq: number; hash: string | null }[],
+    readonly AuditRow[],
+    readonly AuditRow[],
+  ],
+): { events: SealedAuditRow[]; sealUpdates: BatchItem<'sqlite'>[] } {
+  const plan = planSeal(db, orgId, lastRows, pending);
+  const events = rows.flatMap((row) => {
+    const hashes =
+      row.hash !== null && row.prevHash !== null
+        ? { prevHash: row.prevHash, hash: row.hash }
+        : plan.sealed.get(row.seq);
+    return hashes ? [{ ...row, ...hashes }] : [];
+  });
+  return { events, sealUpdates: plan.updates };
+}
+
 /**
  * The events matching `where`, every one sealed: the seal's reads and this one share a round
  * trip, the events they seal get their hashes from it, and (only when more than a round's worth
@@ -126,26 +162,12 @@ export async function sealAuditChainOfOrg(db: Db): Promise<void> {
 export async function readSealedEvents(
   db: Db,
   orgId: string,
-  query: { where: SQL | undefined; order: 'asc' | 'desc'; limit?: number },
+  query: SealedEventsQuery,
 ): Promise<SealedAuditRow[]> {
-  const select = db
-    .select()
-    .from(auditEvents)
-    .where(query.where)
-    .orderBy(query.order === 'asc' ? asc(auditEvents.seq) : desc(auditEvents.seq));
-  const [lastRows, pending, rows] = await db.batch([
-    ...sealQueries(db),
-    query.limit === undefined ? select : select.limit(query.limit),
-  ]);
-  const plan = planSeal(db, orgId, lastRows, pending);
-  await writeSeal(db, plan);
-  return rows.flatMap((row) => {
-    const hashes =
-      row.hash !== null && row.prevHash !== null
-        ? { prevHash: row.prevHash, hash: row.hash }
-        : plan.sealed.get(row.seq);
-    return hashes ? [{ ...row, ...hashes }] : [];
-  });
+  const { events, sealUpdates } = sealedEvents(db, orgId, await db.batch(sealedEventsQueries(db, query)));
+  const [first, ...rest] = sealUpdates;
+  if (first) await db.batch([first, ...rest]);
+  return events;
 }
 
 /**

@@ -1,14 +1,14 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray, or, type SQL } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { caseIdParamSchema } from '../../core/api/cases.js';
 import { clientIdParamSchema } from '../../core/api/clients.js';
 import { commitAudited } from '../audit.js';
-import { readSealedEvents } from '../audit-seal.js';
+import { sealedEvents, sealedEventsQueries } from '../audit-seal.js';
 import { eventsAbout, toAuditEventView } from '../audit-views.js';
-import { caseNotFound, findCase, requireCaseHolder } from '../case-access.js';
+import { caseHolderQueries, caseNotFound, judgeCaseHolder } from '../case-access.js';
 import { clientNotFound } from '../contact-access.js';
 import type { Db } from '../db/client.js';
-import { cases, clients } from '../db/schema.js';
+import { auditEvents, cases, clients } from '../db/schema.js';
 import type { ActiveSession, AppEnv } from '../env.js';
 import { requireRoles, requireSession } from '../middleware/session.js';
 import { pathParams } from '../validation.js';
@@ -21,26 +21,47 @@ import { pathParams } from '../validation.js';
 export const caseAccessReportRoutes = new Hono<AppEnv>();
 export const clientAccessReportRoutes = new Hono<AppEnv>();
 
-async function report(db: Db, session: ActiveSession, subject: string, subjects: readonly string[]) {
-  const rows = await readSealedEvents(db, session.org.id, { where: eventsAbout(subjects), order: 'asc' });
-  await commitAudited(db, session.org.id, {
-    actor: session.user.id,
-    type: 'audit.access_report_read',
-    subject,
-    details: { events: rows.length },
-  });
-  return { events: rows.map(toAuditEventView) };
+const reportQueries = (db: Db, about: SQL | undefined) =>
+  sealedEventsQueries(db, { where: about, order: 'asc' });
+
+/**
+ * The report from reportQueries' rows; the seal of the events it lists and the record of reading
+ * it commit in one write.
+ */
+async function report(
+  db: Db,
+  session: ActiveSession,
+  subject: string,
+  rows: Parameters<typeof sealedEvents>[2],
+) {
+  const { events, sealUpdates } = sealedEvents(db, session.org.id, rows);
+  await commitAudited(
+    db,
+    session.org.id,
+    {
+      actor: session.user.id,
+      type: 'audit.access_report_read',
+      subject,
+      details: { events: events.length },
+    },
+    () => sealUpdates,
+  );
+  return { events: events.map(toAuditEventView) };
 }
 
 caseAccessReportRoutes.get('/:id/access-log', requireSession, pathParams(caseIdParamSchema), async (c) => {
   const { db, session } = c.var;
   const caseId = c.req.valid('param').id;
+  const [caseRows, mine, ...rows] = await db.batch([
+    ...caseHolderQueries(db, caseId, session.user.id),
+    ...reportQueries(db, eventsAbout([caseId])),
+  ]);
   if (session.user.roles.includes('director')) {
-    if (!(await findCase(db, caseId))) throw caseNotFound();
+    if (caseRows.length === 0) throw caseNotFound();
   } else {
-    await requireCaseHolder(db, caseId, session.user.id, Date.now());
+    judgeCaseHolder(caseRows, mine, Date.now());
   }
-  return c.json(await report(db, session, caseId, [caseId]));
+  return c.json(await report(db, session, caseId, rows));
 });
 
 clientAccessReportRoutes.get(
@@ -50,9 +71,19 @@ clientAccessReportRoutes.get(
   async (c) => {
     const { db, session } = c.var;
     const clientId = c.req.valid('param').id;
-    const [client] = await db.select({ id: clients.id }).from(clients).where(eq(clients.id, clientId));
+    // Events about the client and about each of the client's cases.
+    const about = or(
+      eq(auditEvents.subject, clientId),
+      inArray(
+        auditEvents.subject,
+        db.select({ id: cases.id }).from(cases).where(eq(cases.clientId, clientId)),
+      ),
+    );
+    const [[client], ...rows] = await db.batch([
+      db.select({ id: clients.id }).from(clients).where(eq(clients.id, clientId)),
+      ...reportQueries(db, about),
+    ]);
     if (!client) throw clientNotFound();
-    const caseIds = await db.select({ id: cases.id }).from(cases).where(eq(cases.clientId, clientId));
-    return c.json(await report(db, session, clientId, [clientId, ...caseIds.map((row) => row.id)]));
+    return c.json(await report(db, session, clientId, rows));
   },
 );

@@ -12,8 +12,6 @@ export const OVER_BUDGET: Readonly<Record<string, number>> = {
   'DELETE /api/schedule/exceptions/:id': 4,
   'DELETE /api/schedule/reminders/clients/:clientId': 4,
   'GET /api/backup': 6,
-  'GET /api/cases/:id/access-log': 6,
-  'GET /api/clients/:id/access-log': 6,
   'GET /api/retention/due': 5,
   'GET /api/v1/appointments': 6,
   'GET /api/v1/booking-requests': 6,
@@ -28,7 +26,6 @@ export const OVER_BUDGET: Readonly<Record<string, number>> = {
   // 2 alone; audit.test.ts signs in six times at once, and the audit-head retries add the rest
   'POST /api/auth/login': 5,
   'POST /api/backup/import': 10,
-  'POST /api/clients/:id/exports': 6,
   'POST /api/forms': 4,
   'POST /api/forms/:id/publish': 4,
   'POST /api/forms/templates/:id/install': 4,
