@@ -1,4 +1,4 @@
-import type { BatchItem } from 'drizzle-orm/batch';
+import type { BatchItem, BatchResponse } from 'drizzle-orm/batch';
 import type { AuditEventType } from '../core/api/audit.js';
 import type { JsonValue } from '../crypto/canonical-json.js';
 import type { Db } from './db/client.js';
@@ -63,4 +63,21 @@ export async function commitAudited(
   if (!first) return;
   await db.batch([first, ...rest]);
   if (list.length > 0) appendedBy.set(db, orgId);
+}
+
+/**
+ * Appends the events, then runs `reads` in the same D1 batch (one transaction) and returns their
+ * results: for a route whose reads must already see its own event (an export that carries it).
+ */
+export async function appendAuditedThenRead<T extends [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]>(
+  db: Db,
+  orgId: string,
+  records: AuditRecord | readonly AuditRecord[],
+  reads: T,
+): Promise<BatchResponse<T>> {
+  const list = Array.isArray(records) ? records : [records as AuditRecord];
+  const appended = appendStatements(db, list, Date.now());
+  const results = await db.batch([...appended, ...reads] as unknown as T);
+  if (list.length > 0) appendedBy.set(db, orgId);
+  return results.slice(appended.length) as BatchResponse<T>;
 }

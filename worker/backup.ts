@@ -1,7 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../core/api/backup.js';
 import { auditGenesisHead, nextAuditHead } from '../crypto/audit-log.js';
 import { fromBase64Url, toBase64Url, toHex } from '../crypto/bytes.js';
 import { chainOn } from './audit-seal.js';
+import type { Db } from './db/client.js';
 import type { OrgSettings } from './db/schema.js';
 import { ApiError } from './errors.js';
 import { relayoutStatements } from './reports/rollups.js';
@@ -37,19 +39,16 @@ type Cell = string | number | null;
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
-async function backedUpTables(d1: D1Database): Promise<string[]> {
-  const { results } = await d1
-    .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_cf\\_%' ESCAPE '\\' ORDER BY name",
-    )
-    .all<{ name: string }>();
-  return results.map((row) => row.name).filter((name) => !LOCAL_TABLES.has(name));
-}
+const TABLES_SQL =
+  "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_cf\\_%' ESCAPE '\\' ORDER BY name";
+const MIGRATIONS_SQL = 'SELECT name FROM d1_migrations ORDER BY id';
 
-async function appliedMigrations(d1: D1Database): Promise<string[]> {
-  const { results } = await d1.prepare('SELECT name FROM d1_migrations ORDER BY id').all<{ name: string }>();
-  return results.map((row) => row.name);
-}
+const backedUpNames = (rows: readonly { name: string }[]) =>
+  rows.map((row) => row.name).filter((name) => !LOCAL_TABLES.has(name));
+
+/** The tables and migrations an export needs, as queries for a batch (see exportCenter). */
+export const exportCatalogQueries = (db: Db) =>
+  [db.all<{ name: string }>(sql.raw(TABLES_SQL)), db.all<{ name: string }>(sql.raw(MIGRATIONS_SQL))] as const;
 
 /** Parents before children, so every batch commits with its foreign keys satisfied. */
 function parentsFirst(
@@ -98,9 +97,15 @@ function sealedAuditRows(orgId: string, columns: readonly string[], rows: Cell[]
   });
 }
 
-export async function exportCenter(d1: D1Database, bucket: R2Bucket, orgId: string): Promise<Backup> {
-  // Two round trips whatever the number of tables: their names, then every table's columns and rows.
-  const [names, migrations] = await Promise.all([backedUpTables(d1), appliedMigrations(d1)]);
+/** `catalog` is exportCatalogQueries' rows: one round trip reads every table's columns and rows. */
+export async function exportCenter(
+  d1: D1Database,
+  bucket: R2Bucket,
+  orgId: string,
+  catalog: readonly [readonly { name: string }[], readonly { name: string }[]],
+): Promise<Backup> {
+  const names = backedUpNames(catalog[0]);
+  const migrations = catalog[1].map((row) => row.name);
   const reads = await d1.batch<Record<string, Cell>>(
     names.flatMap((table) => [
       d1.prepare('SELECT name FROM pragma_table_info(?) ORDER BY cid').bind(table),
@@ -170,7 +175,12 @@ function assertAuditChain(backup: Backup) {
 
 /** Refuses a backup that does not fit this fresh deployment; returns its tables parents first. */
 async function assertFits(d1: D1Database, backup: Backup): Promise<string[]> {
-  const [migrations, targetTables] = await Promise.all([appliedMigrations(d1), backedUpTables(d1)]);
+  const [migrationRows, tableRows] = await d1.batch<{ name: string }>([
+    d1.prepare(MIGRATIONS_SQL),
+    d1.prepare(TABLES_SQL),
+  ]);
+  const migrations = (migrationRows?.results ?? []).map((row) => row.name);
+  const targetTables = backedUpNames(tableRows?.results ?? []);
   if (migrations.join('\n') !== backup.migrations.join('\n')) {
     throw mismatch('the backup was made with other migrations than this deployment has applied');
   }

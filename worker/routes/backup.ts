@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { backupSchema } from '../../core/api/backup.js';
-import { commitAudited } from '../audit.js';
+import { appendAuditedThenRead, commitAudited } from '../audit.js';
 import { sealAuditChain } from '../audit-seal.js';
-import { exportCenter, importCenter } from '../backup.js';
+import { exportCatalogQueries, exportCenter, importCenter } from '../backup.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { limitBody } from '../middleware/body-limit.js';
@@ -22,13 +22,14 @@ export const BACKUP_BODY_LIMIT_BYTES = 100 * 1024 * 1024;
 
 backupRoutes.get('/', requireRoles('admin'), async (c) => {
   const { db, session } = c.var;
-  await commitAudited(db, session.org.id, {
-    actor: session.user.id,
-    type: 'backup.exported',
-    subject: session.org.id,
-    details: {},
-  });
-  const backup = await exportCenter(c.env.DB, c.env.ATTACHMENTS, session.org.id);
+  // The export event commits with the first reads, so the file carries it.
+  const catalog = await appendAuditedThenRead(
+    db,
+    session.org.id,
+    { actor: session.user.id, type: 'backup.exported', subject: session.org.id, details: {} },
+    [...exportCatalogQueries(db)],
+  );
+  const backup = await exportCenter(c.env.DB, c.env.ATTACHMENTS, session.org.id, catalog);
   c.header('Content-Disposition', `attachment; filename="tacit-backup-${backup.exportedAt}.json"`);
   return c.json(backup);
 });
