@@ -51,18 +51,20 @@ function appendStatements(db: Db, records: readonly AuditRecord[], at: number) {
 /**
  * Applies `changes()` and appends the events that record them in one D1 batch (one
  * transaction), so a change is never stored without its audit event nor the other way round.
+ * Returns the batch's results, the changes' first (a read among them sees the batch's writes).
  */
 export async function commitAudited(
   db: Db,
   orgId: string,
   records: AuditRecord | readonly AuditRecord[],
   changes: () => BatchItem<'sqlite'>[] = () => [],
-): Promise<void> {
+): Promise<unknown[]> {
   const list = Array.isArray(records) ? records : [records as AuditRecord];
   const [first, ...rest] = [...changes(), ...appendStatements(db, list, Date.now())];
-  if (!first) return;
-  await db.batch([first, ...rest]);
+  if (!first) return [];
+  const results: unknown[] = await db.batch([first, ...rest]);
   if (list.length > 0) appendedBy.set(db, orgId);
+  return results;
 }
 
 /**

@@ -1,12 +1,20 @@
-import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { PaymentView } from '../core/api/payments.js';
-import type { WebhookData } from '../core/api/webhooks.js';
 import { commitAudited } from './audit.js';
 import { isNotNull } from './booking-guard.js';
 import { type Db, isUniqueViolation } from './db/client.js';
-import { type PaymentRow, paymentEvents, paymentRefunds, payments } from './db/integrations-schema.js';
+import {
+  type PaymentRow,
+  paymentEvents,
+  paymentRefunds,
+  payments,
+  type WebhookEndpointRow,
+} from './db/integrations-schema.js';
 import { ApiError } from './errors.js';
+import { judgeOrg, orgQuery } from './org.js';
+import { paymentDeliveries } from './payment-deliveries.js';
+import { enabledEndpointsQuery } from './webhooks/outbound.js';
 
 /**
  * Finance records from payment providers and integrations. Every change is applied at most once:
@@ -35,8 +43,8 @@ export type PaymentAction = PaidAction | RefundedAction | { kind: 'ignored' };
 export interface PaymentChange {
   outcome: 'recorded' | 'refunded' | 'already_recorded' | 'ignored';
   payment?: PaymentRow;
-  /** the outbound webhook this change announces */
-  event?: { type: 'payment.succeeded' | 'payment.refunded'; data: WebhookData };
+  /** outbound webhook deliveries queued with the change, to attempt after the response */
+  queued: number;
 }
 
 export const toPaymentView = (row: PaymentRow): PaymentView => ({
@@ -54,36 +62,59 @@ export const toPaymentView = (row: PaymentRow): PaymentView => ({
   createdAt: row.createdAt,
 });
 
-const paymentData = (row: PaymentRow): WebhookData => ({
-  paymentId: row.id,
-  provider: row.provider,
-  providerRef: row.providerRef,
-  amount: row.amount,
-  currency: row.currency,
-  refundedAmount: row.refundedAmount,
-  status: row.status,
-  serviceId: row.serviceId,
-  counselorId: row.counselorId,
-  appointmentId: row.appointmentId,
-});
+/** What a change is planned from: read in one batch (with the caller's own reads). */
+interface PaymentReads {
+  payment: PaymentRow | undefined;
+  refundSeen: boolean;
+  endpoints: WebhookEndpointRow[];
+}
 
-async function findPayment(db: Db, provider: string, ref: string): Promise<PaymentRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(payments)
-    .where(and(eq(payments.provider, provider), eq(payments.providerRef, ref)))
-    .limit(1);
-  return row;
+const byRef = (provider: string, ref: string) =>
+  and(eq(payments.provider, provider), eq(payments.providerRef, ref));
+
+/** The payment `where` picks, whether it already has the refund `refundRef`, and the endpoints. */
+function readQueries(db: Db, where: SQL | undefined, refundRef: string | null) {
+  return [
+    db.select().from(payments).where(where).limit(1),
+    db
+      .select({ id: paymentRefunds.id })
+      .from(paymentRefunds)
+      .innerJoin(payments, eq(payments.id, paymentRefunds.paymentId))
+      .where(refundRef === null ? sql`0` : and(where, eq(paymentRefunds.providerRef, refundRef)))
+      .limit(1),
+    enabledEndpointsQuery(db),
+  ] as const;
+}
+
+function actionWhere(
+  provider: string,
+  action: PaymentAction,
+): { where: SQL | undefined; refundRef: string | null } {
+  switch (action.kind) {
+    case 'paid':
+      return { where: byRef(provider, action.ref), refundRef: null };
+    case 'refunded':
+      return { where: byRef(provider, action.paymentRef), refundRef: action.refundRef };
+    case 'ignored':
+      return { where: sql`0`, refundRef: null };
+  }
 }
 
 interface Planned {
   change: PaymentChange;
   writes: BatchItem<'sqlite'>[];
+  /** The payment as committed is read at the end of the writes (a concurrent refund may have added). */
+  rereads: boolean;
 }
 
-async function planPaid(db: Db, provider: string, action: PaidAction, now: number): Promise<Planned> {
-  const existing = await findPayment(db, provider, action.ref);
-  if (existing) return { change: { outcome: 'already_recorded', payment: existing }, writes: [] };
+function planPaid(db: Db, provider: string, action: PaidAction, now: number, reads: PaymentReads): Planned {
+  const existing = reads.payment;
+  if (existing)
+    return {
+      change: { outcome: 'already_recorded', payment: existing, queued: 0 },
+      writes: [],
+      rereads: false,
+    };
   const row: PaymentRow = {
     id: crypto.randomUUID(),
     provider,
@@ -98,28 +129,19 @@ async function planPaid(db: Db, provider: string, action: PaidAction, now: numbe
     paidAt: action.paidAt,
     createdAt: now,
   };
+  const deliveries = paymentDeliveries(db, reads.endpoints, 'payment.succeeded', row.id, undefined, now);
   return {
-    change: {
-      outcome: 'recorded',
-      payment: row,
-      event: { type: 'payment.succeeded', data: paymentData(row) },
-    },
-    writes: [db.insert(payments).values(row)],
+    change: { outcome: 'recorded', payment: row, queued: deliveries.length },
+    writes: [db.insert(payments).values(row), ...deliveries],
+    rereads: false,
   };
 }
 
-export async function planRefund(
-  db: Db,
-  payment: PaymentRow | undefined,
-  action: RefundedAction,
-): Promise<Planned> {
+function planRefund(db: Db, action: RefundedAction, now: number, reads: PaymentReads): Planned {
+  const { payment } = reads;
   if (!payment) throw new ApiError(404, 'not_found', 'no payment with this reference (yet)');
-  const [seen] = await db
-    .select()
-    .from(paymentRefunds)
-    .where(and(eq(paymentRefunds.paymentId, payment.id), eq(paymentRefunds.providerRef, action.refundRef)))
-    .limit(1);
-  if (seen) return { change: { outcome: 'already_recorded', payment }, writes: [] };
+  if (reads.refundSeen)
+    return { change: { outcome: 'already_recorded', payment, queued: 0 }, writes: [], rereads: false };
   const refundedAmount = payment.refundedAmount + action.amount;
   if (refundedAmount > payment.amount) {
     throw new ApiError(409, 'refund_exceeds_payment', 'the refunds would exceed the amount paid');
@@ -129,12 +151,16 @@ export async function planRefund(
     refundedAmount,
     status: refundedAmount === payment.amount ? 'refunded' : 'partially_refunded',
   };
+  const deliveries = paymentDeliveries(
+    db,
+    reads.endpoints,
+    'payment.refunded',
+    payment.id,
+    action.amount,
+    now,
+  );
   return {
-    change: {
-      outcome: 'refunded',
-      payment: updated,
-      event: { type: 'payment.refunded', data: { ...paymentData(updated), refundAmount: action.amount } },
-    },
+    change: { outcome: 'refunded', payment: updated, queued: deliveries.length },
     writes: [
       db.insert(paymentRefunds).values({
         id: crypto.randomUUID(),
@@ -155,18 +181,21 @@ export async function planRefund(
             THEN 'refunded' ELSE 'partially_refunded' END)`,
         })
         .where(eq(payments.id, payment.id)),
+      // Deliveries after the update: their payload is the payment as this transaction leaves it.
+      ...deliveries,
     ],
+    rereads: true,
   };
 }
 
-async function plan(db: Db, provider: string, action: PaymentAction, now: number): Promise<Planned> {
+function plan(db: Db, provider: string, action: PaymentAction, now: number, reads: PaymentReads): Planned {
   switch (action.kind) {
     case 'paid':
-      return planPaid(db, provider, action, now);
+      return planPaid(db, provider, action, now, reads);
     case 'refunded':
-      return planRefund(db, await findPayment(db, provider, action.paymentRef), action);
+      return planRefund(db, action, now, reads);
     case 'ignored':
-      return { change: { outcome: 'ignored' }, writes: [] };
+      return { change: { outcome: 'ignored', queued: 0 }, writes: [], rereads: false };
   }
 }
 
@@ -196,75 +225,108 @@ function overdrawnOr(error: unknown): unknown {
     : error;
 }
 
-/** A refund's payment as committed: a concurrent refund may have added to the total meanwhile. */
-async function settled(db: Db, change: PaymentChange): Promise<PaymentChange> {
-  if (change.outcome !== 'refunded' || !change.payment || !change.event) return change;
-  const payment = await requirePayment(db, change.payment.id);
-  const refundAmount = change.event.data.refundAmount ?? null;
-  return {
-    ...change,
-    payment,
-    event: { type: change.event.type, data: { ...paymentData(payment), refundAmount } },
-  };
+/**
+ * Commits the planned writes (`before` first) with their audit event; a refund's payment is read
+ * back at the end of the same batch, as committed.
+ */
+async function commitPlanned(
+  db: Db,
+  orgId: string,
+  planned: Planned,
+  provider: string,
+  source: string,
+  before: BatchItem<'sqlite'>[] = [],
+): Promise<PaymentChange> {
+  const { change } = planned;
+  const payment = change.payment;
+  const reread =
+    planned.rereads && payment ? [db.select().from(payments).where(eq(payments.id, payment.id))] : [];
+  const results = await commitAudited(db, orgId, auditOf(change, provider, source), () => [
+    ...before,
+    ...planned.writes,
+    ...reread,
+  ]);
+  const committed =
+    reread.length > 0 ? (results[before.length + planned.writes.length] as PaymentRow[])[0] : undefined;
+  return committed ? { ...change, payment: committed } : change;
 }
 
 /** A provider callback: applied once per event id; a replay returns `duplicate` and writes nothing. */
 export async function applyProviderEvent(
   db: Db,
-  orgId: string,
   provider: string,
   event: { id: string; type: string },
   action: PaymentAction,
 ): Promise<{ duplicate: boolean; change: PaymentChange }> {
-  const [seen] = await db
-    .select()
-    .from(paymentEvents)
-    .where(and(eq(paymentEvents.provider, provider), eq(paymentEvents.eventId, event.id)))
-    .limit(1);
-  if (seen) return { duplicate: true, change: { outcome: seen.outcome as PaymentChange['outcome'] } };
+  const { where, refundRef } = actionWhere(provider, action);
+  const [orgRows, seenRows, paymentRows, refundRows, endpoints] = await db.batch([
+    orgQuery(db),
+    db
+      .select()
+      .from(paymentEvents)
+      .where(and(eq(paymentEvents.provider, provider), eq(paymentEvents.eventId, event.id)))
+      .limit(1),
+    ...readQueries(db, where, refundRef),
+  ]);
+  const orgRow = judgeOrg(orgRows);
+  const [seen] = seenRows;
+  if (seen)
+    return { duplicate: true, change: { outcome: seen.outcome as PaymentChange['outcome'], queued: 0 } };
   const now = Date.now();
-  const { change, writes } = await plan(db, provider, action, now);
+  const planned = plan(db, provider, action, now, {
+    payment: paymentRows[0],
+    refundSeen: refundRows.length > 0,
+    endpoints,
+  });
   const eventRow = db.insert(paymentEvents).values({
     provider,
     eventId: event.id,
     type: event.type,
-    outcome: change.outcome,
-    paymentId: change.payment?.id ?? null,
+    outcome: planned.change.outcome,
+    paymentId: planned.change.payment?.id ?? null,
     receivedAt: now,
   });
   try {
-    await commitAudited(db, orgId, auditOf(change, provider, `event:${event.id}`), () => [
-      eventRow,
-      ...writes,
-    ]);
+    const change = await commitPlanned(db, orgRow.id, planned, provider, `event:${event.id}`, [eventRow]);
+    return { duplicate: false, change };
   } catch (error) {
     if (isUniqueViolation(error, 'payment_events'))
-      return { duplicate: true, change: { outcome: change.outcome } };
-    if (isUniqueViolation(error)) return { duplicate: true, change: { outcome: 'already_recorded' } };
+      return { duplicate: true, change: { outcome: planned.change.outcome, queued: 0 } };
+    if (isUniqueViolation(error))
+      return { duplicate: true, change: { outcome: 'already_recorded', queued: 0 } };
     throw overdrawnOr(error);
   }
-  return { duplicate: false, change: await settled(db, change) };
 }
 
-/** An integration's own call (payments:write): idempotent by its reference. */
+/**
+ * An integration's own call (payments:write), or finance's refund: idempotent by its reference.
+ * A refund names its payment by id (404 when there is none).
+ */
 export async function applyApiPayment(
   db: Db,
   orgId: string,
   source: string,
-  action: PaidAction | RefundedAction,
-  payment?: PaymentRow,
+  action: PaidAction | (Omit<RefundedAction, 'paymentRef'> & { paymentId: string }),
 ): Promise<PaymentChange> {
   const now = Date.now();
-  const { change, writes } =
-    action.kind === 'paid' ? await planPaid(db, 'api', action, now) : await planRefund(db, payment, action);
+  const [paymentRows, refundRows, endpoints] = await db.batch(
+    action.kind === 'paid'
+      ? readQueries(db, byRef('api', action.ref), null)
+      : readQueries(db, eq(payments.id, action.paymentId), action.refundRef),
+  );
+  const reads = { payment: paymentRows[0], refundSeen: refundRows.length > 0, endpoints };
+  if (action.kind === 'refunded' && !reads.payment) throw new ApiError(404, 'not_found', 'no such payment');
+  const planned =
+    action.kind === 'paid'
+      ? planPaid(db, 'api', action, now, reads)
+      : planRefund(db, { ...action, paymentRef: reads.payment?.providerRef ?? '' }, now, reads);
   try {
-    await commitAudited(db, orgId, auditOf(change, 'api', source), () => writes);
+    return await commitPlanned(db, orgId, planned, 'api', source);
   } catch (error) {
     if (isUniqueViolation(error))
       throw new ApiError(409, 'conflict', 'a concurrent call recorded this reference');
     throw overdrawnOr(error);
   }
-  return settled(db, change);
 }
 
 export async function listPayments(

@@ -8,10 +8,9 @@ import {
 import type { z } from '../../core/api/zod.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
-import { requireOrg } from '../org.js';
 import { applyProviderEvent, type PaymentAction } from '../payments.js';
 import { type SignatureCheck, verifyStandardWebhook, verifyStripe } from '../webhook-signatures.js';
-import { emitWebhookEvent } from '../webhooks/outbound.js';
+import { deliverAfterResponse } from '../webhooks/outbound.js';
 
 /**
  * Payment providers call these with a signature over the raw body and a timestamp; nothing else
@@ -82,9 +81,8 @@ paymentHookRoutes.post('/stripe', async (c) => {
   const body = await c.req.text();
   assertSigned(verifyStripe(secret, c.req.header('Stripe-Signature'), body));
   const event = parseEvent(stripeEventSchema, body);
-  const orgRow = await requireOrg(c.var.db);
-  const result = await applyProviderEvent(c.var.db, orgRow.id, 'stripe', event, stripeAction(event));
-  if (result.change.event) await emitWebhookEvent(c, result.change.event.type, result.change.event.data);
+  const result = await applyProviderEvent(c.var.db, 'stripe', event, stripeAction(event));
+  deliverAfterResponse(c, result.change.queued);
   return c.json({ received: true as const, duplicate: result.duplicate, outcome: result.change.outcome });
 });
 
@@ -117,8 +115,7 @@ paymentHookRoutes.post('/standard', async (c) => {
           amount: event.data.amount,
           at: Date.now(),
         };
-  const orgRow = await requireOrg(c.var.db);
-  const result = await applyProviderEvent(c.var.db, orgRow.id, 'standard', event, action);
-  if (result.change.event) await emitWebhookEvent(c, result.change.event.type, result.change.event.data);
+  const result = await applyProviderEvent(c.var.db, 'standard', event, action);
+  deliverAfterResponse(c, result.change.queued);
   return c.json({ received: true as const, duplicate: result.duplicate, outcome: result.change.outcome });
 });

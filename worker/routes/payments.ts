@@ -7,10 +7,10 @@ import {
 } from '../../core/api/payments.js';
 import type { AppEnv } from '../env.js';
 import { requireRoles } from '../middleware/session.js';
-import { applyApiPayment, listPayments, requirePayment, toPaymentView } from '../payments.js';
+import { applyApiPayment, listPayments, toPaymentView } from '../payments.js';
 import { revenueReport } from '../revenue.js';
 import { jsonBody, pathParams, queryParams } from '../validation.js';
-import { emitWebhookEvent } from '../webhooks/outbound.js';
+import { deliverAfterResponse } from '../webhooks/outbound.js';
 
 /** Finance: the payment records callbacks and integrations created, revenue, manual refunds. */
 export const paymentRoutes = new Hono<AppEnv>();
@@ -33,16 +33,16 @@ paymentRoutes.post(
   jsonBody(refundRequestSchema),
   async (c) => {
     const { db, session } = c.var;
-    const payment = await requirePayment(db, c.req.valid('param').id);
     const { reference, amount } = c.req.valid('json');
-    const change = await applyApiPayment(
-      db,
-      session.org.id,
-      `user:${session.user.id}`,
-      { kind: 'refunded', paymentRef: payment.providerRef, refundRef: reference, amount, at: Date.now() },
-      payment,
-    );
-    if (change.event) await emitWebhookEvent(c, change.event.type, change.event.data);
-    return c.json(toPaymentView(change.payment ?? payment));
+    const change = await applyApiPayment(db, session.org.id, `user:${session.user.id}`, {
+      kind: 'refunded',
+      paymentId: c.req.valid('param').id,
+      refundRef: reference,
+      amount,
+      at: Date.now(),
+    });
+    deliverAfterResponse(c, change.queued);
+    if (!change.payment) throw new Error('a refunded payment has a row');
+    return c.json(toPaymentView(change.payment));
   },
 );

@@ -6,10 +6,10 @@ import { toAppointmentView } from '../appointments.js';
 import { acceptBookingRequest, toBookingSummary } from '../bookings.js';
 import { bookingRequests } from '../db/integrations-schema.js';
 import { appointments } from '../db/schedule-schema.js';
-import { applyApiPayment, listPayments, requirePayment, toPaymentView } from '../payments.js';
+import { applyApiPayment, listPayments, toPaymentView } from '../payments.js';
 import { revenueReport } from '../revenue.js';
 import { jsonBody, pathParams, queryParams } from '../validation.js';
-import { emitWebhookEvent } from '../webhooks/outbound.js';
+import { deliverAfterResponse } from '../webhooks/outbound.js';
 
 /**
  * The versioned public API: API-key authenticated, one scope per operation, every operation and
@@ -93,7 +93,7 @@ v1Routes.post(
       paidAt: paidAt ?? Date.now(),
       ...rest,
     });
-    if (change.event) await emitWebhookEvent(c, change.event.type, change.event.data);
+    deliverAfterResponse(c, change.queued);
     const payment = change.payment;
     if (!payment) throw new Error('a recorded payment has a row');
     return c.json(toPaymentView(payment), change.outcome === 'recorded' ? 201 : 200);
@@ -106,17 +106,17 @@ v1Routes.post(
   pathParams(op.refundPayment.params),
   jsonBody(op.refundPayment.body),
   async (c) => {
-    const payment = await requirePayment(c.var.db, c.req.valid('param').id);
     const { reference, amount } = c.req.valid('json');
-    const change = await applyApiPayment(
-      c.var.db,
-      c.var.org.id,
-      `api_key:${c.var.apiKey.id}`,
-      { kind: 'refunded', paymentRef: payment.providerRef, refundRef: reference, amount, at: Date.now() },
-      payment,
-    );
-    if (change.event) await emitWebhookEvent(c, change.event.type, change.event.data);
-    return c.json(toPaymentView(change.payment ?? payment));
+    const change = await applyApiPayment(c.var.db, c.var.org.id, `api_key:${c.var.apiKey.id}`, {
+      kind: 'refunded',
+      paymentId: c.req.valid('param').id,
+      refundRef: reference,
+      amount,
+      at: Date.now(),
+    });
+    deliverAfterResponse(c, change.queued);
+    if (!change.payment) throw new Error('a refunded payment has a row');
+    return c.json(toPaymentView(change.payment));
   },
 );
 

@@ -25,7 +25,7 @@ const CLAIM_MS = 60_000;
 const DUE_PER_RUN = 25;
 const ERROR_MAX_CHARS = 300;
 
-const newMessageId = () => `msg_${toHex(randomBytes(16))}`;
+export const newMessageId = () => `msg_${toHex(randomBytes(16))}`;
 
 export const enabledEndpointsQuery = (db: Db) =>
   db.select().from(webhookEndpoints).where(eq(webhookEndpoints.enabled, true));
