@@ -62,18 +62,20 @@ notificationRoutes.post('/read-all', async (c) => {
 notificationRoutes.post('/:id/read', pathParams(notificationIdParamSchema), async (c) => {
   const { db, session } = c.var;
   const { id } = c.req.valid('param');
-  const [row] = await db
-    .select()
-    .from(notifications)
-    .where(and(eq(notifications.id, id), eq(notifications.userId, session.user.id)));
+  const mine = and(eq(notifications.id, id), eq(notifications.userId, session.user.id));
+  // One batch: the mark only touches my own unread one, then the lookup and count see it.
+  const [, rows, [unread]] = await db.batch([
+    db
+      .update(notifications)
+      .set({ readAt: Date.now() })
+      .where(and(mine, isNull(notifications.readAt))),
+    db.select({ id: notifications.id }).from(notifications).where(mine),
+    db
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(eq(notifications.userId, session.user.id), isNull(notifications.readAt))),
+  ]);
   // Someone else's notification answers like a missing one.
-  if (!row) throw new ApiError(404, 'not_found', 'no such notification');
-  if (row.readAt === null) {
-    await db.update(notifications).set({ readAt: Date.now() }).where(eq(notifications.id, id));
-  }
-  const [unread] = await db
-    .select({ n: count() })
-    .from(notifications)
-    .where(and(eq(notifications.userId, session.user.id), isNull(notifications.readAt)));
+  if (rows.length === 0) throw new ApiError(404, 'not_found', 'no such notification');
   return c.json({ unread: unread?.n ?? 0 });
 });

@@ -39,10 +39,17 @@ const toEndpointView = (row: WebhookEndpointRow): WebhookEndpointView => ({
   createdAt: row.createdAt,
 });
 
-async function requireEndpoint(db: Db, id: string): Promise<WebhookEndpointRow> {
-  const [row] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id)).limit(1);
+const endpointQuery = (db: Db, id: string) =>
+  db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id)).limit(1);
+
+function judgeEndpoint(rows: readonly WebhookEndpointRow[]): WebhookEndpointRow {
+  const [row] = rows;
   if (!row) throw new ApiError(404, 'not_found', 'no such webhook endpoint');
   return row;
+}
+
+async function requireEndpoint(db: Db, id: string): Promise<WebhookEndpointRow> {
+  return judgeEndpoint(await endpointQuery(db, id));
 }
 
 webhookRoutes.get('/', async (c) => {
@@ -112,26 +119,29 @@ webhookRoutes.patch(
 
 webhookRoutes.get('/:id/deliveries', pathParams(webhookEndpointIdParamSchema), async (c) => {
   const { db } = c.var;
-  const endpoint = await requireEndpoint(db, c.req.valid('param').id);
-  const deliveries = await db
-    .select()
+  const { id } = c.req.valid('param');
+  const shown = db
+    .select({ id: webhookDeliveries.id })
     .from(webhookDeliveries)
-    .where(eq(webhookDeliveries.endpointId, endpoint.id))
+    .where(eq(webhookDeliveries.endpointId, id))
     .orderBy(desc(webhookDeliveries.createdAt))
     .limit(DELIVERIES_SHOWN);
-  const attempts =
-    deliveries.length === 0
-      ? []
-      : await db
-          .select()
-          .from(webhookAttempts)
-          .where(
-            inArray(
-              webhookAttempts.deliveryId,
-              deliveries.map((delivery) => delivery.id),
-            ),
-          )
-          .orderBy(desc(webhookAttempts.attemptedAt));
+  // The endpoint, its latest deliveries and their attempts in one round trip.
+  const [endpointRows, deliveries, attempts] = await db.batch([
+    endpointQuery(db, id),
+    db
+      .select()
+      .from(webhookDeliveries)
+      .where(eq(webhookDeliveries.endpointId, id))
+      .orderBy(desc(webhookDeliveries.createdAt))
+      .limit(DELIVERIES_SHOWN),
+    db
+      .select()
+      .from(webhookAttempts)
+      .where(inArray(webhookAttempts.deliveryId, shown))
+      .orderBy(desc(webhookAttempts.attemptedAt)),
+  ]);
+  judgeEndpoint(endpointRows);
   return c.json({
     deliveries: deliveries.map((delivery) => ({
       ...delivery,
@@ -154,12 +164,15 @@ webhookRoutes.post(
   async (c) => {
     const { db, session } = c.var;
     const { id, delivery: deliveryId } = c.req.valid('param');
-    const endpoint = await requireEndpoint(db, id);
-    const [delivery] = await db
-      .select()
-      .from(webhookDeliveries)
-      .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.endpointId, endpoint.id)))
-      .limit(1);
+    const [endpointRows, [delivery]] = await db.batch([
+      endpointQuery(db, id),
+      db
+        .select()
+        .from(webhookDeliveries)
+        .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.endpointId, id)))
+        .limit(1),
+    ]);
+    const endpoint = judgeEndpoint(endpointRows);
     if (!delivery) throw new ApiError(404, 'not_found', 'no such delivery');
     if (delivery.status === 'pending' && delivery.attempts === 0) {
       throw new ApiError(409, 'conflict', 'this delivery has not been attempted yet');
