@@ -1,11 +1,10 @@
-import { and, asc, inArray, isNotNull, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { type RetentionPolicyView, setRetentionPoliciesRequestSchema } from '../../core/api/data-rights.js';
 import { commitAudited } from '../audit.js';
-import { wrapsAtEpoch } from '../case-access.js';
 import { toCaseSummary } from '../case-views.js';
 import { caseDestructions, retentionPolicies } from '../db/data-rights-schema.js';
-import { cases } from '../db/schema.js';
+import { caseKeyWraps, cases } from '../db/schema.js';
 import type { AppEnv } from '../env.js';
 import { requireRoles } from '../middleware/session.js';
 import { jsonBody } from '../validation.js';
@@ -65,30 +64,37 @@ retentionRoutes.put(
 retentionRoutes.get('/due', requireRoles('director'), async (c) => {
   const { db } = c.var;
   const now = Date.now();
-  const policies = await db.select().from(retentionPolicies);
-  if (policies.length === 0) return c.json({ cases: [] });
-  const keep = new Map(policies.map((policy) => [policy.serviceType, policy.keepYears]));
-  const closed = await db
-    .select()
-    .from(cases)
-    .where(
-      and(
-        inArray(cases.status, ['closed', 'archived']),
-        isNotNull(cases.closedAt),
-        inArray(cases.serviceType, [...keep.keys()]),
-      ),
-    )
-    .orderBy(asc(cases.closedAt));
-  const requests = await db.select().from(caseDestructions).where(ne(caseDestructions.status, 'cancelled'));
+  const kept = and(
+    inArray(cases.status, ['closed', 'archived']),
+    isNotNull(cases.closedAt),
+    eq(retentionPolicies.serviceType, cases.serviceType),
+  );
+  // Policies, the closed cases under one, their current wraps and the requests in one round trip.
+  const [closed, wraps, requests] = await db.batch([
+    db
+      .select({ caseRow: cases, keepYears: retentionPolicies.keepYears })
+      .from(cases)
+      .innerJoin(retentionPolicies, kept)
+      .orderBy(asc(cases.closedAt)),
+    db
+      .select({ wrap: caseKeyWraps })
+      .from(caseKeyWraps)
+      .innerJoin(cases, and(eq(cases.id, caseKeyWraps.caseId), eq(cases.currentEpoch, caseKeyWraps.epoch)))
+      .innerJoin(retentionPolicies, kept),
+    db.select().from(caseDestructions).where(ne(caseDestructions.status, 'cancelled')),
+  ]);
   const open = new Map(requests.map((row) => [row.caseId, row]));
+  const wrapsOf = Map.groupBy(
+    wraps.map((row) => row.wrap),
+    (wrap) => wrap.caseId,
+  );
   const due = [];
-  for (const caseRow of closed) {
-    const keepYears = keep.get(caseRow.serviceType) ?? 0;
+  for (const { caseRow, keepYears } of closed) {
     const dueAt = (caseRow.closedAt ?? 0) + Math.round(keepYears * YEAR_MS);
     const destruction = open.get(caseRow.id);
     if (dueAt > now || destruction?.status === 'destroyed') continue;
     due.push({
-      case: toCaseSummary(caseRow, await wrapsAtEpoch(db, caseRow.id, caseRow.currentEpoch), now),
+      case: toCaseSummary(caseRow, wrapsOf.get(caseRow.id) ?? [], now),
       keepYears,
       dueAt,
       destruction: destruction ? toDestructionView(destruction) : null,

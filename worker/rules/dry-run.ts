@@ -1,12 +1,13 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, inArray } from 'drizzle-orm';
 import type { DryRunResult } from '../../core/api/rules.js';
 import { holds } from '../../core/rules/conditions.js';
 import { EVENT_FACTS } from '../../core/rules/events.js';
 import type { RuleInput } from '../../core/rules/model.js';
 import type { Db } from '../db/client.js';
 import { ruleEvents } from '../db/rules-schema.js';
+import { cases } from '../db/schema.js';
 import { conditionData } from './engine.js';
-import { caseFacts, conditionCaseFacts, openCaseFacts } from './facts.js';
+import { caseFactsQuery, conditionCaseFacts, factsById, openCaseFacts } from './facts.js';
 
 /** How many recent events of its type an event rule is tried on. */
 const RECENT_EVENTS = 200;
@@ -47,15 +48,31 @@ export async function dryRun(db: Db, rule: RuleInput, now: number): Promise<DryR
     return { scanned: open.length, matches: matches.slice(0, MAX_MATCHES) };
   }
   const eventType = rule.trigger.event;
-  const recent = await db
-    .select()
-    .from(ruleEvents)
-    .where(eq(ruleEvents.type, eventType))
-    .orderBy(desc(ruleEvents.createdAt))
-    .limit(RECENT_EVENTS);
+  // The recent events and the facts of their cases in one round trip.
+  const [recent, factRows] = await db.batch([
+    db
+      .select()
+      .from(ruleEvents)
+      .where(eq(ruleEvents.type, eventType))
+      .orderBy(desc(ruleEvents.createdAt))
+      .limit(RECENT_EVENTS),
+    caseFactsQuery(
+      db,
+      inArray(
+        cases.id,
+        db
+          .select({ caseId: ruleEvents.caseId })
+          .from(ruleEvents)
+          .where(eq(ruleEvents.type, eventType))
+          .orderBy(desc(ruleEvents.createdAt))
+          .limit(RECENT_EVENTS),
+      ),
+    ),
+  ]);
+  const factsOf = factsById(factRows, now);
   const catalog = new Set(EVENT_FACTS[eventType].map((fact) => fact.path.slice('event.'.length)));
   for (const event of recent) {
-    const facts = event.caseId ? await caseFacts(db, event.caseId, now) : undefined;
+    const facts = event.caseId ? factsOf.get(event.caseId) : undefined;
     if (!holds(rule.condition, conditionData(event.type, event.payload, facts))) continue;
     const shownEvent = Object.fromEntries(Object.entries(event.payload).filter(([key]) => catalog.has(key)));
     matches.push({

@@ -1,4 +1,4 @@
-import { inArray, sql } from 'drizzle-orm';
+import { inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { caseRecords, cases } from '../db/schema.js';
 
@@ -72,6 +72,13 @@ export async function caseFacts(db: Db, caseId: string, now: number): Promise<Ca
     .from(cases)
     .where(inArray(cases.id, [caseId]));
   return row && toFacts(row, now);
+}
+
+/** The facts of the cases `where` picks, as one statement for the caller's batch (see factsById). */
+export const caseFactsQuery = (db: Db, where: SQL) => db.select(factColumns).from(cases).where(where);
+
+export function factsById(rows: readonly FactRow[], now: number): Map<string, CaseFacts> {
+  return new Map(rows.map((row) => [row.id, toFacts(row, now)]));
 }
 
 /** Every open case (intake, active, closing) with its facts: what a schedule rule scans. */
