@@ -8,7 +8,7 @@ import type { Db } from './db/client.js';
 import { notifications } from './db/rules-schema.js';
 import { appointments, type LeaveRow, leaveRequests } from './db/schedule-schema.js';
 import { ApiError } from './errors.js';
-import { usersWithRole } from './rules/recipients.js';
+import { usersWithRole, usersWithRoleQuery } from './rules/recipients.js';
 
 /**
  * Leave (请假): a counselor asks, a director approves or rejects; approved leave blocks bookings
@@ -31,11 +31,33 @@ export function toLeaveView(row: LeaveRow, overlapping?: string[]): LeaveView {
   };
 }
 
-export async function requireLeave(db: Db, id: string): Promise<LeaveRow> {
-  const [row] = await db.select().from(leaveRequests).where(eq(leaveRequests.id, id));
+const leaveQuery = (db: Db, id: string) => db.select().from(leaveRequests).where(eq(leaveRequests.id, id));
+
+function judgeLeave(rows: readonly LeaveRow[]): LeaveRow {
+  const [row] = rows;
   if (!row) throw new ApiError(404, 'not_found', 'no such leave request');
   return row;
 }
+
+export async function requireLeave(db: Db, id: string): Promise<LeaveRow> {
+  return judgeLeave(await leaveQuery(db, id));
+}
+
+/** appointmentsDuringLeave for the leave request `leaveId`, as one statement for a read batch. */
+const duringLeaveQuery = (db: Db, leaveId: string) =>
+  db
+    .select({ id: appointments.id })
+    .from(appointments)
+    .innerJoin(leaveRequests, eq(leaveRequests.id, leaveId))
+    .where(
+      and(
+        eq(appointments.counselorId, leaveRequests.counselorId),
+        ne(appointments.status, 'cancelled'),
+        lt(appointments.startAt, leaveRequests.endAt),
+        gt(appointments.endAt, leaveRequests.startAt),
+      ),
+    )
+    .orderBy(asc(appointments.startAt));
 
 /** The counselor's appointments that still hold time inside the leave: to be moved by the front desk. */
 export async function appointmentsDuringLeave(db: Db, leave: LeaveRow): Promise<string[]> {
@@ -133,11 +155,33 @@ export interface LeaveDecisionInput {
 
 /** A director's (or a workflow approval step's) decision; nobody decides their own leave. */
 export async function decideLeave(db: Db, orgId: string, input: LeaveDecisionInput): Promise<LeaveView> {
-  const leave = await requireLeave(db, input.leaveId);
+  // The request, what an approval overlaps and who is told, in one round trip before the write.
+  const [leaveRows, overlapRows, frontdesk] = await db.batch([
+    leaveQuery(db, input.leaveId),
+    duringLeaveQuery(db, input.leaveId),
+    usersWithRoleQuery(db, 'frontdesk'),
+  ]);
+  const leave = judgeLeave(leaveRows);
   requireOtherDecider(leave, input.deciderId);
-  const decided = await settle(db, orgId, leave, input.decision, input.deciderId);
-  if (input.decision !== 'approved') return toLeaveView(decided);
-  return toLeaveView(decided, await announceLeaveOverlaps(db, decided));
+  const settlement = leaveSettlement(db, leave, input.decision, input.deciderId);
+  const decided = settlement.settled;
+  const overlapping = overlapRows.map((row) => row.id);
+  const notices =
+    input.decision === 'approved'
+      ? overlapNotices(
+          db,
+          decided,
+          overlapping,
+          frontdesk.map((row) => row.id),
+          decided.decidedAt ?? Date.now(),
+        )
+      : [];
+  try {
+    await commitAudited(db, orgId, settlement.audit, () => [...settlement.statements, ...notices]);
+  } catch (error) {
+    throw leaveJustDecided(error);
+  }
+  return input.decision === 'approved' ? toLeaveView(decided, overlapping) : toLeaveView(decided);
 }
 
 /** After an approval commits: who must move which appointments; returns their ids. */
@@ -154,9 +198,22 @@ export async function announceLeaveOverlaps(db: Db, leave: LeaveRow): Promise<st
  */
 async function announceOverlaps(db: Db, leave: LeaveRow, overlapping: readonly string[], now: number) {
   if (overlapping.length === 0) return;
-  const recipients = new Set([leave.counselorId, ...(await usersWithRole(db, 'frontdesk'))]);
+  const [first, ...rest] = overlapNotices(db, leave, overlapping, await usersWithRole(db, 'frontdesk'), now);
+  if (first) await db.batch([first, ...rest]);
+}
+
+/** announceOverlaps' notifications, as statements for the caller's batch (none when nothing overlaps). */
+function overlapNotices(
+  db: Db,
+  leave: LeaveRow,
+  overlapping: readonly string[],
+  frontdesk: readonly string[],
+  now: number,
+) {
+  if (overlapping.length === 0) return [];
+  const recipients = new Set([leave.counselorId, ...frontdesk]);
   const n = overlapping.length;
-  const [first, ...rest] = [...recipients].map((userId) =>
+  return [...recipients].map((userId) =>
     db
       .insert(notifications)
       .values({
@@ -172,7 +229,6 @@ async function announceOverlaps(db: Db, leave: LeaveRow, overlapping: readonly s
       })
       .onConflictDoNothing(),
   );
-  if (first) await db.batch([first, ...rest]);
 }
 
 /**

@@ -6,8 +6,10 @@ import {
   leaveDecisionSchema,
 } from '../../core/api/schedule-setup.js';
 import { z } from '../../core/api/zod.js';
+import { runAfterResponse } from '../after-response.js';
 import { toAppointmentView } from '../appointments.js';
 import { commitAudited } from '../audit.js';
+import { sealAfterAppend } from '../audit-seal.js';
 import { type LeaveRow, leaveRequests } from '../db/schedule-schema.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
@@ -47,7 +49,16 @@ leaveRoutes.post('/', requireRoles('counselor'), jsonBody(createLeaveRequestSche
     },
     () => [db.insert(leaveRequests).values(row)],
   );
-  await startLeaveProcess(db, session.org.id, row.id, session.user.id);
+  // The leave process starts after the response, as a booking's does: the request is stored and
+  // pending either way, and the answer names only the request.
+  runAfterResponse(c, async () => {
+    try {
+      await startLeaveProcess(db, session.org.id, row.id, session.user.id);
+      await sealAfterAppend(db, session.org.id);
+    } catch (error) {
+      console.error('leave: the leave process did not start; the request waits for a director', error);
+    }
+  });
   return c.json(toLeaveView(row), 201);
 });
 

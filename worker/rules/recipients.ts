@@ -13,6 +13,18 @@ export interface RecipientContext {
   payload: EventPayload;
 }
 
+/** Active users holding `role`, as one statement for the caller's batch. */
+export const usersWithRoleQuery = (db: Db, role: string) =>
+  db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.status, 'active'),
+        sql`EXISTS (SELECT 1 FROM json_each(${users.roles}) WHERE json_each.value = ${role})`,
+      ),
+    );
+
 export async function usersWithRole(db: Db, role: string): Promise<string[]> {
   const rows = await db
     .select({ id: users.id })
