@@ -22,22 +22,28 @@ export function servedVersionOf(row: FormVersionRow): ServedFormVersion {
   };
 }
 
-export async function findDraft(db: Db, formId: string): Promise<FormVersionRow | undefined> {
-  const [row] = await db
+export const draftQuery = (db: Db, formId: string) =>
+  db
     .select()
     .from(formVersions)
     .where(and(eq(formVersions.formId, formId), isNull(formVersions.publishedAt)))
     .limit(1);
+
+export async function findDraft(db: Db, formId: string): Promise<FormVersionRow | undefined> {
+  const [row] = await draftQuery(db, formId);
   return row;
 }
 
-export async function latestStoredVersion(db: Db, formId: string): Promise<FormVersionRow | undefined> {
-  const [row] = await db
+export const latestStoredQuery = (db: Db, formId: string) =>
+  db
     .select()
     .from(formVersions)
     .where(eq(formVersions.formId, formId))
     .orderBy(desc(formVersions.version))
     .limit(1);
+
+export async function latestStoredVersion(db: Db, formId: string): Promise<FormVersionRow | undefined> {
+  const [row] = await latestStoredQuery(db, formId);
   return row;
 }
 
@@ -88,7 +94,11 @@ export function publishedFormFrom(
  * center's own version of a template never collides with the template itself.
  */
 export async function nextVersion(db: Db, formId: string): Promise<number> {
-  const stored = await latestStoredVersion(db, formId);
+  return versionAfter(await latestStoredVersion(db, formId), formId);
+}
+
+/** nextVersion from the latest stored row, read in the caller's batch (latestStoredQuery). */
+export function versionAfter(stored: Pick<FormVersionRow, 'version'> | undefined, formId: string): number {
   const shipped = BUILT_IN_FORMS.filter((form) => form.id === formId).map((form) => form.version);
   return Math.max(stored?.version ?? 0, ...shipped) + 1;
 }

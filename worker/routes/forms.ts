@@ -18,12 +18,14 @@ import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import {
   definitionOf,
+  draftQuery,
   findDraft,
   findPublishedForm,
   findPublishedRow,
+  latestStoredQuery,
   latestStoredVersion,
-  nextVersion,
   servedVersionOf,
+  versionAfter,
 } from '../form-versions.js';
 import { requireCertified } from '../key-wraps.js';
 import { requireRoles, requireSession } from '../middleware/session.js';
@@ -148,11 +150,11 @@ formRoutes.put(
     if (definition.id !== id) {
       throw new ApiError(400, 'invalid_request', `the definition's id ${definition.id} is not ${id}`);
     }
-    const existing = await findDraft(db, id);
-    if (!existing && !isShipped(id) && !(await latestStoredVersion(db, id))) {
+    const [[existing], [latest]] = await db.batch([draftQuery(db, id), latestStoredQuery(db, id)]);
+    if (!existing && !isShipped(id) && !latest) {
       throw new ApiError(404, 'not_found', `no form ${id}; create it first`);
     }
-    const version = existing?.version ?? (await nextVersion(db, id));
+    const version = existing?.version ?? versionAfter(latest, id);
     const draft: FormDefinition = { ...definition, version };
     const now = Date.now();
     await refuseDuplicate('form_versions', conflict, () =>

@@ -1,4 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { Hono } from 'hono';
 import {
   type DefinitionView,
@@ -10,7 +11,7 @@ import {
 import type { WorkflowGraph } from '../../core/workflows/model.js';
 import { SHIPPED_WORKFLOWS } from '../../core/workflows/shipped.js';
 import { graphProblems } from '../../core/workflows/validate.js';
-import { commitAudited } from '../audit.js';
+import { type AuditRecord, commitAudited } from '../audit.js';
 import { type Db, isUniqueViolation } from '../db/client.js';
 import { type WorkflowDefinitionRow, workflowDefinitions } from '../db/workflow-schema.js';
 import type { AppEnv } from '../env.js';
@@ -46,12 +47,8 @@ async function requireDefinition(db: Db, id: string): Promise<WorkflowDefinition
   return row;
 }
 
-async function createDraft(
-  db: Db,
-  orgId: string,
-  actor: string,
-  input: { key: string; name: string; graph: WorkflowGraph },
-): Promise<WorkflowDefinitionRow> {
+/** A new draft version of the key, planned: its row, insert and audit record. */
+async function planDraft(db: Db, actor: string, input: { key: string; name: string; graph: WorkflowGraph }) {
   requireRunnable(input.graph);
   const latest = await latestVersion(db, input.key);
   if (latest?.status === 'draft') {
@@ -74,41 +71,58 @@ async function createDraft(
     updatedAt: now,
     publishedAt: null,
   };
+  return {
+    row,
+    audit: {
+      actor,
+      type: 'workflow.definition_saved' as const,
+      subject: row.id,
+      details: { key: row.key, version: row.version },
+    },
+    statements: [db.insert(workflowDefinitions).values(row)],
+  };
+}
+
+async function commitDraft(
+  db: Db,
+  orgId: string,
+  audit: AuditRecord[],
+  statements: () => BatchItem<'sqlite'>[],
+): Promise<void> {
   try {
-    await commitAudited(
-      db,
-      orgId,
-      {
-        actor,
-        type: 'workflow.definition_saved',
-        subject: row.id,
-        details: { key: row.key, version: row.version },
-      },
-      () => [db.insert(workflowDefinitions).values(row)],
-    );
+    await commitAudited(db, orgId, audit, statements);
   } catch (error) {
     if (isUniqueViolation(error, 'workflow_definitions')) {
       throw new ApiError(409, 'conflict', 'someone saved this process at the same time; reload');
     }
     throw error;
   }
-  return row;
 }
 
-async function publish(db: Db, orgId: string, actor: string, draft: WorkflowDefinitionRow) {
+async function createDraft(
+  db: Db,
+  orgId: string,
+  actor: string,
+  input: { key: string; name: string; graph: WorkflowGraph },
+): Promise<WorkflowDefinitionRow> {
+  const draft = await planDraft(db, actor, input);
+  await commitDraft(db, orgId, [draft.audit], () => draft.statements);
+  return draft.row;
+}
+
+/** Publishing a draft, planned: the version it retires, its own status, its audit record. */
+function planPublish(db: Db, actor: string, draft: WorkflowDefinitionRow) {
   if (draft.status !== 'draft')
     throw new ApiError(409, 'not_draft', `version ${draft.version} is ${draft.status}`);
   const now = Date.now();
-  await commitAudited(
-    db,
-    orgId,
-    {
+  return {
+    audit: {
       actor,
-      type: 'workflow.published',
+      type: 'workflow.published' as const,
       subject: draft.id,
       details: { key: draft.key, version: draft.version },
     },
-    () => [
+    statements: [
       db
         .update(workflowDefinitions)
         .set({ status: 'retired', updatedAt: now })
@@ -118,8 +132,14 @@ async function publish(db: Db, orgId: string, actor: string, draft: WorkflowDefi
         .set({ status: 'published', publishedAt: now, updatedAt: now })
         .where(and(eq(workflowDefinitions.id, draft.id), eq(workflowDefinitions.status, 'draft'))),
     ],
-  );
-  return { ...draft, status: 'published' as const, publishedAt: now, updatedAt: now };
+    published: { ...draft, status: 'published' as const, publishedAt: now, updatedAt: now },
+  };
+}
+
+async function publish(db: Db, orgId: string, actor: string, draft: WorkflowDefinitionRow) {
+  const planned = planPublish(db, actor, draft);
+  await commitAudited(db, orgId, planned.audit, () => planned.statements);
+  return planned.published;
 }
 
 workflowDefinitionRoutes.get('/', async (c) => {
@@ -188,6 +208,12 @@ workflowDefinitionRoutes.post('/shipped/:key', pathParams(shippedKeyParamSchema)
   const { db, session } = c.var;
   const shipped = SHIPPED_WORKFLOWS.find((candidate) => candidate.key === c.req.valid('param').key);
   if (!shipped) throw new ApiError(404, 'not_found', 'no such shipped process');
-  const draft = await createDraft(db, session.org.id, session.user.id, shipped);
-  return c.json(toView(await publish(db, session.org.id, session.user.id, draft)), 201);
+  // Saved and published in one batch: both or neither.
+  const draft = await planDraft(db, session.user.id, shipped);
+  const published = planPublish(db, session.user.id, draft.row);
+  await commitDraft(db, session.org.id, [draft.audit, published.audit], () => [
+    ...draft.statements,
+    ...published.statements,
+  ]);
+  return c.json(toView(published.published), 201);
 });
