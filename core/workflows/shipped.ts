@@ -8,6 +8,8 @@ export interface ShippedWorkflow {
 }
 
 const approved = { '==': [{ var: 'decision' }, 'approved'] };
+/** The key holder denied the supervisor's request: the supervisor hears of it and asks again. */
+const accessDenied = { '==': [{ var: 'access' }, 'denied'] };
 const frontDesk = { kind: 'role', role: 'frontdesk' } as const;
 const director = { kind: 'role', role: 'director' } as const;
 const counselor = { kind: 'relation', relation: 'primary_counselor' } as const;
@@ -155,6 +157,12 @@ export const SHIPPED_WORKFLOWS: readonly ShippedWorkflow[] = [
           dueInHours: 48,
         },
         {
+          id: 'tell_denied',
+          type: 'notification',
+          label: 'Your access request was denied: ask again',
+          to: { kind: 'relation', relation: 'supervisor' },
+        },
+        {
           id: 'review',
           type: 'approval',
           label: 'Review and give feedback',
@@ -169,6 +177,8 @@ export const SHIPPED_WORKFLOWS: readonly ShippedWorkflow[] = [
         { from: 'start', to: 'report' },
         { from: 'report', to: 'ask' },
         { from: 'ask', to: 'share' },
+        { from: 'share', to: 'tell_denied', when: accessDenied },
+        { from: 'tell_denied', to: 'ask' },
         { from: 'share', to: 'review' },
         { from: 'review', to: 'end', when: approved },
         { from: 'review', to: 'report' },

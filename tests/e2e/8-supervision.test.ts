@@ -16,8 +16,8 @@ const baseURL = inject('baseURL');
 const noProblems = { consoleErrors: [], cspViolations: [], pageErrors: [] };
 const CLIENT = '督导流程来访者';
 const CONCEPTUALIZATION = '来访者的焦虑与升学压力有关，需要督导讨论的个案概念化';
-const ASK = 'Ask for temporary access to the case';
-const DELIVER = 'Give the supervisor temporary access to the case';
+const ASK = '申请临时访问个案';
+const DELIVER = '向督导开放个案的临时访问';
 
 const inboxRow = (page: Page, title: string) =>
   page
@@ -87,7 +87,7 @@ describe('the supervision process gives the supervisor the case key through the 
     expect(started).toBe(201);
 
     await goTo(page, '任务');
-    await page.getByRole('link', { name: '填写表单 Submit supervision report' }).click();
+    await page.getByRole('link', { name: '填写表单 提交督导报告' }).click();
     const form = page.locator('form.record-editor');
     await form.getByLabel('督导日期', { exact: true }).fill('2026-11-20');
     await form.getByText('个体督导', { exact: true }).click();
@@ -96,7 +96,7 @@ describe('the supervision process gives the supervisor the case key through the 
     await form.getByLabel('希望在督导中讨论的问题').fill('如何处理来访者的回避');
     await form.getByRole('button', { name: '保存记录' }).click();
     await page.getByRole('heading', { level: 1, name: '任务' }).waitFor();
-    await inboxRow(page, 'Submit supervision report').getByText('已完成').waitFor();
+    await inboxRow(page, '提交督导报告').getByText('已完成').waitFor();
   });
 
   it('lets the supervisor ask for access from the ask step', async () => {
@@ -141,7 +141,7 @@ describe('the supervision process gives the supervisor the case key through the 
     await saveScreenshot(page, 'supervision-03-supervisor-reads');
 
     await goTo(page, '任务');
-    await page.getByRole('button', { name: '批准 Review and give feedback' }).waitFor();
+    await page.getByRole('button', { name: '批准 审阅并给出督导意见' }).waitFor();
     expect(adminTab.problems).toEqual(noProblems);
     expect(counselorTab.problems).toEqual(noProblems);
     expect(supervisorTab.problems).toEqual(noProblems);

@@ -27,6 +27,8 @@ const noProblems = { consoleErrors: [], cspViolations: [], pageErrors: [] };
 const SERVICE = '流程预约 · 初次访谈 50 分钟';
 const BOOKING = '新来访者预约 New client booking';
 const COUNSELOR_NOTICE = 'A new client is booked with you';
+/** The same notice as the Chinese notification center shows it. */
+const COUNSELOR_NOTICE_ZH = '有新来访者预约了您';
 /** The step the admin adds in the designer: the booking then runs through the new version. */
 const DESK_NOTICE = '告知前台：新来访者已建档';
 const visitor = { name: '林晓溪', contact: '13955556666', concern: '最近和家人总是吵架，想学会好好沟通。' };
@@ -71,7 +73,7 @@ async function openStep(page: Page, title: string) {
  * at the time proposed and hands over the card; returns what her entry said of booked sessions.
  */
 async function matchWithHer(page: Page, screenshot: string): Promise<string> {
-  await openStep(page, 'Match a counselor and book the first session');
+  await openStep(page, '匹配咨询师并预约首次咨询');
   await page.getByRole('heading', { level: 1, name: '匹配咨询师并预约首次咨询' }).waitFor();
   await page.getByText(`为 ${visitor.name} 排序咨询师`).waitFor();
   await page.getByText(`服务：${SERVICE}（50 分钟）`).waitFor();
@@ -209,7 +211,7 @@ describe('a new client’s booking runs through the booking process', () => {
     const { page, problems } = deskTab;
     await logIn(page, frontDesk);
     expect(await bookingStatus(page)).toBe('new');
-    await openStep(page, 'Screen the booking request');
+    await openStep(page, '初筛预约申请');
     await page.getByRole('heading', { level: 1, name: '初筛预约申请' }).waitFor();
     const opened = page.getByTestId('opened-request');
     await opened.getByText(visitor.name).waitFor();
@@ -236,7 +238,7 @@ describe('a new client’s booking runs through the booking process', () => {
   it('lets the counselor decline: the session is cancelled and the client goes back to matching', async () => {
     const { page, problems } = counselorTab;
     await logIn(page, { email: counselor.email, passphrase: counselor.recoveredPassphrase });
-    await openStep(page, 'Confirm the new client and open the case');
+    await openStep(page, '确认新来访者并建立个案');
     await page.getByTestId('step-client').getByText(visitor.name).waitFor();
     await page.getByRole('button', { name: '无法接待，退回前台重新匹配' }).click();
     await page.getByText('此步骤已完成。').waitFor();
@@ -251,7 +253,7 @@ describe('a new client’s booking runs through the booking process', () => {
 
   it('has the counselor confirm and open the case, the step shown in English too', async () => {
     const { page, problems } = counselorTab;
-    await openStep(page, 'Confirm the new client and open the case');
+    await openStep(page, '确认新来访者并建立个案');
     await page.getByRole('heading', { level: 1, name: '确认新来访者并建立个案' }).waitFor();
     await page.getByTestId('step-client').getByText(visitor.name).waitFor();
     await page.getByText(SERVICE).waitFor();
@@ -283,7 +285,7 @@ describe('a new client’s booking runs through the booking process', () => {
 
   it('has the front desk tell the client; the counselor, then the front desk, hear of it', async () => {
     const { page, problems } = deskTab;
-    await openStep(page, 'Tell the client their appointment');
+    await openStep(page, '告知来访者预约时间');
     await page.getByRole('heading', { level: 1, name: '告知来访者预约结果' }).waitFor();
     await page.getByText(visitor.contact).waitFor();
     await page.getByText(counselor.name).waitFor();
@@ -295,7 +297,7 @@ describe('a new client’s booking runs through the booking process', () => {
 
     const counselorPage = counselorTab.page;
     await counselorPage.getByRole('button', { name: /^通知/ }).click();
-    await counselorPage.getByText(COUNSELOR_NOTICE).first().waitFor();
+    await counselorPage.getByText(COUNSELOR_NOTICE_ZH).first().waitFor();
     await saveScreenshot(counselorPage, 'booking-06-counselor-notice');
 
     // The step the admin added: this request ran through the new version.

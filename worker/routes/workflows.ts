@@ -71,17 +71,33 @@ async function instanceView(db: Db, instance: WorkflowInstanceRow): Promise<Inst
   };
 }
 
-/** Who may start a process on a case: its primary counselor, or those who oversee the center. */
-async function requireCaseStarter(db: Db, session: ActiveSession, caseId: string) {
-  const [row] = await db
-    .select({ counselor: cases.primaryCounselorId })
-    .from(cases)
-    .where(eq(cases.id, caseId));
+/**
+ * Who may start a process on a case: its primary counselor, or those who oversee the center; and
+ * not while the same process already runs on it (a second 结案 or 督导 started by hand is a
+ * double click, not a second closing).
+ */
+async function requireCaseStart(db: Db, session: ActiveSession, key: string, caseId: string) {
+  const [[row], [running]] = await db.batch([
+    db.select({ counselor: cases.primaryCounselorId }).from(cases).where(eq(cases.id, caseId)),
+    db
+      .select({ id: workflowInstances.id })
+      .from(workflowInstances)
+      .innerJoin(workflowDefinitions, eq(workflowDefinitions.id, workflowInstances.definitionId))
+      .where(
+        and(
+          eq(workflowInstances.caseId, caseId),
+          eq(workflowInstances.status, 'running'),
+          eq(workflowDefinitions.key, key),
+        ),
+      )
+      .limit(1),
+  ]);
   if (!row) throw new ApiError(404, 'not_found', 'no such case');
   const overseer = session.user.roles.some((role) => [...OVERSEERS, 'supervisor'].includes(role));
   if (row.counselor !== session.user.id && !overseer) {
     throw new ApiError(403, 'forbidden', 'only the case’s counselor or a director starts a process on it');
   }
+  if (running) throw new ApiError(409, 'already_running', 'this process already runs on this case');
 }
 
 workflowRoutes.post('/instances', jsonBody(startInstanceSchema), async (c) => {
@@ -89,7 +105,7 @@ workflowRoutes.post('/instances', jsonBody(startInstanceSchema), async (c) => {
   const { key, caseId, data } = c.req.valid('json');
   const definition = await publishedDefinition(db, key);
   if (!definition) throw new ApiError(404, 'not_published', 'no published version of this process');
-  if (caseId) await requireCaseStarter(db, session, caseId);
+  if (caseId) await requireCaseStart(db, session, key, caseId);
   const instance = await startInstance(db, {
     orgId: session.org.id,
     definition,

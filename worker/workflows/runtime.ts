@@ -138,7 +138,7 @@ export async function completeTask(
   const definition = await pinnedDefinition(db, instance);
   const node = definition.graph.nodes.find((one) => one.id === task.workflowNodeId);
   if (!node || !isTaskNode(node)) throw new Error(`task ${task.id} lost its step`);
-  const data = {
+  const asked = {
     ...instance.data,
     ...completion.data,
     ...(approval ? { decision: completion.outcome } : {}),
@@ -151,8 +151,9 @@ export async function completeTask(
     task,
     node,
     outcome: completion.outcome,
-    data,
+    data: asked,
   });
+  const data = { ...asked, ...writes.data };
   const now = Date.now();
   let moved: WorkflowInstanceRow;
   try {

@@ -40,6 +40,8 @@ export interface StepWrites {
   statements: BatchItem<'sqlite'>[];
   /** The case the step opened, which the instance carries from now on. */
   caseId?: string;
+  /** What the step settled that later edges test (the server's finding, not the browser's word). */
+  data?: WorkflowData;
   /** What follows once the batch committed (telling people), never part of the decision. */
   afterCommit?: () => Promise<unknown>;
 }
@@ -177,11 +179,25 @@ async function accessRequested(context: StepContext): Promise<StepWrites> {
   return nothing();
 }
 
-/** The key holder's browser wrapped the case key to `grantedTo`; a live wrap must exist. */
+/**
+ * The key holder's browser wrapped the case key to `grantedTo`; a live wrap must exist. Or the
+ * key holder denied the supervisor's request: the step is done with `access` denied, and the
+ * process sends the supervisor back to ask again instead of waiting for a key that never comes.
+ */
 async function keyDelivered(context: StepContext): Promise<StepWrites> {
   const { db, instance, data } = context;
-  const grantedTo = idOf(data, 'grantedTo');
   if (!instance.caseId) throw new ApiError(409, 'workflow_stuck', 'this process runs on no case');
+  const requestId = idOf(instance.data, 'accessRequestId');
+  if (requestId) {
+    const [request] = await db
+      .select({ status: accessRequests.status })
+      .from(accessRequests)
+      .where(and(eq(accessRequests.id, requestId), eq(accessRequests.caseId, instance.caseId)));
+    if (request?.status === 'denied') {
+      return { ...nothing(), data: { access: 'denied', grantedTo: null } };
+    }
+  }
+  const grantedTo = idOf(data, 'grantedTo');
   if (!grantedTo) throw missing('grantedTo', 'who received the case key');
   const now = Date.now();
   const [wrap] = await db
@@ -198,7 +214,7 @@ async function keyDelivered(context: StepContext): Promise<StepWrites> {
     )
     .limit(1);
   if (!wrap) throw missing('grantedTo', 'a live wrap of the case key to them');
-  return nothing();
+  return { ...nothing(), data: { access: 'granted' } };
 }
 
 /** The case closing ends with the case archived, through the case's own status transitions. */

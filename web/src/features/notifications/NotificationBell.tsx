@@ -1,6 +1,7 @@
 import { Popover } from '@kobalte/core/popover';
 import { A, useLocation } from '@solidjs/router';
 import { createEffect, createResource, createSignal, For, on, onCleanup, Show } from 'solid-js';
+import { shippedLabel } from '../../../../core/workflows/shipped-labels';
 import { errorMessageKey } from '../../lib/errors';
 import { type MessageKey, useI18n } from '../../lib/i18n';
 import {
@@ -26,7 +27,7 @@ const isMention = (note: { eventType: string }) => note.eventType === 'conferenc
  * date; the sentence is built here in the reader's language, never from anything a case holds.
  */
 export function NotificationBell(props: { roles: readonly string[] }) {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDateTime, locale } = useI18n();
   const [open, setOpen] = createSignal(false);
   const [count, { mutate: setCount, refetch: refreshCount }] = createResource(
     async () => (await unreadCount()).unread,
@@ -146,7 +147,11 @@ export function NotificationBell(props: { roles: readonly string[] }) {
                           <Show when={note.readAt === null}>
                             <span class="visually-hidden">{t('notifications.unread')}: </span>
                           </Show>
-                          {isMention(note) ? t('conferences.notification.mentioned') : note.title}
+                          {isMention(note)
+                            ? t('conferences.notification.mentioned')
+                            : note.eventType === 'workflow.notification'
+                              ? shippedLabel(note.title, locale())
+                              : note.title}
                         </div>
                         <div class="notification__meta">
                           {isMention(note)

@@ -1,5 +1,6 @@
 import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
+import { shippedLabel } from '../../../../core/workflows/shipped-labels';
 import { errorMessageKey } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
 import type { Role } from '../../lib/roles';
@@ -19,7 +20,8 @@ import { AsyncContent } from '../../ui/AsyncContent';
  * highlighted; an approval is approved or rejected here, any other step completed.
  */
 export function WorkflowInbox() {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, locale } = useI18n();
+  const title = (task: WorkflowTaskView) => shippedLabel(task.title, locale());
   const [inbox, { refetch }] = createResource(listWorkflowTasks);
   const [failure, setFailure] = createSignal<unknown>(null);
   const [busy, setBusy] = createSignal<string | null>(null);
@@ -72,10 +74,10 @@ export function WorkflowInbox() {
                       {(task) => (
                         <tr>
                           <td>
-                            {task.title}
+                            {title(task)}
                             <div class="muted">{t(`workflows.step.${task.step}`)}</div>
                           </td>
-                          <td>{task.process}</td>
+                          <td>{shippedLabel(task.process, locale())}</td>
                           <td class="nowrap">
                             <Show when={task.dueAt} fallback="—">
                               {formatDate(task.dueAt ?? 0)}
@@ -99,7 +101,7 @@ export function WorkflowInbox() {
                                 <A
                                   href={href()}
                                   class="button button--quiet"
-                                  aria-label={`${t('workflows.openStep')} ${task.title}`}
+                                  aria-label={`${t('workflows.openStep')} ${title(task)}`}
                                 >
                                   {t('workflows.openStep')}
                                 </A>
@@ -116,7 +118,7 @@ export function WorkflowInbox() {
                                         type="button"
                                         class="button button--quiet"
                                         disabled={busy() === task.id}
-                                        aria-label={`${t('workflows.complete')} ${task.title}`}
+                                        aria-label={`${t('workflows.complete')} ${title(task)}`}
                                         onClick={() => void finish(task, 'completed')}
                                       >
                                         {t('workflows.complete')}
@@ -127,7 +129,7 @@ export function WorkflowInbox() {
                                       <A
                                         href={href()}
                                         class="button button--quiet"
-                                        aria-label={`${t('workflows.openForm')} ${task.title}`}
+                                        aria-label={`${t('workflows.openForm')} ${title(task)}`}
                                       >
                                         {t('workflows.openForm')}
                                       </A>
@@ -139,7 +141,7 @@ export function WorkflowInbox() {
                                   type="button"
                                   class="button button--quiet"
                                   disabled={busy() === task.id}
-                                  aria-label={`${t('workflows.approve')} ${task.title}`}
+                                  aria-label={`${t('workflows.approve')} ${title(task)}`}
                                   onClick={() => void finish(task, 'approved')}
                                 >
                                   {t('workflows.approve')}
@@ -148,7 +150,7 @@ export function WorkflowInbox() {
                                   type="button"
                                   class="button button--quiet"
                                   disabled={busy() === task.id}
-                                  aria-label={`${t('workflows.reject')} ${task.title}`}
+                                  aria-label={`${t('workflows.reject')} ${title(task)}`}
                                   onClick={() => void finish(task, 'rejected')}
                                 >
                                   {t('workflows.reject')}

@@ -1,5 +1,6 @@
 import { A, useParams } from '@solidjs/router';
 import { createResource, lazy, Match, Show, Switch } from 'solid-js';
+import { shippedLabel } from '../../../../../core/workflows/shipped-labels';
 import { type MessageKey, useI18n } from '../../../lib/i18n';
 import { findWorkflowTask, type WorkflowTaskView } from '../../../lib/workflows';
 import { Alert } from '../../../ui/Alert';
@@ -30,11 +31,11 @@ export interface StepProps {
  * steps that need keys): the step's action decides what it shows.
  */
 export function WorkflowStepPage() {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDateTime, locale } = useI18n();
   const params = useParams<{ id: string }>();
   const [task, { refetch }] = createResource(() => params.id, findWorkflowTask);
   const heading = (found: WorkflowTaskView) =>
-    found.action ? t(`steps.heading.${found.action}` as MessageKey) : found.title;
+    found.action ? t(`steps.heading.${found.action}` as MessageKey) : shippedLabel(found.title, locale());
 
   return (
     <div class="admin-page step-page">
@@ -50,7 +51,7 @@ export function WorkflowStepPage() {
                   <div>
                     <h1>{heading(current())}</h1>
                     <p class="lead">
-                      {current().process}
+                      {shippedLabel(current().process, locale())}
                       <Show when={current().dueAt}>
                         {(due) => <> · {t('steps.due', { date: formatDateTime(due()) })}</>}
                       </Show>
