@@ -98,6 +98,7 @@ export const ERROR_CODES = [
   'task_done',
   'workflow_task',
   'workflow_stuck',
+  'already_running',
   'workflow_moved_on',
   'participant_removed',
   'conference_expired',

@@ -34,9 +34,9 @@ export const SHIPPED_LABELS: Readonly<Record<string, LocalizedText>> = {
     '向督导开放个案的临时访问',
     'Give the supervisor temporary access to the case',
   ),
-  'Your access request was denied: ask again': t(
-    '您的访问申请被拒绝：请重新申请',
-    'Your access request was denied: ask again',
+  'No access was given: ask again': t(
+    '未获得访问权限：请重新申请',
+    'No access was given: ask again',
   ),
   'Review and give feedback': t('审阅并给出督导意见', 'Review and give feedback'),
 

@@ -159,7 +159,7 @@ export const SHIPPED_WORKFLOWS: readonly ShippedWorkflow[] = [
         {
           id: 'tell_denied',
           type: 'notification',
-          label: 'Your access request was denied: ask again',
+          label: 'No access was given: ask again',
           to: { kind: 'relation', relation: 'supervisor' },
         },
         {

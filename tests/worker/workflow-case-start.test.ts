@@ -128,7 +128,7 @@ describe('a denied access request in the supervision process', () => {
     });
     expect(done.body.history.at(-1).visited).toEqual(['tell_denied', 'ask']);
     const told = (await notificationsOf(supervisor)).notifications.map((note) => note.title);
-    expect(told).toContain('Your access request was denied: ask again');
+    expect(told).toContain('No access was given: ask again');
     const tasks = (await inbox(supervisor.browser)).tasks.filter(
       (task) => task.title === 'Ask for temporary access to the case',
     );

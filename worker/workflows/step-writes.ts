@@ -181,8 +181,9 @@ async function accessRequested(context: StepContext): Promise<StepWrites> {
 
 /**
  * The key holder's browser wrapped the case key to `grantedTo`; a live wrap must exist. Or the
- * key holder denied the supervisor's request: the step is done with `access` denied, and the
- * process sends the supervisor back to ask again instead of waiting for a key that never comes.
+ * key holder denied the supervisor's request (or it was withdrawn): the step is done with `access`
+ * denied, and the process sends the supervisor back to ask again rather than wait for a key that
+ * never comes.
  */
 async function keyDelivered(context: StepContext): Promise<StepWrites> {
   const { db, instance, data } = context;
@@ -193,7 +194,8 @@ async function keyDelivered(context: StepContext): Promise<StepWrites> {
       .select({ status: accessRequests.status })
       .from(accessRequests)
       .where(and(eq(accessRequests.id, requestId), eq(accessRequests.caseId, instance.caseId)));
-    if (request?.status === 'denied') {
+    // Withdrawn by the supervisor is no different for the process: no key is coming.
+    if (request?.status === 'denied' || request?.status === 'cancelled') {
       return { ...nothing(), data: { access: 'denied', grantedTo: null } };
     }
   }

@@ -17,6 +17,8 @@ const API_ERRORS: Partial<Record<string, AppErrorCode>> = {
   csrf: 'forbidden',
   no_session: 'session_expired',
   session_expired: 'session_expired',
+  not_published: 'not_published',
+  already_running: 'already_running',
 };
 
 const CRYPTO_ERRORS: Partial<Record<string, AppErrorCode>> = {

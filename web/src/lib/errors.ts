@@ -64,6 +64,9 @@ export const APP_ERROR_CODES = [
   'conference_expired',
   'conference_conflict',
   'already_participant',
+  // workflows started by hand on a case (issue 6)
+  'not_published',
+  'already_running',
   'unknown',
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

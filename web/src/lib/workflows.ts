@@ -30,6 +30,10 @@ async function run<T>(work: () => Promise<T>): Promise<T> {
 export type { DefinitionView, WorkflowTaskList, WorkflowTaskView };
 export type TaskOutcome = 'completed' | 'approved' | 'rejected';
 
+/** Starts a process on a case by hand (结案, 督导): its first step lands in the inbox. */
+export const startCaseProcess = (key: 'case_closing' | 'supervision', caseId: string) =>
+  run(() => api.send('POST', '/api/workflows/instances', { key, caseId }, instanceViewSchema));
+
 export const listWorkflowTasks = () => run(() => api.get('/api/workflows/tasks', workflowTaskListSchema));
 export const completeWorkflowTask = (id: string, outcome: TaskOutcome, data: WorkflowData = {}) =>
   run(() => api.send('POST', `/api/workflows/tasks/${id}/complete`, { outcome, data }, instanceViewSchema));

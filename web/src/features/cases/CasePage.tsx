@@ -12,6 +12,7 @@ import { NewConferenceDialog } from '../conferences/NewConferenceDialog';
 import { CaseMeasurement } from '../portal/CaseMeasurement';
 import { AccessPanel } from './AccessPanel';
 import { CaseAdminPanel } from './CaseAdminPanel';
+import { CaseProcessesPanel } from './CaseProcessesPanel';
 import { ContactCardPanel } from './ContactCardPanel';
 import { accessLabel, caseNumber, STATUS_BADGE } from './labels';
 import { RecordList } from './RecordList';
@@ -181,6 +182,9 @@ function CaseFileView(props: { file: CaseFile; people: ReadonlyMap<string, Perso
           <CaseConferencesPanel caseId={summary().id} />
           <Show when={canWrite() || isPrimary()}>
             <CaseAdminPanel file={props.file} people={props.people} onChanged={props.onChanged} />
+          </Show>
+          <Show when={isPrimary() && canWrite()}>
+            <CaseProcessesPanel summary={summary()} />
           </Show>
           <Show when={isPrimary()}>
             <AccessPanel

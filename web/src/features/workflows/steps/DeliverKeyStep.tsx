@@ -54,6 +54,13 @@ export function DeliverKeyStep(props: StepProps) {
       mutate({ ...asked, status: decision === 'approve' ? 'approved' : 'denied' });
     });
 
+  // No key is coming: the server sees the request denied, and the process asks the supervisor again.
+  const finishDenied = () =>
+    act(async () => {
+      await completeWorkflowTask(props.task.id, 'completed');
+      props.onDone();
+    });
+
   const deliver = (asked: AccessRequest) =>
     act(async () => {
       // Delivered before (the completion failed): only the step is left to finish.
@@ -130,8 +137,20 @@ export function DeliverKeyStep(props: StepProps) {
                     </button>
                   </div>
                 </Match>
-                <Match when={true}>
-                  <Alert tone="warning">{t('steps.deliver.closed')}</Alert>
+                <Match when={asked.status === 'denied' || asked.status === 'cancelled'}>
+                  <Alert tone="warning">
+                    {asked.status === 'denied' ? t('steps.deliver.denied') : t('steps.deliver.closed')}
+                  </Alert>
+                  <div class="button-row">
+                    <button
+                      type="button"
+                      class="button button--primary"
+                      disabled={busy()}
+                      onClick={() => void finishDenied()}
+                    >
+                      {t('steps.deliver.finishDenied')}
+                    </button>
+                  </div>
                 </Match>
               </Switch>
             </>
