@@ -118,6 +118,8 @@ export const AUDIT_EVENT_TYPES = [
   'knowledge.category_created',
   'knowledge.article_saved',
   'knowledge.attachment_uploaded',
+  'supervision.theme_created',
+  'supervision.themes_set',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

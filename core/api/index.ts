@@ -33,6 +33,7 @@ export * from './roles.js';
 export * from './rules.js';
 export * from './setup.js';
 export * from './staff-key.js';
+export * from './supervision-archive.js';
 export * from './users.js';
 export * from './views.js';
 export * from './webhooks.js';

@@ -8,6 +8,8 @@ const TABLES = [
   'case_destructions',
   'retention_policies',
   'notifications',
+  'supervision_record_themes',
+  'supervision_themes',
   'kb_attachments',
   'kb_article_versions',
   'kb_articles',
