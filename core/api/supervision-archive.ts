@@ -40,3 +40,8 @@ export const setThemesRequestSchema = z.object({
     .refine((ids) => new Set(ids).size === ids.length, { error: 'each theme once' }),
 });
 export type SetThemesRequest = z.input<typeof setThemesRequestSchema>;
+export const reportThemesSchema = z.object({
+  caseId: idSchema,
+  recordId: idSchema,
+  themeIds: z.array(idSchema),
+});

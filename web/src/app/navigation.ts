@@ -49,7 +49,11 @@ const integrations: NavItem = { path: '/admin/integrations', label: 'nav.integra
 const myCases: NavItem = { path: '/cases', label: 'nav.myCases', icon: CasesIcon };
 const schedule: NavItem = { path: '/schedule', label: 'nav.schedule', icon: CalendarIcon };
 const tasks: NavItem = { path: '/tasks', label: 'nav.tasks', icon: TasksIcon };
-const supervision: NavItem = { path: '/supervision', label: 'nav.supervision', icon: SupervisionIcon };
+const supervisionArchive: NavItem = {
+  path: '/supervision-archive',
+  label: 'nav.supervisionArchive',
+  icon: SupervisionIcon,
+};
 const conferences: NavItem = { path: '/conferences', label: 'nav.conferences', icon: ConferenceIcon };
 const search: NavItem = { path: '/search', label: 'nav.search', icon: SearchIcon };
 const sharedCases: NavItem = { path: '/shared-cases', label: 'nav.sharedCases', icon: SharedIcon };
@@ -75,13 +79,13 @@ export const NAV_SECTIONS: readonly NavSection[] = [
   {
     role: 'counselor',
     label: 'nav.section.counselor',
-    items: [myCases, conferences, search, schedule, tasks, dataRights, dashboards, reports],
+    items: [myCases, conferences, supervisionArchive, search, schedule, tasks, dataRights, dashboards, reports],
   },
   // Supervisors and directors are assigned process steps too (ask for access, review, archive).
   {
     role: 'supervisor',
     label: 'nav.section.supervisor',
-    items: [supervision, sharedCases, conferences, search, tasks],
+    items: [supervisionArchive, sharedCases, conferences, search, tasks],
   },
   { role: 'frontdesk', label: 'nav.section.frontdesk', items: [bookings, schedule, clients, tasks] },
   { role: 'finance', label: 'nav.section.finance', items: [payments, dashboards, revenue] },

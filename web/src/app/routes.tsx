@@ -90,6 +90,11 @@ const SchedulePage = lazy(() =>
 const SetupWizard = lazy(() =>
   import('../features/setup/SetupWizard').then((m) => ({ default: m.SetupWizard })),
 );
+const SupervisionArchivePage = lazy(() =>
+  import('../features/supervision-archive/SupervisionArchivePage').then((m) => ({
+    default: m.SupervisionArchivePage,
+  })),
+);
 const TasksPage = lazy(() => import('../features/tasks/TasksPage').then((m) => ({ default: m.TasksPage })));
 const WorkflowDesignerPage = lazy(() =>
   import('../features/workflows/designer/WorkflowDesignerPage').then((m) => ({
@@ -126,6 +131,7 @@ const BUILT_PAGES: Readonly<Record<string, Component>> = {
   '/clients': ClientsPage,
   '/conferences': ConferencesPage,
   '/search': SearchPage,
+  '/supervision-archive': SupervisionArchivePage,
 };
 
 /** A case file opens for whoever holds its key; anyone who may ask for access sees how to. */

@@ -19,6 +19,7 @@ const API_ERRORS: Partial<Record<string, AppErrorCode>> = {
   session_expired: 'session_expired',
   not_published: 'not_published',
   already_running: 'already_running',
+  name_taken: 'name_taken',
 };
 
 const CRYPTO_ERRORS: Partial<Record<string, AppErrorCode>> = {

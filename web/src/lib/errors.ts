@@ -67,6 +67,8 @@ export const APP_ERROR_CODES = [
   // workflows started by hand on a case (issue 6)
   'not_published',
   'already_running',
+  // supervision theme tags (issue 14)
+  'name_taken',
   'unknown',
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

@@ -14,6 +14,7 @@ import { reportsEn } from './reports.en';
 import { rulesEn } from './rules.en';
 import { scheduleEn } from './schedule.en';
 import { searchEn } from './search.en';
+import { supervisionArchiveEn } from './supervision-archive.en';
 import { workflowDesignerEn } from './workflow-designer.en';
 import { workflowStepsEn } from './workflow-steps.en';
 import { workflowsEn } from './workflows.en';
@@ -37,6 +38,7 @@ export const en: Dictionary = {
   ...bookingStepsEn,
   ...counselorProfilesEn,
   ...workflowStepsEn,
+  ...supervisionArchiveEn,
   'app.name': 'Tacit',
   'app.documentTitle': 'Tacit',
   'app.tagline': 'The zero-knowledge office for counseling centers',

@@ -15,6 +15,7 @@ import { reportsZhCN } from './reports.zh-CN';
 import { rulesZhCN } from './rules.zh-CN';
 import { scheduleZhCN } from './schedule.zh-CN';
 import { searchZhCN } from './search.zh-CN';
+import { supervisionArchiveZhCN } from './supervision-archive.zh-CN';
 import { workflowDesignerZhCN } from './workflow-designer.zh-CN';
 import { workflowStepsZhCN } from './workflow-steps.zh-CN';
 import { workflowsZhCN } from './workflows.zh-CN';
@@ -38,6 +39,7 @@ export const zhCN = {
   ...bookingStepsZhCN,
   ...counselorProfilesZhCN,
   ...workflowStepsZhCN,
+  ...supervisionArchiveZhCN,
   'app.name': '默契',
   'app.documentTitle': '默契 Tacit',
   'app.tagline': '心理咨询机构的零知识办公平台',
