@@ -6,8 +6,8 @@ import { goTo, logIn, modal } from './steps';
 
 /**
  * Issue 6's supervision process in the shared center: the admin names the counselor's supervisor
- * and installs the process; on a fresh case the counselor writes the supervision report from the
- * inbox; the supervisor's "ask" step files an access request; the counselor's "deliver" step
+ * and installs the process; on a fresh case the counselor asks for a supervision from the case
+ * page and writes the supervision report from the inbox; the supervisor's "ask" step files an access request; the counselor's "deliver" step
  * approves it and wraps the case key to the supervisor in the browser; the supervisor reads the
  * case and finds the review waiting.
  */
@@ -75,16 +75,12 @@ describe('the supervision process gives the supervisor the case key through the 
     caseId = new URL(page.url()).pathname.split('/')[2] ?? '';
     expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
 
-    // The process starts by itself every N completed sessions; here the counselor starts it now.
-    const started = await page.evaluate(async (id) => {
-      const response = await fetch('/api/workflows/instances', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'X-Tacit-Request': '1' },
-        body: JSON.stringify({ key: 'supervision', caseId: id }),
-      });
-      return response.status;
-    }, caseId);
-    expect(started).toBe(201);
+    // The process starts by itself every N completed sessions; here the counselor asks for it now.
+    const processes = page.getByRole('region', { name: '流程' });
+    await processes.getByRole('button', { name: '申请督导' }).click();
+    await processes.getByText('已发起“督导”，下一步已在待办中。').waitFor();
+    await processes.getByRole('button', { name: '申请督导' }).click();
+    await processes.getByText('这个流程已在此个案上进行中，请在待办中继续。').waitFor();
 
     await goTo(page, '任务');
     await page.getByRole('link', { name: '填写表单 提交督导报告' }).click();
@@ -108,6 +104,10 @@ describe('the supervision process gives the supervisor the case key through the 
     await page.getByText(`为督导申请访问个案 ${caseId.slice(0, 8).toUpperCase()}`).waitFor();
     await page.getByLabel('给主咨询师的附言（加密，仅对方可读）').fill('下次督导会讨论这份报告');
     await saveScreenshot(page, 'supervision-01-ask');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ask for temporary access to the case' }).waitFor();
+    await saveScreenshot(page, 'supervision-01b-ask-en');
+    await page.getByRole('button', { name: '中文' }).click();
     await page.getByRole('button', { name: '申请访问' }).click();
     await page.getByText('此步骤已完成。').waitFor();
     await page.getByRole('link', { name: '← 返回待办' }).click();
@@ -122,6 +122,10 @@ describe('the supervision process gives the supervisor the case key through the 
     await page.getByRole('heading', { level: 1, name: '向督导交付个案密钥' }).waitFor();
     await page.getByText(`${supervisor.name} 申请只读访问 7 天（督导）`).waitFor();
     await page.getByText('附言：下次督导会讨论这份报告').waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Give the supervisor the case key' }).waitFor();
+    await saveScreenshot(page, 'supervision-02a-deliver-en');
+    await page.getByRole('button', { name: '中文' }).click();
     await page.getByRole('button', { name: '批准' }).click();
     await page.getByText(/现在交付，访问将于 .+ 到期。/).waitFor();
     await saveScreenshot(page, 'supervision-02-deliver');

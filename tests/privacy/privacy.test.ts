@@ -9,6 +9,7 @@ import {
   sessionViewSchema,
 } from '../../core/api/index.js';
 import {
+  closingSummaryForm,
   informedConsentForm,
   intakeForm,
   sessionNoteForm,
@@ -206,11 +207,20 @@ describe('the database holds no plaintext of any secret field', () => {
       duration_minutes: 60,
       risk_discussed: true,
     };
+    // The closing summary (结案小结): a referral made, so its details field shows and is filled too.
+    const closingValues: Record<string, unknown> = {
+      closing_date: '2026-11-25',
+      closing_reason: 'referred',
+      sessions_planned: 10,
+      sessions_held: 9,
+      referral_made: true,
+    };
     for (const [form, values] of [
       [intakeForm, intakeValues],
       [sessionNoteForm, noteValues],
       [informedConsentForm, consentValues],
       [supervisionReportForm, supervisionValues],
+      [closingSummaryForm, closingValues],
     ] as const) {
       for (const field of form.fields) {
         if (field.sensitivity === 'secret' && (field.type === 'text' || field.type === 'longText')) {
@@ -357,6 +367,15 @@ describe('the database holds no plaintext of any secret field', () => {
     expect(written).toContain(canaries.get('session-note.presenting_issues'));
     expect(written).toContain(canaries.get('intake.chief_complaint'));
     expect(written).toContain(canaries.get('supervision-report.case_summary'));
+    for (const field of [
+      'presenting_problem',
+      'course_of_work',
+      'outcome',
+      'referral_details',
+      'recommendations',
+    ]) {
+      expect(written).toContain(canaries.get(`closing-summary.${field}`));
+    }
     expect(written).toContain(
       `data:image/png;base64,${Buffer.from(canaries.get('informed-consent.client_signature') ?? '').toString('base64')}`,
     );

@@ -14,7 +14,8 @@ export const workflowStepsEn: { readonly [K in keyof typeof workflowStepsZhCN]: 
   'steps.deliver.noRequest': 'The process holds no access request yet; the supervisor asks first.',
   'steps.deliver.expiry': 'Delivered now, the access ends on {date}.',
   'steps.deliver.finish': 'The key is delivered: finish this step',
-  'steps.deliver.closed': 'The supervisor withdrew this request. Finishing this step asks them to request again.',
+  'steps.deliver.closed':
+    'The supervisor withdrew this request. Finishing this step asks them to request again.',
   'steps.deliver.denied':
     'You denied this request. Finishing this step tells the supervisor and asks them to request again.',
   'steps.deliver.finishDenied': 'Tell the supervisor and finish this step',
@@ -25,6 +26,7 @@ export const workflowStepsEn: { readonly [K in keyof typeof workflowStepsZhCN]: 
   'case.processes.closing': 'Close the case',
   'case.processes.started': '“{name}” started; its next step is in the task inbox.',
   'case.processes.toInbox': 'Open the inbox',
-  'error.not_published': 'This process is not published yet; an admin installs and publishes it under Workflows.',
+  'error.not_published':
+    'This process is not published yet; an admin installs and publishes it under Workflows.',
   'error.already_running': 'This process already runs on this case; go on with it in the inbox.',
 };

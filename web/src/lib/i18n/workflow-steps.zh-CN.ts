@@ -16,7 +16,8 @@ export const workflowStepsZhCN = {
   'steps.deliver.denied': '您拒绝了这份申请。完成这一步后，流程会通知督导并请其重新申请。',
   'steps.deliver.finishDenied': '通知督导并完成这一步',
   'case.processes.heading': '流程',
-  'case.processes.intro': '督导每隔几次咨询会自动发起；需要时也可以现在发起。结案从撰写结案小结开始，审批后归档。',
+  'case.processes.intro':
+    '督导每隔几次咨询会自动发起；需要时也可以现在发起。结案从撰写结案小结开始，审批后归档。',
   'case.processes.supervision': '申请督导',
   'case.processes.closing': '结案',
   'case.processes.started': '已发起“{name}”，下一步已在待办中。',
