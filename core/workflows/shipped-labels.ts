@@ -27,17 +27,14 @@ export const SHIPPED_LABELS: Readonly<Record<string, LocalizedText>> = {
   'A new client is booked with you': t('有新来访者预约了您', 'A new client is booked with you'),
   Declined: t('已婉拒', 'Declined'),
 
-  '督导 Supervision after every N sessions': t('督导（每 N 次咨询）', 'Supervision after every N sessions'),
+  '督导 Supervision after every N sessions': t('督导', 'Supervision'),
   'Submit supervision report': t('提交督导报告', 'Submit supervision report'),
   'Ask for temporary access to the case': t('申请临时访问个案', 'Ask for temporary access to the case'),
   'Give the supervisor temporary access to the case': t(
     '向督导开放个案的临时访问',
     'Give the supervisor temporary access to the case',
   ),
-  'No access was given: ask again': t(
-    '未获得访问权限：请重新申请',
-    'No access was given: ask again',
-  ),
+  'No access was given: ask again': t('未获得访问权限：请重新申请', 'No access was given: ask again'),
   'Review and give feedback': t('审阅并给出督导意见', 'Review and give feedback'),
 
   '结案 Case closing': t('结案', 'Case closing'),

@@ -84,7 +84,7 @@ describe('the supervision archive and the case closing', () => {
     const report = reports(page).filter({ hasText: CONCEPTUALIZATION });
     await report.waitFor();
     await report.getByRole('button', { name: /^设置主题标签/ }).click();
-    await report.getByRole('checkbox', { name: '危机干预' }).check();
+    await report.getByText('危机干预', { exact: true }).click();
     await report.getByRole('button', { name: '保存标签' }).click();
     await report.getByText('主题标签已保存。').waitFor();
 

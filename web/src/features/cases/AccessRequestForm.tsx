@@ -19,6 +19,8 @@ import { useI18n } from '../../lib/i18n';
 import { useVault } from '../../lib/vault-context';
 import { Alert } from '../../ui/Alert';
 import { DAY_MS } from './labels';
+// The radio styles are the form renderer's; the step page that reuses this form loads no other.
+import '../forms/forms.css';
 
 const DURATIONS = ['1', '7', '30'] as const;
 

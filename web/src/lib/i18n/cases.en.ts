@@ -87,7 +87,7 @@ export const casesEn: { readonly [K in keyof typeof casesZhCN]: string } = {
   'case.access.heading': 'Access',
   'case.access.requests': 'Access requests to decide',
   'case.access.noRequests': 'No requests waiting.',
-  'case.access.request': '{name} asks for {perm} access for {days} days ({reason})',
+  'case.access.request': '{name} asks for access. Permission: {perm} · Days: {days} · Reason: {reason}',
   'case.access.note': 'Note: {note}',
   'case.access.approve': 'Approve',
   'case.access.deny': 'Deny',
