@@ -86,7 +86,8 @@ describe('the supervision archive and the case closing', () => {
     await report.getByRole('button', { name: /^设置主题标签/ }).click();
     await report.getByText('危机干预', { exact: true }).click();
     await report.getByRole('button', { name: '保存标签' }).click();
-    await report.getByText('主题标签已保存。').waitFor();
+    await page.getByText('主题标签已保存。').waitFor();
+    await report.locator('.badge', { hasText: '危机干预' }).waitFor();
 
     await page.getByLabel('主题', { exact: true }).selectOption({ label: '伦理' });
     await page.getByText('没有符合条件的报告。').waitFor();
@@ -104,7 +105,7 @@ describe('the supervision archive and the case closing', () => {
     await logIn(page, supervisor);
     await goTo(page, '督导档案');
     const report = reports(page).filter({ hasText: CONCEPTUALIZATION });
-    await report.getByText('危机干预').waitFor();
+    await report.locator('.badge', { hasText: '危机干预' }).waitFor();
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Supervision archive' }).waitFor();
     await saveScreenshot(page, 'archive-02-supervisor-en');

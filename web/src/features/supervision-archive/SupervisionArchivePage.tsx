@@ -33,6 +33,8 @@ export function SupervisionArchivePage() {
   const [archive, { refetch, mutate }] = createResource(() => vault.withKeys(loadSupervisionArchive));
   const [query, setQuery] = createSignal('');
   const [theme, setTheme] = createSignal(ALL);
+  // Here, not in the card: a retagged report is a new item, so its card is drawn anew.
+  const [retaggedNotice, setRetaggedNotice] = createSignal(false);
 
   const shown = createMemo(() => {
     const records = archive()?.records ?? [];
@@ -48,6 +50,7 @@ export function SupervisionArchivePage() {
   const retagged = (record: SupervisionRecord, themeIds: readonly string[]) => {
     const current = archive();
     if (!current) return;
+    setRetaggedNotice(true);
     mutate({
       ...current,
       records: current.records.map((one) => (one.id === record.id ? { ...one, themeIds } : one)),
@@ -87,6 +90,9 @@ export function SupervisionArchivePage() {
                 </button>
               </Show>
             </div>
+            <Show when={retaggedNotice()}>
+              <Alert tone="success">{t('archive.themesSaved')}</Alert>
+            </Show>
             <p class="lead">{t('archive.count', { count: String(shown().length) })}</p>
             <Show when={shown().length > 0} fallback={<p class="card empty">{t('archive.noMatch')}</p>}>
               <ul class="archive-list" aria-label={t('archive.caption')}>
@@ -120,7 +126,6 @@ function ArchivedReportCard(props: {
   const [chosen, setChosen] = createSignal<readonly string[]>(props.record.themeIds);
   const [busy, setBusy] = createSignal(false);
   const [failure, setFailure] = createSignal<unknown>(null);
-  const [saved, setSaved] = createSignal(false);
   const canTag = () =>
     (session()?.user.roles ?? []).some((role) => role === 'counselor' || role === 'supervisor');
   const date = () => {
@@ -133,12 +138,10 @@ function ArchivedReportCard(props: {
   const save = async () => {
     setBusy(true);
     setFailure(null);
-    setSaved(false);
     try {
       await setReportThemes(props.record.caseId, props.record.recordId, chosen());
-      props.onRetagged(chosen());
-      setSaved(true);
       setEditing(false);
+      props.onRetagged(chosen());
     } catch (error) {
       setFailure(error);
     } finally {
@@ -172,9 +175,6 @@ function ArchivedReportCard(props: {
       <Show when={failure()}>
         <Alert tone="error">{t(errorMessageKey(failure()))}</Alert>
       </Show>
-      <Show when={saved()}>
-        <Alert tone="success">{t('archive.themesSaved')}</Alert>
-      </Show>
       <Show when={canTag()}>
         <Show
           when={editing()}
@@ -186,7 +186,6 @@ function ArchivedReportCard(props: {
                 aria-label={`${t('archive.editThemes')} · ${title()}`}
                 onClick={() => {
                   setChosen(props.record.themeIds);
-                  setSaved(false);
                   setEditing(true);
                 }}
               >
