@@ -79,7 +79,17 @@ export const NAV_SECTIONS: readonly NavSection[] = [
   {
     role: 'counselor',
     label: 'nav.section.counselor',
-    items: [myCases, conferences, supervisionArchive, search, schedule, tasks, dataRights, dashboards, reports],
+    items: [
+      myCases,
+      conferences,
+      supervisionArchive,
+      search,
+      schedule,
+      tasks,
+      dataRights,
+      dashboards,
+      reports,
+    ],
   },
   // Supervisors and directors are assigned process steps too (ask for access, review, archive).
   {

@@ -1,4 +1,5 @@
 import { conferenceMessagesForSearch } from '../conferences';
+import { supervisionRecordsForSearch } from '../supervision-archive';
 import type { UserKeys } from '../vault';
 import { caseNotesForSearch } from './case-notes';
 import type {
@@ -28,14 +29,13 @@ export interface SourceRead {
 }
 
 /**
- * The supervision archive's and the knowledge base's readers plug in here, each replacing its null
- * with the import: `supervisionRecordsForSearch` (branch wf-ui) and `knowledgeArticlesForSearch`
- * from lib/knowledge.ts (branch kb). Until then those sources show as "not connected yet".
+ * The supervision archive's reader; the knowledge base's plugs in here when it lands (null shows
+ * as "not connected yet").
  */
 const pluggedReaders: {
   supervision: SourceReader<SearchableSupervisionRecord> | null;
   knowledge: SourceReader<SearchableKnowledgeArticle> | null;
-} = { supervision: null, knowledge: null };
+} = { supervision: (keys) => supervisionRecordsForSearch(keys), knowledge: null };
 
 const conferenceReader: ItemReader = async (keys) => {
   const messages = await conferenceMessagesForSearch(keys);
