@@ -45,7 +45,7 @@ export function toCaseSummary(
   };
 }
 
-export function toMyCase(summary: CaseSummary, grant: CaseKeyWrapRow): MyCase {
+export function toMyCase(summary: CaseSummary, grant: Pick<CaseKeyWrapRow, 'perm' | 'expiresAt'>): MyCase {
   return { ...summary, myPerm: grant.perm, myExpiresAt: grant.expiresAt };
 }
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import {
   caseFileQuerySchema,
@@ -15,9 +15,7 @@ import { commitAudited } from '../audit.js';
 import {
   caseHolderQueries,
   caseManagerQueries,
-  currentWrapsOf,
   currentWrapsQuery,
-  isLive,
   judgeCaseHolder,
   judgeCaseManager,
 } from '../case-access.js';
@@ -142,32 +140,46 @@ caseRoutes.post('/', requireRoles('counselor'), jsonBody(createCaseRequestSchema
   return c.json(toMyCase(toCaseSummary(caseRow, wrapRows, now), grant), 201);
 });
 
-/** The cases where the caller holds a live grant at the current epoch: metadata only. */
+/**
+ * The cases where the caller holds a live grant at the current epoch: metadata only. One query:
+ * whether a case needs rotation is asked of SQL (an EXISTS over its current wraps), so no wrap's
+ * ciphertext is read to list cases.
+ */
 caseRoutes.get('/', requireSession, async (c) => {
   const { db, session } = c.var;
   const now = Date.now();
   const rows = await db
-    .select({ caseRow: cases, grant: caseKeyWraps })
+    .select(myCaseColumns(now))
     .from(caseKeyWraps)
     .innerJoin(cases, and(eq(cases.id, caseKeyWraps.caseId), eq(cases.currentEpoch, caseKeyWraps.epoch)))
-    .where(and(eq(caseKeyWraps.toUserId, session.user.id), isNull(caseKeyWraps.revokedAt)))
-    .orderBy(desc(cases.openedAt));
-  const live = rows.filter(({ grant }) => isLive(grant, now));
-  // The current-epoch wraps of every listed case in one query, not one per case.
-  const caseIds = live.map(({ caseRow }) => caseRow.id);
-  const current = caseIds.length === 0 ? [] : await currentWrapsOf(db, caseIds);
-  const list = live.map(({ caseRow, grant }) =>
-    toMyCase(
-      toCaseSummary(
-        caseRow,
-        current.filter((wrap) => wrap.caseId === caseRow.id),
-        now,
+    .where(
+      and(
+        eq(caseKeyWraps.toUserId, session.user.id),
+        isNull(caseKeyWraps.revokedAt),
+        or(eq(caseKeyWraps.expiresAt, 0), gt(caseKeyWraps.expiresAt, now)),
       ),
-      grant,
-    ),
-  );
+    )
+    .orderBy(desc(cases.openedAt));
+  const list = rows.map(({ caseRow, perm, expiresAt, currentWrapExpired }) => {
+    const summary = toCaseSummary(caseRow, [], now);
+    // needsRotation as toCaseSummary decides it from the current wraps (case-access.ts).
+    summary.needsRotation = caseRow.needsRotation || currentWrapExpired === 1;
+    return toMyCase(summary, { perm, expiresAt });
+  });
   return c.json({ cases: list });
 });
+
+/** A listed case, the caller's grant of it, and whether a current wrap has expired unrevoked. */
+function myCaseColumns(now: number) {
+  return {
+    caseRow: cases,
+    perm: caseKeyWraps.perm,
+    expiresAt: caseKeyWraps.expiresAt,
+    currentWrapExpired: sql<number>`EXISTS (SELECT 1 FROM case_key_wraps AS current_wrap
+      WHERE current_wrap.case_id = ${cases.id} AND current_wrap.epoch = ${cases.currentEpoch}
+      AND current_wrap.revoked_at IS NULL AND current_wrap.expires_at <> 0 AND current_wrap.expires_at <= ${now})`,
+  };
+}
 
 caseRoutes.get(
   '/:id',
