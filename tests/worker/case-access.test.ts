@@ -66,6 +66,12 @@ describe('temporary access: request, approval, delivery, expiry', () => {
     expect(read.status).toBe(200);
     expect(read.body.case).toMatchObject({ myPerm: 'read', myExpiresAt: delivered.expiresAt });
     expect(read.body.records).toHaveLength(1);
+    const held = (await supervisor.browser.get('/api/cases')).body.cases;
+    expect(held.find((item: { id: string }) => item.id === file.caseId)).toMatchObject({
+      myPerm: 'read',
+      myExpiresAt: delivered.expiresAt,
+      needsRotation: false,
+    });
     const mine = (await supervisor.browser.get('/api/access-requests?role=requester')).body.requests;
     expect(mine[0]).toMatchObject({ status: 'delivered', grantId: delivered.res.body.id });
 
@@ -78,6 +84,13 @@ describe('temporary access: request, approval, delivery, expiry', () => {
     expect(expired.body.error.code).toBe('grant_expired');
     expect(JSON.stringify(expired.body)).not.toContain('envelope');
     expect((await counselor.browser.get(`/api/cases/${file.caseId}`)).body.case.needsRotation).toBe(true);
+    // The case list asks SQL the same question: a current wrap expired unrevoked calls for rotation.
+    const listed = (await counselor.browser.get('/api/cases')).body.cases;
+    expect(listed.find((item: { id: string }) => item.id === file.caseId)).toMatchObject({
+      needsRotation: true,
+    });
+    const supervisorList = (await supervisor.browser.get('/api/cases')).body.cases;
+    expect(supervisorList.map((item: { id: string }) => item.id)).not.toContain(file.caseId);
   });
 
   it('refuses a read-only holder’s write and a grant nobody approved', async () => {
