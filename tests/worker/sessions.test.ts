@@ -31,6 +31,22 @@ describe('sessions', () => {
     expect(Date.now() - seen).toBeLessThan(MINUTE);
   });
 
+  it('writes last-seen at most once a minute, and a use inside the minute keeps the session', async () => {
+    const center = await setUpOrganization();
+    const browser = new Browser();
+    await login(center.admin, browser);
+
+    await letTimePass(30 * 1000);
+    const before = await lastSeen();
+    expect((await browser.get('/api/auth/session')).status).toBe(200);
+    expect(await lastSeen()).toEqual(before);
+
+    await letTimePass(31 * 1000);
+    expect((await browser.get('/api/auth/session')).status).toBe(200);
+    expect(Date.now() - Math.max(...(await lastSeen()))).toBeLessThan(MINUTE);
+    expect(await lastSeen()).not.toEqual(before);
+  });
+
   it('expires after 30 idle minutes with 401 session_expired', async () => {
     const center = await setUpOrganization();
     const browser = new Browser();
