@@ -120,6 +120,7 @@ export const AUDIT_EVENT_TYPES = [
   'knowledge.attachment_uploaded',
   'supervision.theme_created',
   'supervision.themes_set',
+  'knowledge.attachment_read',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -75,14 +75,15 @@ export type ArticleHistory = z.infer<typeof articleHistorySchema>;
 
 export const articleIdParamSchema = z.object({ id: idSchema });
 
-/** Article attachments: 64 KiB chunks under the staff key, as record attachments under a case key. */
-export const createArticleAttachmentRequestSchema = z.object({
-  id: idSchema,
-  epoch: z.int().nonnegative(),
-  size: z.int().nonnegative(),
-  chunkCount: z.int().min(1),
-});
-export type CreateArticleAttachmentRequest = z.input<typeof createArticleAttachmentRequestSchema>;
+/**
+ * Article attachments: 64 KiB chunks under the staff key, exactly as record attachments under a
+ * case key, so the request and chunk shapes are the case attachments' own.
+ */
+export {
+  attachmentChunkSchema as articleAttachmentChunkSchema,
+  createAttachmentRequestSchema as createArticleAttachmentRequestSchema,
+} from './attachments.js';
+export type { CreateAttachmentRequest as CreateArticleAttachmentRequest } from './attachments.js';
 
 export const articleAttachmentViewSchema = z.object({
   id: idSchema,
