@@ -75,6 +75,7 @@ export type ArticleHistory = z.infer<typeof articleHistorySchema>;
 
 export const articleIdParamSchema = z.object({ id: idSchema });
 
+export type { CreateAttachmentRequest as CreateArticleAttachmentRequest } from './attachments.js';
 /**
  * Article attachments: 64 KiB chunks under the staff key, exactly as record attachments under a
  * case key, so the request and chunk shapes are the case attachments' own.
@@ -83,7 +84,6 @@ export {
   attachmentChunkSchema as articleAttachmentChunkSchema,
   createAttachmentRequestSchema as createArticleAttachmentRequestSchema,
 } from './attachments.js';
-export type { CreateAttachmentRequest as CreateArticleAttachmentRequest } from './attachments.js';
 
 export const articleAttachmentViewSchema = z.object({
   id: idSchema,

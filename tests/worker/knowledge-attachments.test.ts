@@ -87,7 +87,10 @@ describe('knowledge-base attachments', () => {
       'tampered',
     );
 
-    const other = await saveArticle(writer, writerRing, { categoryId: null, text: { title: 'b', body: 'c' } });
+    const other = await saveArticle(writer, writerRing, {
+      categoryId: null,
+      text: { title: 'b', body: 'c' },
+    });
     const moved = await uploadArticleAttachment(writer, writerRing, other, randomBytes(10));
     await env.DB.prepare('UPDATE kb_attachments SET article_id = ? WHERE id = ?')
       .bind(articleId, moved.id)

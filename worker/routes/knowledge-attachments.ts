@@ -49,7 +49,9 @@ const toView = (row: KbAttachmentRow): ArticleAttachmentView => ({
 
 /** The plaintext length of chunk `index`: full chunks, then the rest (PROTOCOL §3). */
 const plaintextLength = (row: Pick<KbAttachmentRow, 'size' | 'chunkCount'>, index: number) =>
-  index < row.chunkCount - 1 ? ATTACHMENT_CHUNK_BYTES : row.size - ATTACHMENT_CHUNK_BYTES * (row.chunkCount - 1);
+  index < row.chunkCount - 1
+    ? ATTACHMENT_CHUNK_BYTES
+    : row.size - ATTACHMENT_CHUNK_BYTES * (row.chunkCount - 1);
 
 async function findAttachment(db: Db, articleId: string, attachmentId: string) {
   const [row] = await db
@@ -116,7 +118,8 @@ knowledgeAttachmentRoutes.put(
     if (row.uploadedBy !== session.user.id || row.completedAt !== null) {
       throw new ApiError(409, 'conflict', 'this attachment is not open for your upload');
     }
-    if (index >= row.chunkCount) throw new ApiError(400, 'invalid_request', `chunk ${index} is past the last`);
+    if (index >= row.chunkCount)
+      throw new ApiError(400, 'invalid_request', `chunk ${index} is past the last`);
     const { envelope } = c.req.valid('json');
     if (base64UrlByteLength(envelope) !== chunkEnvelopeBytes(plaintextLength(row, index))) {
       throw new ApiError(400, 'invalid_request', `chunk ${index} has the wrong size`);

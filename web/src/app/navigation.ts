@@ -11,6 +11,7 @@ import {
   FormIcon,
   type IconComponent,
   KeyIcon,
+  KnowledgeIcon,
   LockIcon,
   PaymentsIcon,
   ReportsIcon,
@@ -56,6 +57,7 @@ const supervisionArchive: NavItem = {
 };
 const conferences: NavItem = { path: '/conferences', label: 'nav.conferences', icon: ConferenceIcon };
 const search: NavItem = { path: '/search', label: 'nav.search', icon: SearchIcon };
+const knowledge: NavItem = { path: '/knowledge', label: 'nav.knowledge', icon: KnowledgeIcon };
 const sharedCases: NavItem = { path: '/shared-cases', label: 'nav.sharedCases', icon: SharedIcon };
 const bookings: NavItem = { path: '/bookings', label: 'nav.bookings', icon: BookingsIcon };
 const clients: NavItem = { path: '/clients', label: 'nav.clients', icon: ClientsIcon };
@@ -69,12 +71,36 @@ export const NAV_SECTIONS: readonly NavSection[] = [
   {
     role: 'admin',
     label: 'nav.section.admin',
-    items: [users, audit, forms, workflows, rules, dashboards, reports, integrations, settings, dataRights],
+    items: [
+      users,
+      audit,
+      forms,
+      workflows,
+      rules,
+      dashboards,
+      reports,
+      integrations,
+      settings,
+      dataRights,
+      knowledge,
+    ],
   },
   {
     role: 'director',
     label: 'nav.section.director',
     items: [dashboards, reports, schedule, tasks, conferences, search, audit, recovery, settings, dataRights],
+    items: [
+      dashboards,
+      reports,
+      schedule,
+      tasks,
+      conferences,
+      knowledge,
+      audit,
+      recovery,
+      settings,
+      dataRights,
+    ],
   },
   {
     role: 'counselor',
@@ -90,15 +116,21 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       dashboards,
       reports,
     ],
+    items: [myCases, conferences, knowledge, schedule, tasks, dataRights, dashboards, reports],
   },
   // Supervisors and directors are assigned process steps too (ask for access, review, archive).
   {
     role: 'supervisor',
     label: 'nav.section.supervisor',
     items: [supervisionArchive, sharedCases, conferences, search, tasks],
+    items: [supervision, sharedCases, conferences, knowledge, tasks],
   },
-  { role: 'frontdesk', label: 'nav.section.frontdesk', items: [bookings, schedule, clients, tasks] },
-  { role: 'finance', label: 'nav.section.finance', items: [payments, dashboards, revenue] },
+  {
+    role: 'frontdesk',
+    label: 'nav.section.frontdesk',
+    items: [bookings, schedule, clients, tasks, knowledge],
+  },
+  { role: 'finance', label: 'nav.section.finance', items: [payments, dashboards, revenue, knowledge] },
 ];
 
 /** The sections for someone holding `roles`; a page already listed under an earlier role is not repeated. */

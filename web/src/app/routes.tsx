@@ -1,5 +1,6 @@
 import type { RouteDefinition } from '@solidjs/router';
 import { type Component, lazy } from 'solid-js';
+import { ROLES } from '../lib/roles';
 import { HomeRedirect } from './HomeRedirect';
 import { allPages } from './navigation';
 import { RoleGate } from './RoleGate';
@@ -59,6 +60,15 @@ const DashboardsPage = lazy(() =>
 );
 const DataRightsPage = lazy(() =>
   import('../features/compliance/DataRightsPage').then((m) => ({ default: m.DataRightsPage })),
+);
+const KnowledgePage = lazy(() =>
+  import('../features/knowledge/KnowledgePage').then((m) => ({ default: m.KnowledgePage })),
+);
+const ArticlePage = lazy(() =>
+  import('../features/knowledge/ArticlePage').then((m) => ({ default: m.ArticlePage })),
+);
+const ArticleEditorPage = lazy(() =>
+  import('../features/knowledge/ArticleEditorPage').then((m) => ({ default: m.ArticleEditorPage })),
 );
 const OutboxPage = lazy(() => import('../features/dev/OutboxPage').then((m) => ({ default: m.OutboxPage })));
 const FormDesignerPage = lazy(() =>
@@ -132,6 +142,7 @@ const BUILT_PAGES: Readonly<Record<string, Component>> = {
   '/conferences': ConferencesPage,
   '/search': SearchPage,
   '/supervision-archive': SupervisionArchivePage,
+  '/knowledge': KnowledgePage,
 };
 
 /** A case file opens for whoever holds its key; anyone who may ask for access sees how to. */
@@ -195,6 +206,23 @@ export const routes: RouteDefinition[] = [
         component: () => (
           <RoleGate roles={CASE_ROLES}>
             <ConferencePage />
+          </RoleGate>
+        ),
+      },
+      {
+        // The editor itself checks the writer roles (core/api/staff-key.ts), kept out of this chunk.
+        path: ['/knowledge/new', '/knowledge/:id/edit'],
+        component: () => (
+          <RoleGate roles={ROLES}>
+            <ArticleEditorPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: '/knowledge/:id',
+        component: () => (
+          <RoleGate roles={ROLES}>
+            <ArticlePage />
           </RoleGate>
         ),
       },

@@ -69,6 +69,11 @@ export const APP_ERROR_CODES = [
   'already_running',
   // supervision theme tags (issue 14)
   'name_taken',
+  // the knowledge base (issue 14)
+  'no_staff_key',
+  'knowledge_not_found',
+  'knowledge_conflict',
+  'category_name_taken',
   'unknown',
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

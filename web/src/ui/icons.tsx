@@ -140,6 +140,13 @@ export const ConferenceIcon: IconComponent = () => (
     <path d="M18.5 9h1A1.5 1.5 0 0 1 21 10.5v6a1.5 1.5 0 0 1-1.5 1.5h-1v3L15 18h-4.5" />
   </Icon>
 );
+export const KnowledgeIcon: IconComponent = () => (
+  <Icon>
+    <path d="M4 5.5A1.5 1.5 0 0 1 5.5 4H11v16H5.5A1.5 1.5 0 0 1 4 18.5z" />
+    <path d="M20 5.5A1.5 1.5 0 0 0 18.5 4H13v16h5.5a1.5 1.5 0 0 0 1.5-1.5z" />
+    <path d="M6.5 8h2M6.5 11h2M15.5 8h2M15.5 11h2" />
+  </Icon>
+);
 export const BookingsIcon: IconComponent = () => (
   <Icon>
     <rect x="3.5" y="5" width="17" height="15.5" rx="2" />

@@ -8,6 +8,7 @@ import { counselorProfilesEn } from './counselor-profiles.en';
 import { dashboardsEn } from './dashboards.en';
 import { formsEn } from './forms.en';
 import { integrationsEn } from './integrations.en';
+import { knowledgeEn } from './knowledge.en';
 import type { Dictionary } from './messages';
 import { portalEn } from './portal.en';
 import { reportsEn } from './reports.en';
@@ -23,6 +24,7 @@ export const en: Dictionary = {
   ...clientsEn,
   ...conferencesEn,
   ...searchEn,
+  ...knowledgeEn,
   ...complianceEn,
   ...casesEn,
   ...caseAdminEn,

@@ -10,6 +10,7 @@ import { counselorProfilesZhCN } from './counselor-profiles.zh-CN';
 import { dashboardsZhCN } from './dashboards.zh-CN';
 import { formsZhCN } from './forms.zh-CN';
 import { integrationsZhCN } from './integrations.zh-CN';
+import { knowledgeZhCN } from './knowledge.zh-CN';
 import { portalZhCN } from './portal.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
 import { rulesZhCN } from './rules.zh-CN';
@@ -24,6 +25,7 @@ export const zhCN = {
   ...clientsZhCN,
   ...conferencesZhCN,
   ...searchZhCN,
+  ...knowledgeZhCN,
   ...complianceZhCN,
   ...casesZhCN,
   ...caseAdminZhCN,

@@ -11,6 +11,7 @@ import {
   fail,
   fromBase64Url,
   fromUtf8,
+  isCryptoError,
   openArticleVersion,
   sealArticleVersion,
   toBase64Url,
@@ -59,6 +60,14 @@ export interface OpenedArticle {
   latest: OpenedVersion;
 }
 
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return fail('malformed', 'an article version is not JSON');
+  }
+}
+
 async function openVersion(
   context: CaseContext,
   ring: StaffKeyRing,
@@ -80,7 +89,7 @@ async function openVersion(
     { envelope: fromBase64Url(version.envelope), sig: fromBase64Url(version.sig) },
     author.ed25519Pk,
   );
-  const parsed = articleTextSchema.safeParse(JSON.parse(fromUtf8(plaintext)));
+  const parsed = articleTextSchema.safeParse(parseJson(fromUtf8(plaintext)));
   if (!parsed.success) fail('malformed', 'an article version is not an article');
   return {
     version: version.version,
@@ -104,12 +113,36 @@ const openArticle = async (
   latest: await openVersion(context, ring, view.id, view.latest),
 });
 
-export async function listArticles(context: CaseContext, ring: StaffKeyRing): Promise<OpenedArticle[]> {
+/** One article as a reader finds it: opened, or the reason its newest version failed its checks. */
+export type ArticleEntry =
+  | { ok: true; article: OpenedArticle }
+  | { ok: false; view: ArticleView; problem: string };
+
+/** One version in an article's history: opened, or why it failed its checks (kept in place). */
+export type VersionEntry =
+  | { ok: true; version: OpenedVersion }
+  | { ok: false; view: ArticleVersionView; problem: string };
+
+const problemOf = (error: unknown): string => {
+  if (isCryptoError(error)) return error.code;
+  throw error;
+};
+
+/** Every article's newest version; one that fails its checks is reported, never shown as text. */
+export async function listArticles(context: CaseContext, ring: StaffKeyRing): Promise<ArticleEntry[]> {
   const { articles } = await context.api.get('/api/knowledge/articles', articleListSchema);
-  return Promise.all(articles.map((view) => openArticle(context, ring, view)));
+  return Promise.all(
+    articles.map(async (view): Promise<ArticleEntry> => {
+      try {
+        return { ok: true, article: await openArticle(context, ring, view) };
+      } catch (error) {
+        return { ok: false, view, problem: problemOf(error) };
+      }
+    }),
+  );
 }
 
-/** Every version of one article, oldest first. */
+/** Every version of one article, oldest first; throws if any fails its checks. */
 export async function articleHistory(context: CaseContext, ring: StaffKeyRing, articleId: string) {
   const history = await context.api.get(`/api/knowledge/articles/${articleId}`, articleHistorySchema);
   return {
@@ -118,6 +151,25 @@ export async function articleHistory(context: CaseContext, ring: StaffKeyRing, a
       history.versions.map((version) => openVersion(context, ring, articleId, version)),
     ),
   };
+}
+
+/** Every version of one article, oldest first, each opened or reported as failing its checks. */
+export async function readArticleHistory(
+  context: CaseContext,
+  ring: StaffKeyRing,
+  articleId: string,
+): Promise<{ view: ArticleView; versions: VersionEntry[] }> {
+  const history = await context.api.get(`/api/knowledge/articles/${articleId}`, articleHistorySchema);
+  const versions = await Promise.all(
+    history.versions.map(async (view): Promise<VersionEntry> => {
+      try {
+        return { ok: true, version: await openVersion(context, ring, articleId, view) };
+      } catch (error) {
+        return { ok: false, view, problem: problemOf(error) };
+      }
+    }),
+  );
+  return { view: history.article, versions };
 }
 
 function seal(
