@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { renderArticleMarkdown } from '../../../web/src/features/knowledge/markdown.js';
 
 describe('article Markdown', () => {
-  it('renders headings, lists, emphasis and code', () => {
-    const html = renderArticleMarkdown('# 危机干预\n\n- 评估风险\n- **联系**家属\n\n`热线`');
-    expect(html).toContain('<h1>危机干预</h1>');
+  it('renders headings one level below the page title, lists, emphasis and code', () => {
+    const html = renderArticleMarkdown('# 危机干预\n\n###### 附\n\n- 评估风险\n- **联系**家属\n\n`热线`');
+    expect(html).toContain('<h2>危机干预</h2>');
+    expect(html).toContain('<h6>附</h6>');
     expect(html).toContain('<li>评估风险</li>');
     expect(html).toContain('<strong>联系</strong>');
     expect(html).toContain('<code>热线</code>');

@@ -215,7 +215,13 @@ function AttachmentRow(props: { articleId: string; file: ArticleAttachmentRef })
       <span>
         {t('knowledge.article.attachment', { name: props.file.name, size: formatFileSize(props.file.size) })}
       </span>
-      <button type="button" class="button button--quiet" disabled={busy()} onClick={() => void save()}>
+      <button
+        type="button"
+        class="button button--quiet"
+        aria-label={t('knowledge.article.downloadNamed', { name: props.file.name })}
+        disabled={busy()}
+        onClick={() => void save()}
+      >
         {busy() ? t('knowledge.article.downloading') : t('knowledge.article.download')}
       </button>
       <Show when={failure()}>

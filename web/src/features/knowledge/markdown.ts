@@ -22,6 +22,16 @@ markdown.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
 
+// The page's title is the h1: an article's own headings start one level below it.
+const shiftHeading = (tag: string) => `h${Math.min(6, Number(tag.slice(1)) + 1)}`;
+for (const rule of ['heading_open', 'heading_close'] as const) {
+  markdown.renderer.rules[rule] = (tokens, idx, options, _env, self) => {
+    const token = tokens[idx];
+    if (token) token.tag = shiftHeading(token.tag);
+    return self.renderToken(tokens, idx, options);
+  };
+}
+
 export function renderArticleMarkdown(source: string): string {
   return markdown.render(source);
 }

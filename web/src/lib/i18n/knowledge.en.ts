@@ -50,6 +50,7 @@ export const knowledgeEn: { readonly [K in keyof typeof knowledgeZhCN]: string }
   'knowledge.article.attachments': 'Attachments',
   'knowledge.article.attachment': '{name} ({size})',
   'knowledge.article.download': 'Download',
+  'knowledge.article.downloadNamed': 'Download {name}',
   'knowledge.article.downloading': 'Decrypting…',
   'knowledge.article.failedVersion': 'Version {version} failed verification and is not shown: {problem}',
   'knowledge.editor.newHeading': 'New article',

@@ -47,6 +47,7 @@ export const knowledgeZhCN = {
   'knowledge.article.attachments': '附件',
   'knowledge.article.attachment': '{name}（{size}）',
   'knowledge.article.download': '下载',
+  'knowledge.article.downloadNamed': '下载 {name}',
   'knowledge.article.downloading': '正在解密…',
   'knowledge.article.failedVersion': '第 {version} 版未通过校验，内容不予显示：{problem}',
   'knowledge.editor.newHeading': '写新文章',
