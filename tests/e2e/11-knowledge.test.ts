@@ -81,6 +81,9 @@ describe('the knowledge base', () => {
     const { page } = adminTab;
     await page.getByRole('link', { name: '编辑', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: '编辑文章（保存为第 2 版）' }).waitFor();
+    expect(await page.getByLabel('分类', { exact: true }).locator('option:checked').textContent()).toBe(
+      category,
+    );
     await page
       .getByLabel('添加附件')
       .setInputFiles({ name: '转介名单.pdf', mimeType: 'application/pdf', buffer: referral });

@@ -49,8 +49,10 @@ import {
 import {
   articleHistory,
   closeStaffKey,
+  downloadArticleAttachment,
   openStaffKey,
   saveArticle,
+  uploadArticleAttachment,
 } from '../../web/src/lib/protocol/knowledge/index.js';
 import { loadConfig, sendBookingRequest } from '../../web/src/widget/booking.js';
 import { canary, findLeaks } from './canary.js';
@@ -350,11 +352,16 @@ describe('the database holds no plaintext of any secret field', () => {
       text: { title: canaries.get('kb-title') ?? '', body: secret('kb-body-v2') },
       previous: { id: articleId, version: 1 },
     });
+    // An article's attachment: its bytes go to R2 in chunks under the staff key.
+    const kbFile = new TextEncoder().encode(`${secret('kb-attachment')} `.repeat(3000));
+    const kbUpload = await uploadArticleAttachment(counselor, ring, articleId, kbFile);
     closeStaffKey(ring);
     const readerRing = await openStaffKey(supervisor);
     if (!readerRing) throw new Error('the supervisor holds no staff key');
     const history = await articleHistory(supervisor, readerRing, articleId);
+    const kbDownload = await downloadArticleAttachment(supervisor, readerRing, articleId, kbUpload.id);
     closeStaffKey(readerRing);
+    expect(kbDownload).toEqual(kbFile);
     expect(history.versions.map((version) => version.body)).toEqual([
       `# ${canaries.get('kb-body')}`,
       canaries.get('kb-body-v2'),

@@ -5,6 +5,7 @@ import { AppError, errorMessageKey } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
 import {
   type ArticleAttachmentRef,
+  type CategoryView,
   listCategories,
   type NewAttachment,
   readKnowledgeArticle,
@@ -23,6 +24,8 @@ import { renderArticleMarkdown } from './markdown';
 import './knowledge.css';
 
 interface Starting {
+  /** loaded with the article, so the category choice is drawn with its options */
+  readonly categories: readonly CategoryView[];
   readonly previous?: { id: string; version: number };
   readonly categoryId: string | null;
   readonly title: string;
@@ -45,12 +48,17 @@ export function ArticleEditorPage() {
   const [starting, { refetch }] = createResource(
     () => (writer() ? (params.id ?? '') : undefined),
     async (id): Promise<Starting> => {
-      if (!id) return { categoryId: null, title: '', body: '', attachments: [] };
-      const article = await vault.withKeys((keys) => readKnowledgeArticle(keys, id));
+      if (!id)
+        return { categories: await listCategories(), categoryId: null, title: '', body: '', attachments: [] };
+      const [categories, article] = await Promise.all([
+        listCategories(),
+        vault.withKeys((keys) => readKnowledgeArticle(keys, id)),
+      ]);
       const latest = article.versions.at(-1);
       // Editing builds on the current version only once it has passed its checks.
       if (!latest?.ok) throw new AppError('integrity', 'the current version failed its checks');
       return {
+        categories,
         previous: { id, version: article.latest },
         categoryId: article.categoryId,
         title: latest.version.title,
@@ -77,7 +85,7 @@ function ArticleEditor(props: { start: Starting }) {
   const { t } = useI18n();
   const { vault } = useVault();
   const navigate = useNavigate();
-  const [categories] = createResource(listCategories, { initialValue: [] });
+  const categories = () => props.start.categories;
   const [categoryId, setCategoryId] = createSignal(props.start.categoryId ?? NO_CATEGORY);
   const [title, setTitle] = createSignal(props.start.title);
   const [body, setBody] = createSignal(props.start.body);

@@ -49,8 +49,14 @@ export function ArticlePage() {
       </A>
       <AsyncContent resource={article} onRetry={() => void refetch()}>
         {(loaded) => {
-          const chosen = () => Number(search.version ?? loaded.latest);
-          const entry = () => loaded.versions.find((v) => versionNumber(v) === chosen());
+          // An unknown ?version= shows the current one.
+          const entry = () =>
+            loaded.versions.find((v) => String(versionNumber(v)) === search.version) ??
+            loaded.versions.at(-1);
+          const chosen = () => {
+            const found = entry();
+            return found ? versionNumber(found) : loaded.latest;
+          };
           const isCurrent = () => chosen() === loaded.latest;
           const opened = (): OpenedVersion | null => {
             const found = entry();
