@@ -185,8 +185,8 @@ export interface SearchableArticle {
   /** the Markdown body of the current version */
   readonly text: string;
   readonly href: string;
-  /** the category's name, or null for an uncategorized article */
-  readonly category: string | null;
+  /** the category's name; empty for an uncategorized article */
+  readonly category: string;
 }
 
 /**
@@ -209,7 +209,7 @@ export function knowledgeArticlesForSearch(keys: UserKeys): Promise<SearchableAr
               title: entry.article.latest.title,
               text: entry.article.latest.body,
               href: `/knowledge/${entry.article.id}`,
-              category: entry.article.categoryId ? (names.get(entry.article.categoryId) ?? null) : null,
+              category: names.get(entry.article.categoryId ?? '') ?? '',
             },
           ]
         : [],
