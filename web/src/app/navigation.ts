@@ -83,12 +83,12 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       settings,
       dataRights,
       knowledge,
+      search,
     ],
   },
   {
     role: 'director',
     label: 'nav.section.director',
-    items: [dashboards, reports, schedule, tasks, conferences, search, audit, recovery, settings, dataRights],
     items: [
       dashboards,
       reports,
@@ -96,6 +96,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       tasks,
       conferences,
       knowledge,
+      search,
       audit,
       recovery,
       settings,
@@ -109,6 +110,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       myCases,
       conferences,
       supervisionArchive,
+      knowledge,
       search,
       schedule,
       tasks,
@@ -116,21 +118,23 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       dashboards,
       reports,
     ],
-    items: [myCases, conferences, knowledge, schedule, tasks, dataRights, dashboards, reports],
   },
   // Supervisors and directors are assigned process steps too (ask for access, review, archive).
   {
     role: 'supervisor',
     label: 'nav.section.supervisor',
-    items: [supervisionArchive, sharedCases, conferences, search, tasks],
-    items: [supervision, sharedCases, conferences, knowledge, tasks],
+    items: [supervisionArchive, sharedCases, conferences, knowledge, search, tasks],
   },
   {
     role: 'frontdesk',
     label: 'nav.section.frontdesk',
-    items: [bookings, schedule, clients, tasks, knowledge],
+    items: [bookings, schedule, clients, tasks, knowledge, search],
   },
-  { role: 'finance', label: 'nav.section.finance', items: [payments, dashboards, revenue, knowledge] },
+  {
+    role: 'finance',
+    label: 'nav.section.finance',
+    items: [payments, dashboards, revenue, knowledge, search],
+  },
 ];
 
 /** The sections for someone holding `roles`; a page already listed under an earlier role is not repeated. */

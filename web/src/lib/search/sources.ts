@@ -1,4 +1,5 @@
 import { conferenceMessagesForSearch } from '../conferences';
+import { knowledgeArticlesForSearch } from '../knowledge';
 import { supervisionRecordsForSearch } from '../supervision-archive';
 import type { UserKeys } from '../vault';
 import { caseNotesForSearch } from './case-notes';
@@ -28,14 +29,14 @@ export interface SourceRead {
   readonly unreadable: number;
 }
 
-/**
- * The supervision archive's reader; the knowledge base's plugs in here when it lands (null shows
- * as "not connected yet").
- */
+/** The supervision archive's and the knowledge base's readers (null would show "not connected yet"). */
 const pluggedReaders: {
   supervision: SourceReader<SearchableSupervisionRecord> | null;
   knowledge: SourceReader<SearchableKnowledgeArticle> | null;
-} = { supervision: (keys) => supervisionRecordsForSearch(keys), knowledge: null };
+} = {
+  supervision: (keys) => supervisionRecordsForSearch(keys),
+  knowledge: (keys) => knowledgeArticlesForSearch(keys),
+};
 
 const conferenceReader: ItemReader = async (keys) => {
   const messages = await conferenceMessagesForSearch(keys);
