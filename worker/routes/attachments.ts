@@ -5,13 +5,12 @@ import {
   type AttachmentView,
   attachmentChunkSchema,
   attachmentParamsSchema,
-  chunkEnvelopeBytes,
   chunkParamsSchema,
   createAttachmentRequestSchema,
 } from '../../core/api/attachments.js';
 import { caseIdParamSchema } from '../../core/api/cases.js';
-import { base64UrlByteLength } from '../../core/api/encoding.js';
 import type { Permission } from '../../core/api/key-wraps.js';
+import { requireAllChunks, storeChunk } from '../attachment-chunks.js';
 import { commitAudited } from '../audit.js';
 import { caseHolderQueries, judgeCaseHolder, requireCaseHolder } from '../case-access.js';
 import type { Db } from '../db/client.js';
@@ -42,13 +41,6 @@ function toView(row: AttachmentRow): AttachmentView {
     createdAt: row.createdAt,
     completedAt: row.completedAt,
   };
-}
-
-/** The plaintext length of chunk `index`: full chunks, then the rest (PROTOCOL §3). */
-function plaintextLength(row: Pick<AttachmentRow, 'size' | 'chunkCount'>, index: number): number {
-  return index < row.chunkCount - 1
-    ? ATTACHMENT_CHUNK_BYTES
-    : row.size - ATTACHMENT_CHUNK_BYTES * (row.chunkCount - 1);
 }
 
 const attachmentQuery = (db: Db, caseId: string, attachmentId: string) =>
@@ -139,16 +131,8 @@ attachmentRoutes.put(
     const { db, session } = c.var;
     const { id, attachmentId, index } = c.req.valid('param');
     const row = await requireHeldAttachment(db, session.user.id, id, attachmentId, 'write');
-    if (row.uploadedBy !== session.user.id || row.completedAt !== null) {
-      throw new ApiError(409, 'conflict', 'this attachment is not open for your upload');
-    }
-    if (index >= row.chunkCount)
-      throw new ApiError(400, 'invalid_request', `chunk ${index} is past the last`);
     const { envelope } = c.req.valid('json');
-    if (base64UrlByteLength(envelope) !== chunkEnvelopeBytes(plaintextLength(row, index))) {
-      throw new ApiError(400, 'invalid_request', `chunk ${index} has the wrong size`);
-    }
-    await c.env.ATTACHMENTS.put(chunkKey(row, index), envelope);
+    await storeChunk(c.env.ATTACHMENTS, row, session.user.id, index, envelope, chunkKey(row, index));
     return c.json({ ok: true as const });
   },
 );
@@ -161,12 +145,7 @@ attachmentRoutes.post(
     const { db, session } = c.var;
     const { id, attachmentId } = c.req.valid('param');
     const row = await requireHeldAttachment(db, session.user.id, id, attachmentId, 'write');
-    if (row.uploadedBy !== session.user.id) throw new ApiError(409, 'conflict', 'not your upload');
-    const present = await Promise.all(
-      Array.from({ length: row.chunkCount }, (_, index) => c.env.ATTACHMENTS.head(chunkKey(row, index))),
-    );
-    const missing = present.indexOf(null);
-    if (missing >= 0) throw new ApiError(409, 'incomplete', `chunk ${missing} has not been uploaded`);
+    await requireAllChunks(c.env.ATTACHMENTS, row, session.user.id, (index) => chunkKey(row, index));
     const completedAt = Date.now();
     await commitAudited(
       db,

@@ -1,7 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { ATTACHMENT_CHUNK_BYTES, chunkEnvelopeBytes } from '../../core/api/attachments.js';
-import { base64UrlByteLength } from '../../core/api/encoding.js';
+import { ATTACHMENT_CHUNK_BYTES } from '../../core/api/attachments.js';
 import {
   type ArticleAttachmentView,
   articleAttachmentChunkSchema,
@@ -11,6 +10,7 @@ import {
   createArticleAttachmentRequestSchema,
 } from '../../core/api/knowledge.js';
 import { KNOWLEDGE_WRITER_ROLES } from '../../core/api/staff-key.js';
+import { requireAllChunks, storeChunk } from '../attachment-chunks.js';
 import { commitAudited } from '../audit.js';
 import type { Db } from '../db/client.js';
 import { refuseDuplicate } from '../db/client.js';
@@ -46,12 +46,6 @@ const toView = (row: KbAttachmentRow): ArticleAttachmentView => ({
   createdAt: row.createdAt,
   completedAt: row.completedAt,
 });
-
-/** The plaintext length of chunk `index`: full chunks, then the rest (PROTOCOL §3). */
-const plaintextLength = (row: Pick<KbAttachmentRow, 'size' | 'chunkCount'>, index: number) =>
-  index < row.chunkCount - 1
-    ? ATTACHMENT_CHUNK_BYTES
-    : row.size - ATTACHMENT_CHUNK_BYTES * (row.chunkCount - 1);
 
 async function findAttachment(db: Db, articleId: string, attachmentId: string) {
   const [row] = await db
@@ -115,16 +109,8 @@ knowledgeAttachmentRoutes.put(
     requireCertified(session.user, 'write in the knowledge base');
     const { id, attachmentId, index } = c.req.valid('param');
     const row = await findAttachment(db, id, attachmentId);
-    if (row.uploadedBy !== session.user.id || row.completedAt !== null) {
-      throw new ApiError(409, 'conflict', 'this attachment is not open for your upload');
-    }
-    if (index >= row.chunkCount)
-      throw new ApiError(400, 'invalid_request', `chunk ${index} is past the last`);
     const { envelope } = c.req.valid('json');
-    if (base64UrlByteLength(envelope) !== chunkEnvelopeBytes(plaintextLength(row, index))) {
-      throw new ApiError(400, 'invalid_request', `chunk ${index} has the wrong size`);
-    }
-    await c.env.ATTACHMENTS.put(chunkKey(row, index), envelope);
+    await storeChunk(c.env.ATTACHMENTS, row, session.user.id, index, envelope, chunkKey(row, index));
     return c.json({ ok: true as const });
   },
 );
@@ -138,12 +124,7 @@ knowledgeAttachmentRoutes.post(
     requireCertified(session.user, 'write in the knowledge base');
     const { id, attachmentId } = c.req.valid('param');
     const row = await findAttachment(db, id, attachmentId);
-    if (row.uploadedBy !== session.user.id) throw new ApiError(409, 'conflict', 'not your upload');
-    const present = await Promise.all(
-      Array.from({ length: row.chunkCount }, (_, index) => c.env.ATTACHMENTS.head(chunkKey(row, index))),
-    );
-    const missing = present.indexOf(null);
-    if (missing >= 0) throw new ApiError(409, 'incomplete', `chunk ${missing} has not been uploaded`);
+    await requireAllChunks(c.env.ATTACHMENTS, row, session.user.id, (index) => chunkKey(row, index));
     const completedAt = row.completedAt ?? Date.now();
     await commitAudited(
       db,
