@@ -55,7 +55,9 @@ export function fromHex(hex: string): Uint8Array {
 }
 
 const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const B64URL_INDEX = new Map([...B64URL].map((char, index) => [char, index]));
+/** char code → its 6-bit value, -1 for every other code below 128 (a case file decodes megabytes) */
+const B64URL_INDEX = new Int8Array(128).fill(-1);
+for (let i = 0; i < B64URL.length; i++) B64URL_INDEX[B64URL.charCodeAt(i)] = i;
 
 /** base64url without padding: how bytes travel in JSON. */
 export function toBase64Url(bytes: Uint8Array): string {
@@ -77,9 +79,10 @@ export function fromBase64Url(text: string): Uint8Array {
   let buffer = 0;
   let bits = 0;
   let index = 0;
-  for (const char of text) {
-    const value = B64URL_INDEX.get(char);
-    if (value === undefined) fail('malformed', 'not base64url');
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const value = code < 128 ? (B64URL_INDEX[code] as number) : -1;
+    if (value < 0) fail('malformed', 'not base64url');
     buffer = (buffer << 6) | value;
     bits += 6;
     if (bits >= 8) {

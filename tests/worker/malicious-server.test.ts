@@ -79,6 +79,18 @@ describe('a server that edits its own database is caught by the browser', () => 
     expect(await codeOf(openCase(counselor, caseId))).toBe('altered');
   });
 
+  it('swaps a note’s ciphertext for another remembered one after a visit: altered', async () => {
+    // The visit in beforeEach decrypted both notes; this browser remembers them for the session,
+    // yet each envelope is still checked against its signed entry on the next visit.
+    await run(
+      `UPDATE case_records SET envelope = (SELECT envelope FROM case_records WHERE case_id = ?1 AND record_id <> ?2)
+       WHERE case_id = ?1 AND record_id = ?2 AND rev = 2`,
+      caseId,
+      corrected,
+    );
+    expect(await codeOf(openCase(counselor, caseId))).toBe('altered');
+  });
+
   it('serves a record the log never had: injected', async () => {
     await run(
       `INSERT INTO case_records (case_id, record_id, rev, form, author_id, epoch, envelope, operational, seq, created_at)

@@ -1,6 +1,13 @@
 import { A, useParams, useSearchParams } from '@solidjs/router';
 import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
-import { type CaseFile, fetchPeople, openCaseAside, openCaseFile, type Person } from '../../lib/cases';
+import {
+  type CaseFile,
+  fetchPeople,
+  forgetOpenedRecordsOnLock,
+  openCaseAside,
+  openCaseFile,
+  type Person,
+} from '../../lib/cases';
 import { AppError, errorMessageKey } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
@@ -33,6 +40,7 @@ export function CasePage() {
   const { vault } = useVault();
   const { session } = useSession();
   const [version, setVersion] = createSignal(0);
+  forgetOpenedRecordsOnLock(vault);
   const [file] = createResource(
     () => ({ id: params.id, history: search.history, version: version() }),
     ({ id, history }) => vault.withKeys((keys) => openCaseFile(keys, id, history)),

@@ -1,5 +1,4 @@
-import { A } from '@solidjs/router';
-import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { type CaseRecord, downloadCaseAttachment, type Person } from '../../lib/cases';
 import { useI18n } from '../../lib/i18n';
 import { useVault } from '../../lib/vault-context';
@@ -15,6 +14,7 @@ const BATCH = 40;
 /**
  * Decrypted records, read-only, each under its form's title, date and author. A long file shows
  * its first screenful at once and the rest in batches after the first paint (docs/benchmarks.md).
+ * Plain links (the router still takes their clicks): a router `A` per card cost more than its form.
  */
 export function RecordList(props: {
   caseId: string;
@@ -25,7 +25,11 @@ export function RecordList(props: {
   asHistory?: boolean;
 }) {
   const i18n = useI18n();
-  const { t, formatDateTime } = i18n;
+  const { t } = i18n;
+  // one formatter for the whole list: building an Intl.DateTimeFormat per card costs more than the card
+  const dateTime = createMemo(
+    () => new Intl.DateTimeFormat(i18n.locale(), { dateStyle: 'medium', timeStyle: 'short' }),
+  );
   const { vault } = useVault();
   const [shownCount, setShownCount] = createSignal(FIRST_SCREEN);
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -71,7 +75,7 @@ export function RecordList(props: {
             </div>
             <p class="muted record-card__meta">
               {t('case.records.meta', {
-                date: formatDateTime(record.writtenAt),
+                date: dateTime().format(record.writtenAt),
                 author: props.people.get(record.authorId)?.displayName ?? record.authorId,
               })}
             </p>
@@ -82,18 +86,18 @@ export function RecordList(props: {
               <div class="button-row record-card__actions">
                 <Show when={props.canWrite && record.form}>
                   {(form) => (
-                    <A
+                    <a
                       class="button"
                       href={`/cases/${props.caseId}/write/${form().id}?record=${record.recordId}`}
                     >
                       {t('case.records.correct')}
-                    </A>
+                    </a>
                   )}
                 </Show>
                 <Show when={record.rev > 1}>
-                  <A class="button button--quiet" href={`/cases/${props.caseId}?history=${record.recordId}`}>
+                  <a class="button button--quiet" href={`/cases/${props.caseId}?history=${record.recordId}`}>
                     {t('case.records.history')}
-                  </A>
+                  </a>
                 </Show>
               </div>
             </Show>

@@ -18,7 +18,7 @@ import {
 } from '../../../../crypto/index';
 import { knownForm, loadForms } from '../forms';
 import * as protocol from '../protocol/cases/index';
-import type { UserKeys } from '../vault';
+import type { KeyVault, UserKeys } from '../vault';
 import { type AccessRequest, withNote } from './access';
 import { api, withCaseContext } from './context';
 
@@ -157,6 +157,20 @@ export function openCaseFile(keys: UserKeys, caseId: string, historyOf?: string)
       protocol.closeCase(opened);
       if (opened !== first) protocol.closeCase(first);
     }
+  });
+}
+
+const watched = new WeakSet<KeyVault>();
+
+/**
+ * Records decrypted in this tab are remembered for the next visit of the same file (never
+ * persisted): this drops them whenever `vault` locks. Called by the case page; once per vault.
+ */
+export function forgetOpenedRecordsOnLock(vault: KeyVault): void {
+  if (watched.has(vault)) return;
+  watched.add(vault);
+  vault.subscribe((state) => {
+    if (state === 'locked') protocol.forgetOpenedRecords();
   });
 }
 

@@ -8,6 +8,7 @@ export * from './create';
 export * from './export';
 export * from './front-desk';
 export * from './open';
+export { forgetOpenedRecords } from './opened-records';
 export * from './recovery';
 export * from './transfer';
 export * from './write';

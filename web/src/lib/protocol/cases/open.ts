@@ -4,13 +4,13 @@ import {
   fail,
   fromBase64Url,
   type OpenedRecord,
-  openCaseFile,
   toHex,
   unrollEpochKeys,
   unwrapCaseKey,
   type VerifiedCaseLog,
 } from '../../../../../crypto/index';
 import { type CaseContext, type CertifiedPerson, certifiedPeople } from './context';
+import { openCaseRecords } from './opened-records';
 
 /**
  * Opening a case file in the browser (PROTOCOL §5, §6): unwrap my grant, walk the key chain back
@@ -72,18 +72,13 @@ export async function openCase(
   const keys = unrollEpochKeys(caseId, newest.epoch, newestKey, chain);
 
   const lastSeen = context.checkpoints.get(caseId);
-  const opened = await openCaseFile({
+  const opened = await openCaseRecords({
     org: orgId,
+    me: me.id,
     caseId,
     entries: view.log.map((line) => ({ entry: line.entry, sig: fromBase64Url(line.sig) })),
     certifiedSigningKey: signingKey,
-    records: view.records.map((record) => ({
-      record: record.record,
-      rev: record.rev,
-      envelope: fromBase64Url(record.envelope),
-      operational: record.operational,
-      epoch: record.epoch,
-    })),
+    records: view.records,
     keyForEpoch: (epoch) => keys.get(epoch),
     ...(lastSeen ? { lastSeen } : {}),
   });
