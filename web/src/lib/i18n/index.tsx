@@ -4,6 +4,7 @@ import {
   createEffect,
   createSignal,
   type ParentProps,
+  Show,
   useContext,
 } from 'solid-js';
 import {
@@ -15,13 +16,16 @@ import {
   type MessageKey,
   type MessageParams,
 } from './messages';
-import { zhCN } from './zh-CN';
 
 export type { Locale, MessageKey, MessageParams } from './messages';
 
-/** zh-CN, the default, ships with the first screen; English is fetched when someone picks it. */
+/**
+ * Each dictionary is a chunk of its own, fetched for the locale in use, so a reader downloads the
+ * words of one language only. The first screen waits for it: docs/benchmarks.md counts it with the
+ * first screen's JavaScript.
+ */
 const loadDictionary: Readonly<Record<Locale, () => Promise<Dictionary>>> = {
-  'zh-CN': async () => zhCN,
+  'zh-CN': () => import('./zh-CN').then((m) => m.zhCN),
   en: () => import('./en').then((m) => m.en),
 };
 
@@ -59,23 +63,22 @@ function storeLocale(locale: Locale): void {
 
 export function I18nProvider(props: ParentProps) {
   // The locale and its dictionary change together, once the dictionary is here.
-  const [current, setCurrent] = createSignal<{ locale: Locale; dictionary: Dictionary }>({
-    locale: DEFAULT_LOCALE,
-    dictionary: zhCN,
-  });
-  const locale = () => current().locale;
+  const [current, setCurrent] = createSignal<{ locale: Locale; dictionary: Dictionary } | null>(null);
+  const loaded = () => current() as { locale: Locale; dictionary: Dictionary };
+  const locale = () => current()?.locale ?? DEFAULT_LOCALE;
   let requested: Locale = DEFAULT_LOCALE;
   const switchTo = async (next: Locale) => {
     requested = next;
     const dictionary = await loadDictionary[next]();
     if (requested === next) setCurrent({ locale: next, dictionary });
   };
-  const stored = readStoredLocale();
-  if (stored !== DEFAULT_LOCALE) void switchTo(stored);
+  void switchTo(readStoredLocale());
 
   createEffect(() => {
-    document.documentElement.lang = locale();
-    document.title = current().dictionary['app.documentTitle'];
+    const shown = current();
+    if (!shown) return;
+    document.documentElement.lang = shown.locale;
+    document.title = shown.dictionary['app.documentTitle'];
   });
 
   const i18n: I18n = {
@@ -84,15 +87,19 @@ export function I18nProvider(props: ParentProps) {
       storeLocale(next);
       void switchTo(next);
     },
-    t: (key, params) => formatMessage(current().dictionary[key], params),
-    tMessage: (message) =>
-      message ? formatMessage(current().dictionary[message.key], message.params) : null,
+    t: (key, params) => formatMessage(loaded().dictionary[key], params),
+    tMessage: (message) => (message ? formatMessage(loaded().dictionary[message.key], message.params) : null),
     formatDateTime: (epochMs) =>
       new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(epochMs),
     formatDate: (epochMs) => new Intl.DateTimeFormat(locale(), { dateStyle: 'long' }).format(epochMs),
   };
 
-  return <I18nContext.Provider value={i18n}>{props.children}</I18nContext.Provider>;
+  // Nothing renders before its words: the first screen waits for the dictionary's chunk.
+  return (
+    <I18nContext.Provider value={i18n}>
+      <Show when={current()}>{props.children}</Show>
+    </I18nContext.Provider>
+  );
 }
 
 export function useI18n(): I18n {
