@@ -27,14 +27,14 @@ describe('the search session', () => {
     expect(build.sources.map((s) => `${s.source}:${s.state}`)).toEqual([
       'note:failed',
       'conference:failed',
-      'supervision:unavailable',
-      'knowledge:unavailable',
+      'supervision:failed',
+      'knowledge:failed',
     ]);
     expect(progress[0]).toEqual([
       'note:reading',
       'conference:reading',
-      'supervision:unavailable',
-      'knowledge:unavailable',
+      'supervision:reading',
+      'knowledge:reading',
     ]);
 
     setSearchQuery('焦虑');

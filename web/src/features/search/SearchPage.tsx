@@ -151,8 +151,6 @@ export function SearchPage() {
 
 function progressLabel(t: ReturnType<typeof useI18n>['t'], source: SourceProgress): string {
   switch (source.state) {
-    case 'unavailable':
-      return t('search.progress.unavailable');
     case 'failed':
       return t('search.progress.failed');
     case 'done':

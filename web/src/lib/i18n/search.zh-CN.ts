@@ -17,7 +17,6 @@ export const searchZhCN = {
   'search.progress.reading': '正在读取…',
   'search.progress.done': '{count} 项',
   'search.progress.failed': '未能读取',
-  'search.progress.unavailable': '暂未接入',
   'search.indexed': '已为 {count} 项内容建立索引（{time}），仅保存在本页内存中。',
   'search.rebuild': '重新读取',
   'search.error': '无法建立搜索索引。',

@@ -37,10 +37,7 @@ export async function buildSearch(
 ): Promise<SearchBuild> {
   const readers = searchReaders();
   const progress = new Map<SearchSourceKind, SourceProgress>(
-    SEARCH_SOURCES.map((source) => [
-      source,
-      { source, state: readers[source] ? 'reading' : 'unavailable', done: 0, total: null },
-    ]),
+    SEARCH_SOURCES.map((source) => [source, { source, state: 'reading', done: 0, total: null }]),
   );
   const report = () => onProgress(SEARCH_SOURCES.map((source) => progress.get(source) as SourceProgress));
   const set = (source: SearchSourceKind, change: Partial<SourceProgress>) => {
@@ -54,7 +51,6 @@ export async function buildSearch(
   await Promise.all(
     SEARCH_SOURCES.map(async (source) => {
       const read = readers[source];
-      if (!read) return;
       try {
         const found = await vault.withKeys((keys) =>
           read(keys, (done, total) => set(source, { done, total })),

@@ -3,13 +3,7 @@ import { knowledgeArticlesForSearch } from '../knowledge';
 import { supervisionRecordsForSearch } from '../supervision-archive';
 import type { UserKeys } from '../vault';
 import { caseNotesForSearch } from './case-notes';
-import type {
-  SearchableKnowledgeArticle,
-  SearchableSupervisionRecord,
-  SearchItem,
-  SearchSourceKind,
-  SourceReader,
-} from './items';
+import type { SearchItem, SearchSourceKind } from './items';
 
 /**
  * Where search reads from. Each reader decrypts in this browser what the signed-in person holds a
@@ -28,15 +22,6 @@ export interface SourceRead {
   /** parts of the source that could not be opened (cases that failed verification, say) */
   readonly unreadable: number;
 }
-
-/** The supervision archive's and the knowledge base's readers (null would show "not connected yet"). */
-const pluggedReaders: {
-  supervision: SourceReader<SearchableSupervisionRecord> | null;
-  knowledge: SourceReader<SearchableKnowledgeArticle> | null;
-} = {
-  supervision: (keys) => supervisionRecordsForSearch(keys),
-  knowledge: (keys) => knowledgeArticlesForSearch(keys),
-};
 
 const conferenceReader: ItemReader = async (keys) => {
   const messages = await conferenceMessagesForSearch(keys);
@@ -57,51 +42,45 @@ const conferenceReader: ItemReader = async (keys) => {
   };
 };
 
-function supervisionReader(read: SourceReader<SearchableSupervisionRecord>): ItemReader {
-  return async (keys) => ({
-    items: (await read(keys)).map((record) => ({
-      id: `supervision:${record.id}`,
-      source: 'supervision',
-      title: record.title,
-      text: record.text,
-      ...(record.at === undefined ? {} : { at: record.at }),
-      href: record.href,
-      caseId: record.caseId ?? null,
-      formRef: null,
-      authorId: null,
-      category: null,
-    })),
-    unreadable: 0,
-  });
-}
+const supervisionReader: ItemReader = async (keys) => ({
+  items: (await supervisionRecordsForSearch(keys)).map((record) => ({
+    id: `supervision:${record.id}`,
+    source: 'supervision',
+    title: record.title,
+    text: record.text,
+    href: record.href,
+    caseId: null,
+    formRef: null,
+    authorId: null,
+    category: null,
+  })),
+  unreadable: 0,
+});
 
-function knowledgeReader(read: SourceReader<SearchableKnowledgeArticle>): ItemReader {
-  return async (keys) => ({
-    items: (await read(keys)).map((article) => ({
-      id: `knowledge:${article.id}`,
-      source: 'knowledge',
-      title: article.title,
-      text: article.text,
-      href: article.href,
-      caseId: null,
-      formRef: null,
-      authorId: null,
-      category: article.category,
-    })),
-    unreadable: 0,
-  });
-}
+const knowledgeReader: ItemReader = async (keys) => ({
+  items: (await knowledgeArticlesForSearch(keys)).map((article) => ({
+    id: `knowledge:${article.id}`,
+    source: 'knowledge',
+    title: article.title,
+    text: article.text,
+    href: article.href,
+    caseId: null,
+    formRef: null,
+    authorId: null,
+    category: article.category,
+  })),
+  unreadable: 0,
+});
 
-/** The reader of each source, or null where that source is not part of this build. */
-export function searchReaders(): Record<SearchSourceKind, ItemReader | null> {
-  const { supervision, knowledge } = pluggedReaders;
+/** The reader of each source. */
+export function searchReaders(): Record<SearchSourceKind, ItemReader> {
   return {
     note: async (keys, onProgress) => {
       const read = await caseNotesForSearch(keys, onProgress);
       return { items: read.items, unreadable: read.unreadableCases };
     },
     conference: conferenceReader,
-    supervision: supervision ? supervisionReader(supervision) : null,
-    knowledge: knowledge ? knowledgeReader(knowledge) : null,
+    supervision: supervisionReader,
+    knowledge: knowledgeReader,
   };
 }
