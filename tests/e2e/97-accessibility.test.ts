@@ -66,9 +66,15 @@ async function focusShown(page: Page): Promise<{ name: string; visible: boolean 
   return page.evaluate(() => {
     const element = document.activeElement as HTMLElement | null;
     if (!element || element === document.body) return { name: 'body', visible: false };
-    const style = getComputedStyle(element);
-    const outlined = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0;
-    const ringed = style.boxShadow !== 'none';
+    const outlinedBox = (box: Element) => {
+      const style = getComputedStyle(box);
+      return style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0;
+    };
+    const ringed = getComputedStyle(element).boxShadow !== 'none';
+    // A field may show focus on the box around it (:focus-within), as the top bar's search does.
+    const outlined = [element, element.parentElement, element.parentElement?.parentElement].some(
+      (box) => box !== null && box !== undefined && box !== document.body && outlinedBox(box),
+    );
     const name = element.getAttribute('aria-label') ?? element.textContent?.trim() ?? element.tagName;
     return { name: name.slice(0, 40), visible: outlined || ringed };
   });
