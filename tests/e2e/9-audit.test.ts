@@ -169,8 +169,9 @@ describe('the audit trail and data rights', () => {
     await goTo(page, '数据权利');
     const request = page.locator('.pending-list__item', { hasText: caseId.slice(0, 8).toUpperCase() });
     await request.getByRole('button', { name: '确认销毁' }).click();
-    await request.getByText('将被永久销毁，无法恢复').waitFor();
-    await request.getByRole('button', { name: '永久销毁' }).click();
+    const confirm = modal(page);
+    await confirm.getByText('将被永久销毁，无法恢复').waitFor();
+    await confirm.getByRole('button', { name: '永久销毁' }).click();
     await page.getByText(/已销毁：删除了 2 份密钥封装、0 条记录和 0 个附件。/).waitFor();
     await saveScreenshot(page, 'audit-05-destroyed');
 

@@ -57,6 +57,10 @@ describe('the admin connects the center’s other software', () => {
     await row.getByText('reports:read').waitFor();
     await row.getByText('从未使用').waitFor();
     await row.getByRole('button', { name: `吊销“${KEY_NAME}”` }).click();
+    const confirm = modal(page);
+    await confirm.getByText(`吊销 API 密钥“${KEY_NAME}”？`).waitFor();
+    await confirm.getByRole('button', { name: '吊销', exact: true }).click();
+    await confirm.waitFor({ state: 'hidden' });
     await row.getByText('已吊销').waitFor();
     expect(await row.getByRole('button', { name: `吊销“${KEY_NAME}”` }).count()).toBe(0);
     expect(problems).toEqual(noProblems);

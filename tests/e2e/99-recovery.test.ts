@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type OpenedPage, openPage, saveScreenshot } from './browser';
 import { admin, counselor, director, printedShares, secondCounselor } from './center';
-import { bringIn, goTo, logIn } from './steps';
+import { bringIn, goTo, logIn, modal } from './steps';
 
 /**
  * The recovery ceremony in the browser (PROTOCOL §4): the counselor of the earlier files leaves;
@@ -68,6 +68,22 @@ describe('the recovery ceremony', () => {
     await page.getByLabel('分片 1').fill(shares[2] ?? '');
     await page.getByLabel('分片 2').fill(shares[0] ?? '');
     await page.getByRole('button', { name: '恢复并交接个案' }).click();
+    const confirm = modal(page);
+    await confirm.getByText(`把 ${counselor.name} 的个案交给 ${secondCounselor.name}？`).waitFor();
+    // The first hand-over waits until the page has shown how far the ceremony has come.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/api/recovery/cases/*/reassign', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await confirm.getByRole('button', { name: '交接个案' }).click();
+    await confirm.getByText(/已交接 0 \/ \d+ 个个案…/).waitFor();
+    await saveScreenshot(page, 'recovery-02-progress');
+    release();
+    await page.unroute('**/api/recovery/cases/*/reassign');
     const done = page.getByText(new RegExp(`已把 (\\d+) 个个案交给 ${secondCounselor.name}`));
     await done.waitFor({ timeout: 60_000 });
     const count = Number((await done.textContent())?.match(/已把 (\d+) 个/)?.[1]);

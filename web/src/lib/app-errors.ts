@@ -9,6 +9,9 @@ import { AppError, type AppErrorCode } from './errors';
 
 const API_ERRORS: Partial<Record<string, AppErrorCode>> = {
   network: 'network',
+  // the server failed (a 5xx, with or without our error body): not the person's doing, worth a retry
+  internal: 'server_error',
+  unavailable: 'server_error',
   invalid_credentials: 'invalid_credentials',
   locked: 'rate_limited',
   invitation_invalid: 'invitation_invalid',

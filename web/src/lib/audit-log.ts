@@ -17,10 +17,16 @@ export type AuditVerification =
 export async function verifyAuditChain(
   /** An admin's signer: when given, the verified head is signed as a checkpoint. */
   signHead?: (n: number, head: Uint8Array) => Uint8Array,
+  onProgress?: protocol.AuditReadProgress,
 ): Promise<AuditVerification> {
   return run(async () => {
     const view = await api.get('/api/auth/session', sessionViewSchema);
-    const verdict = await protocol.verifyServerAuditChain(api, view.org.id, fromBase64Url(view.org.rootPk));
+    const verdict = await protocol.verifyServerAuditChain(
+      api,
+      view.org.id,
+      fromBase64Url(view.org.rootPk),
+      onProgress,
+    );
     if (!verdict.intact) return { intact: false, brokenAtSeq: verdict.brokenAtSeq, reason: verdict.reason };
     if (signHead && verdict.verifiedThroughSeq > 0) {
       await protocol

@@ -34,7 +34,7 @@ import { ApiError, createApiClient } from './api-client';
 import { toAppError } from './app-errors';
 import { withCaseContext } from './cases';
 import { AppError, type AppErrorCode } from './errors';
-import { auditQuery, fetchWholeAuditLog } from './protocol/audit';
+import { type AuditReadProgress, auditQuery, fetchWholeAuditLog } from './protocol/audit';
 import { auditExportCsv, auditExportJson } from './protocol/audit-export';
 import { openContactCard } from './protocol/cases/index';
 import { exportClientData } from './protocol/data-rights';
@@ -102,11 +102,15 @@ export interface AuditFile {
 }
 
 /** The whole filtered log with its hashes and the signed checkpoints, as CSV or JSON. */
-export function exportAuditLog(format: 'csv' | 'json', filter: AuditFilter): Promise<AuditFile> {
+export function exportAuditLog(
+  format: 'csv' | 'json',
+  filter: AuditFilter,
+  onProgress?: AuditReadProgress,
+): Promise<AuditFile> {
   return run(async () => {
     const [view, events, { checkpoints }, names] = await Promise.all([
       api.get('/api/auth/session', sessionViewSchema),
-      fetchWholeAuditLog(api, filter),
+      fetchWholeAuditLog(api, filter, onProgress),
       api.get('/api/audit/checkpoints', auditCheckpointListSchema),
       directory(),
     ]);

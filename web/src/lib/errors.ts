@@ -3,6 +3,7 @@ import type { MessageKey } from './i18n/messages';
 /** Failure reasons the UI can explain to a person; anything else is shown as `unknown`. */
 export const APP_ERROR_CODES = [
   'network',
+  'server_error',
   'invalid_credentials',
   'rate_limited',
   'invitation_invalid',

@@ -72,14 +72,19 @@ export interface RecoveryCeremony {
 export function reassignDepartedCounselorCases(
   keys: UserKeys,
   ceremony: RecoveryCeremony,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<{ reassigned: number }> {
   return withCaseContext(keys, async (context) => {
     try {
-      return await protocol.recoverCounselorCases(context, {
-        shares: ceremony.shares.map((share) => share.trim()),
-        departedCounselorId: ceremony.departedCounselorId,
-        newCounselorId: ceremony.newCounselorId,
-      });
+      return await protocol.recoverCounselorCases(
+        context,
+        {
+          shares: ceremony.shares.map((share) => share.trim()),
+          departedCounselorId: ceremony.departedCounselorId,
+          newCounselorId: ceremony.newCounselorId,
+        },
+        onProgress,
+      );
     } catch (error) {
       throw toRecoveryError(error);
     }

@@ -15,7 +15,9 @@ import { useSession } from '../../lib/session';
 import { useVault } from '../../lib/vault-context';
 import { Alert } from '../../ui/Alert';
 import { AsyncContent } from '../../ui/AsyncContent';
+import { EmptyState } from '../../ui/EmptyState';
 import { AuditIcon } from '../../ui/icons';
+import { Progress } from '../../ui/Progress';
 import { AuditFilters } from './AuditFilters';
 import './admin.css';
 
@@ -44,6 +46,8 @@ export function AuditLogPage() {
   const [exporting, setExporting] = createSignal(false);
   const [exported, setExported] = createSignal<number | null>(null);
   const [exportFailure, setExportFailure] = createSignal<unknown>(null);
+  const [verifyRead, setVerifyRead] = createSignal<ReadProgress | null>(null);
+  const [exportRead, setExportRead] = createSignal<ReadProgress | null>(null);
 
   const lastPage = () => olderPages().at(-1) ?? firstPage.latest;
   const older = (): readonly NamedAuditEvent[] => olderPages().flatMap((page) => page.events);
@@ -74,11 +78,14 @@ export function AuditLogPage() {
     setVerification(null);
     setVerifyFailure(null);
     try {
-      setVerification(await verifyAuditChain(checkpointSigner()));
+      setVerification(
+        await verifyAuditChain(checkpointSigner(), (read, total) => setVerifyRead({ read, total })),
+      );
     } catch (error) {
       setVerifyFailure(error);
     } finally {
       setVerifying(false);
+      setVerifyRead(null);
     }
   };
 
@@ -87,13 +94,14 @@ export function AuditLogPage() {
     setExported(null);
     setExportFailure(null);
     try {
-      const file = await exportAuditLog(format, filter());
+      const file = await exportAuditLog(format, filter(), (read, total) => setExportRead({ read, total }));
       saveFile(file);
       setExported(file.events);
     } catch (error) {
       setExportFailure(error);
     } finally {
       setExporting(false);
+      setExportRead(null);
     }
   };
 
@@ -129,6 +137,9 @@ export function AuditLogPage() {
         </button>
       </div>
 
+      <Show when={verifying()}>
+        <ReadProgressLine progress={verifyRead()} />
+      </Show>
       <Show when={verification()} keyed>
         {(result) =>
           result.intact ? (
@@ -158,6 +169,9 @@ export function AuditLogPage() {
             {exporting() ? t('audit.export.running') : t('audit.export.json')}
           </button>
         </div>
+        <Show when={exporting()}>
+          <ReadProgressLine progress={exportRead()} />
+        </Show>
         <Show when={exported() !== null}>
           <Alert tone="success">{t('audit.export.done', { count: exported() ?? 0 })}</Alert>
         </Show>
@@ -172,9 +186,12 @@ export function AuditLogPage() {
             <Show
               when={page.events.length > 0}
               fallback={
-                <p class="empty">
-                  {Object.keys(filter()).length > 0 ? t('audit.emptyFiltered') : t('audit.empty')}
-                </p>
+                <Show
+                  when={Object.keys(filter()).length > 0}
+                  fallback={<EmptyState title={t('audit.empty')} />}
+                >
+                  <EmptyState title={t('audit.emptyFiltered')} hint={t('audit.emptyFilteredHint')} />
+                </Show>
               }
             >
               <div class="table-wrap">
@@ -218,4 +235,22 @@ export function AuditLogPage() {
       </section>
     </div>
   );
+}
+
+interface ReadProgress {
+  readonly read: number;
+  readonly total: number | undefined;
+}
+
+/** How much of the log a verification or an export has read: of how many, when that is known. */
+function ReadProgressLine(props: { progress: ReadProgress | null }) {
+  const { t } = useI18n();
+  const label = () => {
+    const now = props.progress;
+    if (!now) return t('audit.progress.starting');
+    return now.total === undefined
+      ? t('audit.progress.read', { read: now.read })
+      : t('audit.progress.readOf', { read: now.read, total: now.total });
+  };
+  return <Progress label={label()} done={props.progress?.read} total={props.progress?.total} />;
 }

@@ -3,6 +3,7 @@ import { downloadBackup, saveFile } from '../../lib/compliance';
 import { errorMessageKey } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
 import { Alert } from '../../ui/Alert';
+import { Progress } from '../../ui/Progress';
 
 /** The encrypted full export an admin takes to move the center (docs/backup.md). */
 export function BackupSection() {
@@ -33,9 +34,12 @@ export function BackupSection() {
       <p class="muted">{t('rights.backup.intro')}</p>
       <div class="button-row">
         <button type="button" class="button" disabled={busy()} onClick={() => void download()}>
-          {busy() ? t('common.loading') : t('rights.backup.button')}
+          {t('rights.backup.button')}
         </button>
       </div>
+      <Show when={busy()}>
+        <Progress label={t('rights.backup.running')} />
+      </Show>
       <Show when={done()}>
         <Alert tone="success">{t('rights.backup.done')}</Alert>
       </Show>

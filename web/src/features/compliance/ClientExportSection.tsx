@@ -5,6 +5,7 @@ import { useI18n } from '../../lib/i18n';
 import { useVault } from '../../lib/vault-context';
 import { Alert } from '../../ui/Alert';
 import { AsyncContent } from '../../ui/AsyncContent';
+import { Progress } from '../../ui/Progress';
 
 /** A key holder exports a client's data, decrypted in this browser, for the client to take away. */
 export function ClientExportSection() {
@@ -36,6 +37,9 @@ export function ClientExportSection() {
         {t('rights.export.heading')}
       </h2>
       <p class="muted">{t('rights.export.intro')}</p>
+      <Show when={busy() !== null}>
+        <Progress label={t('rights.export.running')} />
+      </Show>
       <Show when={done() !== null}>
         <Alert tone="success">{t('rights.export.done', { count: done() ?? 0 })}</Alert>
       </Show>
@@ -66,7 +70,7 @@ export function ClientExportSection() {
                       disabled={busy() !== null}
                       onClick={() => void download(client.clientId)}
                     >
-                      {busy() === client.clientId ? t('common.loading') : t('rights.export.button')}
+                      {t('rights.export.button')}
                     </button>
                   </li>
                 )}

@@ -7,6 +7,7 @@ import { useI18n } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
 import { Alert } from '../../ui/Alert';
 import { AsyncContent } from '../../ui/AsyncContent';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 
 /** The second person of a destruction: a holder of the case key confirms or refuses. */
 export function ConfirmDestructionsSection(props: {
@@ -16,7 +17,7 @@ export function ConfirmDestructionsSection(props: {
 }) {
   const { t, formatDateTime } = useI18n();
   const { session } = useSession();
-  const [armed, setArmed] = createSignal<string | null>(null);
+  const [armed, setArmed] = createSignal<DestructionView | null>(null);
   const [busy, setBusy] = createSignal(false);
   const [result, setResult] = createSignal<DestructionResult | null>(null);
   const [failure, setFailure] = createSignal<unknown>(null);
@@ -31,13 +32,19 @@ export function ConfirmDestructionsSection(props: {
     try {
       const outcome = await work(id);
       if ('removed' in outcome) setResult(outcome);
-      setArmed(null);
       props.onChanged();
     } catch (error) {
       setFailure(error);
     } finally {
       setBusy(false);
     }
+  };
+  const destroy = async (request: DestructionView) => {
+    setResult(null);
+    setFailure(null);
+    setResult(await confirmDestruction(request.id));
+    setArmed(null);
+    props.onChanged();
   };
 
   return (
@@ -76,51 +83,24 @@ export function ConfirmDestructionsSection(props: {
                         {formatDateTime(request.requestedAt)}
                       </span>
                     </span>
-                    <Show
-                      when={armed() === request.id}
-                      fallback={
-                        <span class="button-row">
-                          <button
-                            type="button"
-                            class="button button--danger"
-                            disabled={busy()}
-                            onClick={() => setArmed(request.id)}
-                          >
-                            {t('rights.confirm.confirm')}
-                          </button>
-                          <button
-                            type="button"
-                            class="button"
-                            disabled={busy()}
-                            onClick={() => void decide(request.id, cancelDestruction)}
-                          >
-                            {t('rights.confirm.refuse')}
-                          </button>
-                        </span>
-                      }
-                    >
-                      <span class="destroy-warning" role="alert">
-                        {t('rights.confirm.warning', { id: caseLabel(request.caseId) })}
-                        <span class="button-row">
-                          <button
-                            type="button"
-                            class="button button--danger"
-                            disabled={busy()}
-                            onClick={() => void decide(request.id, confirmDestruction)}
-                          >
-                            {t('rights.confirm.final')}
-                          </button>
-                          <button
-                            type="button"
-                            class="button"
-                            disabled={busy()}
-                            onClick={() => setArmed(null)}
-                          >
-                            {t('common.cancel')}
-                          </button>
-                        </span>
-                      </span>
-                    </Show>
+                    <span class="button-row">
+                      <button
+                        type="button"
+                        class="button button--danger"
+                        disabled={busy()}
+                        onClick={() => setArmed(request)}
+                      >
+                        {t('rights.confirm.confirm')}
+                      </button>
+                      <button
+                        type="button"
+                        class="button"
+                        disabled={busy()}
+                        onClick={() => void decide(request.id, cancelDestruction)}
+                      >
+                        {t('rights.confirm.refuse')}
+                      </button>
+                    </span>
                   </li>
                 )}
               </For>
@@ -128,6 +108,15 @@ export function ConfirmDestructionsSection(props: {
           </Show>
         )}
       </AsyncContent>
+      <ConfirmDialog
+        subject={armed()}
+        title={(request) => t('rights.confirm.title', { id: caseLabel(request.caseId) })}
+        body={(request) => t('rights.confirm.warning', { id: caseLabel(request.caseId) })}
+        confirmLabel={t('rights.confirm.final')}
+        workingLabel={t('rights.confirm.destroying')}
+        action={destroy}
+        onClose={() => setArmed(null)}
+      />
     </section>
   );
 }

@@ -17,6 +17,8 @@ import { fetchReportCatalog } from '../../lib/reports';
 import { Alert } from '../../ui/Alert';
 import { AsyncContent } from '../../ui/AsyncContent';
 import { Checkbox } from '../../ui/Checkbox';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { Loading } from '../../ui/Loading';
 import { TextField } from '../../ui/TextField';
 import { WidgetEditor } from './WidgetEditor';
 import './dashboards.css';
@@ -31,7 +33,7 @@ export function DashboardBuilderPage() {
   const [catalog, { refetch: refetchCatalog }] = createResource(fetchReportCatalog);
   const [people] = createResource(fetchPeople);
   const [draft, setDraft] = createStore<DashboardInput>({ name: '', roles: ['director'], widgets: [] });
-  const [existing] = createResource(
+  const [existing, { refetch: refetchExisting }] = createResource(
     () => params.id,
     async (id) => {
       const dashboard = await fetchDashboard(id);
@@ -42,7 +44,7 @@ export function DashboardBuilderPage() {
   const [failure, setFailure] = createSignal<string | null>(null);
   const now = new Date();
   const [busy, setBusy] = createSignal(false);
-  const [confirmingDelete, setConfirmingDelete] = createSignal(false);
+  const [deleting, setDeleting] = createSignal<{ id: string; name: string } | null>(null);
 
   const addWidget = () => {
     const [first] = catalog() ?? [];
@@ -95,18 +97,6 @@ export function DashboardBuilderPage() {
     }
   };
 
-  const remove = async (id: string) => {
-    setBusy(true);
-    try {
-      await deleteDashboard(id);
-      navigate('/dashboards');
-    } catch (error) {
-      setFailure(t(errorMessageKey(error)));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <div class="admin-page dashboards">
       <div class="page-header">
@@ -119,8 +109,17 @@ export function DashboardBuilderPage() {
         </A>
       </div>
       <Show
-        when={!params.id || existing.state !== 'errored'}
-        fallback={<Alert tone="error">{t(errorMessageKey(existing.error))}</Alert>}
+        when={!params.id || existing.state === 'ready'}
+        fallback={
+          <Show when={existing.state === 'errored'} fallback={<Loading label={t('common.loading')} />}>
+            <Alert tone="error">
+              {t(errorMessageKey(existing.error))}{' '}
+              <button type="button" class="button button--quiet" onClick={() => void refetchExisting()}>
+                {t('common.retry')}
+              </button>
+            </Alert>
+          </Show>
+        }
       >
         <AsyncContent resource={catalog} onRetry={() => void refetchCatalog()}>
           {(entries) => (
@@ -188,27 +187,14 @@ export function DashboardBuilderPage() {
                 </button>
                 <Show when={params.id}>
                   {(id) => (
-                    <Show
-                      when={confirmingDelete()}
-                      fallback={
-                        <button
-                          type="button"
-                          class="button button--danger"
-                          onClick={() => setConfirmingDelete(true)}
-                        >
-                          {t('dashboards.builder.delete')}
-                        </button>
-                      }
+                    <button
+                      type="button"
+                      class="button button--danger"
+                      disabled={busy()}
+                      onClick={() => setDeleting({ id: id(), name: existing()?.name ?? draft.name })}
                     >
-                      <button
-                        type="button"
-                        class="button button--danger"
-                        disabled={busy()}
-                        onClick={() => void remove(id())}
-                      >
-                        {t('dashboards.builder.confirmDelete')}
-                      </button>
-                    </Show>
+                      {t('dashboards.builder.delete')}
+                    </button>
                   )}
                 </Show>
               </div>
@@ -219,6 +205,19 @@ export function DashboardBuilderPage() {
           )}
         </AsyncContent>
       </Show>
+      <ConfirmDialog
+        subject={deleting()}
+        title={(dashboard) => t('dashboards.builder.deleteTitle', { name: dashboard.name })}
+        body={() => t('dashboards.builder.deleteBody')}
+        confirmLabel={t('dashboards.builder.delete')}
+        workingLabel={t('dashboards.builder.deleting')}
+        action={async (dashboard) => {
+          await deleteDashboard(dashboard.id);
+          setDeleting(null);
+          navigate('/dashboards');
+        }}
+        onClose={() => setDeleting(null)}
+      />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { fetchReportCatalog } from '../../lib/reports';
 import { useSession } from '../../lib/session';
 import { Alert } from '../../ui/Alert';
 import { AsyncContent } from '../../ui/AsyncContent';
+import { EmptyState } from '../../ui/EmptyState';
 import { SelectField } from '../../ui/SelectField';
 import { WidgetView } from './WidgetView';
 import './dashboards.css';
@@ -80,7 +81,15 @@ export function DashboardsPage() {
       </Show>
       <AsyncContent resource={list} onRetry={() => void refetch()}>
         {({ dashboards }) => (
-          <Show when={chosen()} fallback={<p class="empty">{t('dashboards.none')}</p>}>
+          <Show
+            when={chosen()}
+            fallback={
+              <EmptyState
+                title={t('dashboards.none')}
+                hint={isAdmin() ? t('dashboards.noneHintAdmin') : t('dashboards.noneHint')}
+              />
+            }
+          >
             {(dashboard) => (
               <>
                 <Show when={dashboards.length > 1}>

@@ -2,8 +2,9 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import type { ApiKeyView, CreatedApiKey } from '../../../../core/api/index';
 import { useI18n } from '../../lib/i18n';
 import { listApiKeys, revokeApiKey } from '../../lib/integrations';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { NewApiKeyDialog } from './NewApiKeyDialog';
-import { createRowAction, SecretsSection } from './SecretsSection';
+import { SecretsSection } from './SecretsSection';
 
 function keyState(key: ApiKeyView, now: number): 'active' | 'revoked' | 'expired' {
   if (key.revokedAt !== null) return 'revoked';
@@ -16,7 +17,7 @@ export function ApiKeysSection() {
   const [keys, { refetch }] = createResource(listApiKeys);
   const [creating, setCreating] = createSignal(false);
   const [created, setCreated] = createSignal<CreatedApiKey | null>(null);
-  const { failure, run } = createRowAction(refetch);
+  const [revoking, setRevoking] = createSignal<ApiKeyView | null>(null);
   const shown = () => {
     const made = created();
     return (
@@ -31,12 +32,13 @@ export function ApiKeysSection() {
       intro={t('integrations.keys.intro')}
       newLabel={t('integrations.keys.new')}
       empty={t('integrations.keys.empty')}
+      emptyHint={t('integrations.keys.emptyHint')}
       items={keys}
       onRetry={() => void refetch()}
       onNew={() => setCreating(true)}
       shown={shown()}
       onShownDone={() => setCreated(null)}
-      failure={failure()}
+      failure={null}
       list={(list) => (
         <div class="table-wrap">
           <table class="table">
@@ -86,7 +88,7 @@ export function ApiKeysSection() {
                           <button
                             type="button"
                             class="button button--danger"
-                            onClick={() => void run(() => revokeApiKey(key.id))}
+                            onClick={() => setRevoking(key)}
                             aria-label={t('integrations.keys.revokeNamed', { name: key.name })}
                           >
                             {t('integrations.keys.revoke')}
@@ -110,6 +112,19 @@ export function ApiKeysSection() {
           setCreated(made);
           void refetch();
         }}
+      />
+      <ConfirmDialog
+        subject={revoking()}
+        title={(key) => t('integrations.keys.revokeTitle', { name: key.name })}
+        body={(key) => t('integrations.keys.revokeBody', { prefix: key.prefix })}
+        confirmLabel={t('integrations.keys.revoke')}
+        workingLabel={t('integrations.keys.revoking')}
+        action={async (key) => {
+          await revokeApiKey(key.id);
+          setRevoking(null);
+          await refetch();
+        }}
+        onClose={() => setRevoking(null)}
       />
     </SecretsSection>
   );

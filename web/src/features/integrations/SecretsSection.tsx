@@ -3,6 +3,7 @@ import { errorMessageKey } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
 import { Alert } from '../../ui/Alert';
 import { AsyncContent } from '../../ui/AsyncContent';
+import { EmptyState } from '../../ui/EmptyState';
 import { ShownOnce } from './ShownOnce';
 
 /**
@@ -16,6 +17,7 @@ export function SecretsSection<T>(props: {
   intro: string;
   newLabel: string;
   empty: string;
+  emptyHint: string;
   items: Resource<readonly T[]>;
   onRetry: () => void;
   onNew: () => void;
@@ -45,7 +47,7 @@ export function SecretsSection<T>(props: {
       </Show>
       <AsyncContent resource={props.items} onRetry={props.onRetry}>
         {(items) => (
-          <Show when={items.length > 0} fallback={<p class="empty">{props.empty}</p>}>
+          <Show when={items.length > 0} fallback={<EmptyState title={props.empty} hint={props.emptyHint} />}>
             {props.list(items)}
           </Show>
         )}

@@ -27,6 +27,7 @@ export function WebhooksSection() {
       intro={t('integrations.hooks.intro')}
       newLabel={t('integrations.hooks.new')}
       empty={t('integrations.hooks.empty')}
+      emptyHint={t('integrations.hooks.emptyHint')}
       items={endpoints}
       onRetry={() => void refetch()}
       onNew={() => setCreating(true)}

@@ -123,7 +123,12 @@ export function NotificationBell(props: { roles: readonly string[] }) {
             <Alert tone="error">{t(errorMessageKey(failure()))}</Alert>
           </Show>
           <Show when={list.state === 'errored'}>
-            <Alert tone="error">{t(errorMessageKey(list.error))}</Alert>
+            <Alert tone="error">
+              {t(errorMessageKey(list.error))}{' '}
+              <button type="button" class="button button--quiet" onClick={() => void refreshList()}>
+                {t('common.retry')}
+              </button>
+            </Alert>
           </Show>
           <Show
             when={list.latest}

@@ -1,15 +1,17 @@
 import { createResource, createSignal, Index, Show } from 'solid-js';
-import { errorMessageKey } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
 import {
   checkRecoveryShare,
   loadRecoveryCeremony,
+  type RecoveryCeremony,
   type RecoveryCeremonySetup,
   reassignDepartedCounselorCases,
 } from '../../lib/recovery';
 import { useVault } from '../../lib/vault-context';
 import { Alert } from '../../ui/Alert';
 import { AsyncContent } from '../../ui/AsyncContent';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { Progress } from '../../ui/Progress';
 import { SelectField } from '../../ui/SelectField';
 import { SubmitButton } from '../../ui/SubmitButton';
 import { TextField } from '../../ui/TextField';
@@ -26,8 +28,9 @@ function CeremonyForm(props: { setup: RecoveryCeremonySetup }) {
   const [shares, setShares] = createSignal<string[]>(Array.from({ length: props.setup.threshold }, () => ''));
   const [attempted, setAttempted] = createSignal(false);
   const [sending, setSending] = createSignal(false);
-  const [failure, setFailure] = createSignal<unknown>(null);
   const [done, setDone] = createSignal<string | null>(null);
+  const [asking, setAsking] = createSignal<RecoveryCeremony | null>(null);
+  const [progress, setProgress] = createSignal<{ done: number; total: number } | null>(null);
 
   const nameOf = (id: string) => props.setup.counselors.find((person) => person.id === id)?.displayName ?? id;
   // A share being typed is judged once all 64 characters are in, or when the form is sent.
@@ -47,35 +50,68 @@ function CeremonyForm(props: { setup: RecoveryCeremonySetup }) {
     successor() !== departed() &&
     shares().every((text) => text.trim() !== '' && checkRecoveryShare(text) === null);
 
-  const submit = async (event: SubmitEvent) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
     setAttempted(true);
     if (sending() || !ready()) return;
-    setSending(true);
-    setFailure(null);
     setDone(null);
-    const ceremony = { shares: shares(), departedCounselorId: departed(), newCounselorId: successor() };
+    setAsking({ shares: shares(), departedCounselorId: departed(), newCounselorId: successor() });
+  };
+
+  const reassign = async (ceremony: RecoveryCeremony) => {
+    setSending(true);
+    setProgress(null);
     try {
-      const { reassigned } = await vault.withKeys((keys) => reassignDepartedCounselorCases(keys, ceremony));
+      const { reassigned } = await vault.withKeys((keys) =>
+        reassignDepartedCounselorCases(keys, ceremony, (doneCount, total) =>
+          setProgress({ done: doneCount, total }),
+        ),
+      );
+      setAsking(null);
       setDone(t('recovery.done', { count: reassigned, name: nameOf(ceremony.newCounselorId) }));
       // The shares are not kept on screen once they have done their work.
       setShares(shares().map(() => ''));
       setAttempted(false);
-    } catch (error) {
-      setFailure(error);
     } finally {
       setSending(false);
+      setProgress(null);
     }
+  };
+  const progressLabel = () => {
+    const now = progress();
+    return now ? t('recovery.progress', { done: now.done, total: now.total }) : t('recovery.progressOpening');
   };
 
   return (
-    <form class="card" onSubmit={(event) => void submit(event)} novalidate aria-busy={sending()}>
+    <form class="card" onSubmit={submit} novalidate aria-busy={sending()}>
       <Show when={done()}>
         <Alert tone="success">{done()}</Alert>
       </Show>
-      <Show when={failure()}>
-        <Alert tone="error">{t(errorMessageKey(failure()))}</Alert>
-      </Show>
+      <ConfirmDialog
+        subject={asking()}
+        title={(ceremony) =>
+          t('recovery.confirmTitle', {
+            departed: nameOf(ceremony.departedCounselorId),
+            successor: nameOf(ceremony.newCounselorId),
+          })
+        }
+        body={(ceremony) =>
+          t('recovery.confirmBody', {
+            departed: nameOf(ceremony.departedCounselorId),
+            successor: nameOf(ceremony.newCounselorId),
+          })
+        }
+        confirmLabel={t('recovery.confirm')}
+        workingLabel={t('recovery.working')}
+        action={reassign}
+        onClose={() => setAsking(null)}
+      >
+        {() => (
+          <Show when={sending()}>
+            <Progress label={progressLabel()} done={progress()?.done} total={progress()?.total} />
+          </Show>
+        )}
+      </ConfirmDialog>
       <Show
         when={props.setup.counselors.length > 0}
         fallback={<p class="empty">{t('recovery.noCounselors')}</p>}

@@ -2,6 +2,7 @@ import { For, Show } from 'solid-js';
 import { errorMessageKey } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
 import { Alert } from '../../ui/Alert';
+import { Progress } from '../../ui/Progress';
 import { SubmitButton } from '../../ui/SubmitButton';
 import { StepHeading } from './StepHeading';
 
@@ -78,6 +79,9 @@ export function RecoveryStep(props: {
       <p class="recovery-summary" aria-live="polite">
         {t('setup.recovery.summary', { threshold: props.choice.threshold, total: props.choice.total })}
       </p>
+      <Show when={props.creating}>
+        <Progress label={t('setup.creatingProgress')} />
+      </Show>
       <Show when={props.error}>
         <Alert tone="error">{t(errorMessageKey(props.error))}</Alert>
       </Show>

@@ -11,6 +11,7 @@ import {
 } from '../../lib/workflows';
 import { Alert } from '../../ui/Alert';
 import { AsyncContent } from '../../ui/AsyncContent';
+import { EmptyState } from '../../ui/EmptyState';
 
 /**
  * The admin's list of processes (issue 6): every version with its status, one-click install of
@@ -71,7 +72,9 @@ export function WorkflowsPage() {
             <section class="card">
               <Show
                 when={list.definitions.length > 0}
-                fallback={<p class="empty">{t('workflows.admin.empty')}</p>}
+                fallback={
+                  <EmptyState title={t('workflows.admin.empty')} hint={t('workflows.admin.emptyHint')} />
+                }
               >
                 <div class="table-wrap">
                   <table class="table">

@@ -21,9 +21,14 @@ export const complianceEn: { readonly [K in keyof typeof complianceZhCN]: string
   'audit.filter.apply': 'Apply filter',
   'audit.filter.clear': 'Clear filter',
   'audit.emptyFiltered': 'No event matches the filter.',
+  'audit.emptyFilteredHint':
+    'Widen the period, pick another event type, or clear the filter to see every event.',
   'audit.export.csv': 'Export CSV',
   'audit.export.json': 'Export JSON',
   'audit.export.running': 'Exporting…',
+  'audit.progress.starting': 'Reading the audit log…',
+  'audit.progress.read': 'Read {read} events…',
+  'audit.progress.readOf': 'Read {read} of {total} events…',
   'audit.export.done':
     'Exported {count} events, each with its previous hash and its own hash so it can be checked on its own.',
   'accessLog.link': 'Who accessed this case',
@@ -81,8 +86,11 @@ export const complianceEn: { readonly [K in keyof typeof complianceZhCN]: string
   'rights.confirm.empty': 'No destruction request waits for you.',
   'rights.confirm.confirm': 'Confirm destruction',
   'rights.confirm.refuse': 'Refuse',
-  'rights.confirm.warning': 'Case {id} will be destroyed for good and cannot be recovered. Are you sure?',
+  'rights.confirm.warning':
+    'Case {id} will be destroyed for good and cannot be recovered: its records, attachments and key wraps are deleted.',
   'rights.confirm.final': 'Destroy for good',
+  'rights.confirm.title': 'Destroy case {id} for good?',
+  'rights.confirm.destroying': 'Destroying…',
   'rights.confirm.done':
     'Case {id} destroyed: {wraps} key wraps, {records} records and {files} attachments deleted.',
   'rights.report.heading': 'Access report (client request)',
@@ -97,11 +105,14 @@ export const complianceEn: { readonly [K in keyof typeof complianceZhCN]: string
   'rights.export.unknownClient': 'Client {id}',
   'rights.export.cases': '{count} cases',
   'rights.export.button': 'Export',
+  'rights.export.running': 'Decrypting and gathering this client’s data in this browser…',
   'rights.export.done': 'Exported {count} cases.',
   'rights.backup.heading': 'Encrypted full backup',
   'rights.backup.intro':
     'Downloads the whole center: ciphertext, wrapped keys and operational metadata, no plaintext (the server has none). It can be imported into a fresh deployment; see docs/backup.md.',
   'rights.backup.button': 'Download encrypted backup',
+  'rights.backup.running':
+    'Preparing the encrypted backup: the server packs every ciphertext and all metadata; a large center takes a few minutes…',
   'rights.backup.done': 'Backup downloaded.',
   'error.case_not_closed': 'Only a closed case can be destroyed.',
   'error.self_approval': 'Destruction needs a second person: whoever asked cannot confirm.',

@@ -127,6 +127,8 @@ export const en: Dictionary = {
   'setup.recovery.summary': 'Any {threshold} of the {total} shares can recover the key.',
   'setup.create': 'Create organization',
   'setup.creating': 'Generating keys in your browser…',
+  'setup.creatingProgress':
+    'Generating the center’s root key, the recovery key and your own keys in this browser, and deriving their protection from your passphrase; this usually takes a few seconds…',
   'setup.sheet.heading': 'Print and keep your recovery material',
   'setup.sheet.intro':
     'This is shown only once and the server has no copy. Print it and give each recovery share to a different responsible person.',
@@ -306,11 +308,18 @@ export const en: Dictionary = {
   'recovery.shareInvalid': 'This share has a typo. Check each group of characters.',
   'recovery.submit': 'Recover and hand over the cases',
   'recovery.working': 'Recovering and handing over…',
+  'recovery.confirm': 'Hand the cases over',
+  'recovery.confirmTitle': 'Hand {departed}’s cases to {successor}?',
+  'recovery.confirmBody':
+    'This browser opens each case with {departed} as primary counselor with the recovery key, hands its key to {successor} and revokes {departed}’s access. The audit log records every case.',
+  'recovery.progressOpening': 'Opening the case list with the recovery key…',
+  'recovery.progress': 'Handed over {done} of {total} cases…',
   'recovery.done':
     '{count} cases handed over to {name}; {name}’s browser rotates each key the next time they open the case.',
 
   'error.unknown': 'Something went wrong. Please try again.',
   'error.network': 'Cannot reach the server. Check your network.',
+  'error.server_error': 'The server ran into a problem. Try again in a moment.',
   'error.invalid_credentials': 'The email or passphrase is not correct.',
   'error.rate_limited': 'Too many attempts. Please wait a moment and try again.',
   'error.invitation_invalid': 'This invitation link is not valid or has expired.',

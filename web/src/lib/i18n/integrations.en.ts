@@ -15,6 +15,8 @@ export const integrationsEn: { readonly [K in keyof typeof integrationsZhCN]: st
     'A key can do only what its scopes allow; every call is recorded in the audit log and rate-limited per key.',
   'integrations.keys.new': 'New key',
   'integrations.keys.empty': 'No API keys yet.',
+  'integrations.keys.emptyHint':
+    'The website booking widget, finance software and other outside systems need an API key to connect. Create one with “New key”, with only the scopes it needs.',
   'integrations.keys.secretLabel': 'The key for “{name}”:',
   'integrations.keys.col.name': 'Name',
   'integrations.keys.col.key': 'Key',
@@ -31,6 +33,10 @@ export const integrationsEn: { readonly [K in keyof typeof integrationsZhCN]: st
   'integrations.keys.state.expired': 'Expired',
   'integrations.keys.revoke': 'Revoke',
   'integrations.keys.revokeNamed': 'Revoke “{name}”',
+  'integrations.keys.revokeTitle': 'Revoke the API key “{name}”?',
+  'integrations.keys.revokeBody':
+    'Integrations using {prefix}… stop working at once. A revoked key cannot be turned back on; you would create a new one.',
+  'integrations.keys.revoking': 'Revoking…',
   'integrations.keys.new.title': 'New API key',
   'integrations.keys.new.intro': 'Choose only the scopes this integration really needs.',
   'integrations.keys.new.name': 'Name (e.g. website booking, finance software)',
@@ -52,6 +58,8 @@ export const integrationsEn: { readonly [K in keyof typeof integrationsZhCN]: st
     'When an event happens, a notification signed per the Standard Webhooks specification goes to your address; failures are retried with backoff. Notifications carry ids and operational data only.',
   'integrations.hooks.new': 'Add endpoint',
   'integrations.hooks.empty': 'No webhook endpoints yet.',
+  'integrations.hooks.emptyHint':
+    'Register an https address with “Add endpoint”; Tacit sends it a signed notice when an event happens.',
   'integrations.hooks.secretLabel': 'The signing secret for {url}:',
   'integrations.hooks.disabled': 'Disabled',
   'integrations.hooks.deliveries': 'Deliveries',

@@ -32,6 +32,8 @@ export const workflowsEn: { readonly [K in keyof typeof workflowsZhCN]: string }
   'workflows.admin.shipped': 'Shipped processes',
   'workflows.admin.install': 'Install and publish “{name}”',
   'workflows.admin.empty': 'No processes yet.',
+  'workflows.admin.emptyHint':
+    'Install a shipped process above, then adapt it to your center in the designer.',
   'workflows.admin.caption': 'Every version of every process',
   'workflows.admin.col.name': 'Name',
   'workflows.admin.col.version': 'Version',

@@ -29,6 +29,7 @@ export const workflowsZhCN = {
   'workflows.admin.shipped': '预置流程',
   'workflows.admin.install': '安装并发布“{name}”',
   'workflows.admin.empty': '还没有流程。',
+  'workflows.admin.emptyHint': '从上方安装预置流程，再在设计器里按本中心的做法修改。',
   'workflows.admin.caption': '流程定义的所有版本',
   'workflows.admin.col.name': '名称',
   'workflows.admin.col.version': '版本',

@@ -126,6 +126,8 @@ export const zhCN = {
   'setup.recovery.summary': '任意 {threshold} 份（共 {total} 份）即可恢复。',
   'setup.create': '创建机构',
   'setup.creating': '正在浏览器中生成密钥…',
+  'setup.creatingProgress':
+    '正在本浏览器中生成机构根密钥、恢复密钥和你的个人密钥，并由口令派生保护密钥，通常需要几秒钟…',
   'setup.sheet.heading': '打印并保管恢复材料',
   'setup.sheet.intro':
     '以下内容只显示这一次，服务器没有副本。请打印，并把每份恢复份额交给不同的负责人分别保管。',
@@ -290,10 +292,17 @@ export const zhCN = {
   'recovery.shareInvalid': '这个分片有输入错误，请逐组核对字符。',
   'recovery.submit': '恢复并交接个案',
   'recovery.working': '正在恢复并交接…',
+  'recovery.confirm': '交接个案',
+  'recovery.confirmTitle': '把 {departed} 的个案交给 {successor}？',
+  'recovery.confirmBody':
+    '本浏览器会用恢复密钥逐一打开 {departed} 作为主咨询师的个案，把密钥交给 {successor}，并吊销 {departed} 的访问。审计日志会记录每一个个案。',
+  'recovery.progressOpening': '正在用恢复密钥打开个案列表…',
+  'recovery.progress': '已交接 {done} / {total} 个个案…',
   'recovery.done': '已把 {count} 个个案交给 {name}；{name} 下次打开个案时会轮换密钥。',
 
   'error.unknown': '出了点问题，请重试。',
   'error.network': '无法连接服务器，请检查网络。',
+  'error.server_error': '服务器暂时出了问题，请稍后重试。',
   'error.invalid_credentials': '邮箱或口令不正确。',
   'error.rate_limited': '尝试次数过多，请稍后再试。',
   'error.invitation_invalid': '邀请链接无效或已过期。',

@@ -45,18 +45,29 @@ export function auditQuery(
   return `?${params.toString()}`;
 }
 
+/**
+ * How far a read of the whole log has come: events read so far, and out of how many when that is
+ * known (the unfiltered log's newest seq is its length; a filtered log's size is not known ahead).
+ */
+export type AuditReadProgress = (read: number, total: number | undefined) => void;
+
 export async function fetchWholeAuditLog(
   api: ApiClient,
   filter: AuditFilter = {},
+  onProgress?: AuditReadProgress,
 ): Promise<AuditEventView[]> {
   const events: AuditEventView[] = [];
+  const filtered = Object.values(filter).some((value) => value !== undefined && value !== '');
+  let total: number | undefined;
   let before: number | null | undefined;
   do {
     const page = await api.get(
       `/api/audit${auditQuery(filter, { before, limit: AUDIT_PAGE_MAX })}`,
       auditPageSchema,
     );
+    if (!filtered && total === undefined) total = Math.max(0, ...page.events.map((event) => event.seq));
     events.push(...page.events);
+    onProgress?.(events.length, total);
     before = page.nextBefore;
   } while (before);
   return events.sort((a, b) => a.seq - b.seq);
@@ -66,8 +77,9 @@ export async function verifyServerAuditChain(
   api: ApiClient,
   orgId: string,
   rootPk: Uint8Array,
+  onProgress?: AuditReadProgress,
 ): Promise<AuditChainVerdict> {
-  const events = await fetchWholeAuditLog(api);
+  const events = await fetchWholeAuditLog(api, {}, onProgress);
   let head = auditGenesisHead(orgId);
   const heads = new Map<number, Uint8Array>();
   for (const [i, event] of events.entries()) {

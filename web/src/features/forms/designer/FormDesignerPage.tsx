@@ -1,5 +1,5 @@
 import { A, useBeforeLeave, useNavigate, useParams } from '@solidjs/router';
-import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
+import { createMemo, createResource, createSignal, Show } from 'solid-js';
 import { type FormDefinition, type FormValues, formDefinitionSchema } from '../../../../../core/forms/index';
 import {
   createForm,
@@ -10,13 +10,15 @@ import {
   publishDraft,
   saveDraft,
 } from '../../../lib/forms';
-import { type MessageKey, useI18n } from '../../../lib/i18n';
+import { useI18n } from '../../../lib/i18n';
 import { useVault } from '../../../lib/vault-context';
 import { Alert } from '../../../ui/Alert';
 import { AsyncContent } from '../../../ui/AsyncContent';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { FormRenderer } from '../FormRenderer';
 import { formsErrorKey } from '../forms-errors';
 import { localized } from '../localized';
+import { DesignProblems } from './DesignProblems';
 import { FieldList, FieldPalette } from './FieldList';
 import { FieldProperties } from './FieldProperties';
 import { FormRules } from './FormRules';
@@ -80,6 +82,7 @@ function Designer(props: { start: Loaded; isNew: boolean }) {
   const [busy, setBusy] = createSignal(false);
   const [notice, setNotice] = createSignal<string | null>(null);
   const [failure, setFailure] = createSignal<unknown>(null);
+  const [removed, setRemoved] = createSignal<{ label: string; before: DesignedForm } | null>(null);
   const [previewValues, setPreviewValues] = createSignal<FormValues>({});
   const [previewTouched, setPreviewTouched] = createSignal<ReadonlySet<string>>(new Set());
 
@@ -96,25 +99,24 @@ function Designer(props: { start: Loaded; isNew: boolean }) {
     if (result.success) lastValid = result.data;
     return lastValid;
   });
-  const problems = createMemo(() => {
-    const result = parsed();
-    if (result.success) return [];
-    return result.error.issues.slice(0, 8).map((issue) => {
-      const [where, index] = issue.path;
-      const field = where === 'fields' && typeof index === 'number' ? form().fields[index] : undefined;
-      const place = field
-        ? localized(i18n, field.label) || field.id
-        : t(`designer.problem.${where === 'title' || where === 'id' ? where : 'form'}`);
-      const known = ['too_small', 'too_big', 'invalid_format', 'invalid_type', 'invalid_value', 'custom'];
-      const kind = known.includes(issue.code) ? issue.code : 'other';
-      return { place, problem: t(`designer.issue.${kind}` as MessageKey), detail: issue.message };
-    });
-  });
 
   const edit = (next: DesignedForm) => {
     setForm(next);
     setDirty(true);
     setNotice(null);
+    setRemoved(null);
+  };
+  const remove = (index: number) => {
+    const before = form();
+    const field = before.fields[index];
+    edit(removeField(before, index));
+    setSelected(null);
+    if (field) setRemoved({ label: localized(i18n, field.label) || field.id, before });
+  };
+  const undoRemove = () => {
+    const last = removed();
+    if (!last) return;
+    edit(last.before);
   };
   const add = (type: Parameters<typeof newField>[0], at?: number) => {
     const field = newField(type, form());
@@ -163,12 +165,13 @@ function Designer(props: { start: Loaded; isNew: boolean }) {
       const published = await vault.withKeys((keys) => publishDraft(keys, form(), version));
       navigate(`/admin/forms?published=${encodeURIComponent(published.ref)}`);
     });
-  const discard = () =>
-    run(async () => {
-      await discardDraft(form().id);
-      setDirty(false);
-      navigate('/admin/forms');
-    });
+  const [discarding, setDiscarding] = createSignal<{ title: string; version: number } | null>(null);
+  const discard = async () => {
+    await discardDraft(form().id);
+    setDirty(false);
+    setDiscarding(null);
+    navigate('/admin/forms');
+  };
 
   return (
     <>
@@ -183,7 +186,17 @@ function Designer(props: { start: Loaded; isNew: boolean }) {
                 : t('designer.noDraft')}
           </span>
           <Show when={draftVersion() !== null && !props.isNew}>
-            <button type="button" class="button" disabled={busy()} onClick={() => void discard()}>
+            <button
+              type="button"
+              class="button"
+              disabled={busy()}
+              onClick={() =>
+                setDiscarding({
+                  title: localized(i18n, form().title) || form().id,
+                  version: draftVersion() as number,
+                })
+              }
+            >
               {t('designer.discard')}
             </button>
           </Show>
@@ -205,27 +218,32 @@ function Designer(props: { start: Loaded; isNew: boolean }) {
           </button>
         </div>
       </div>
+      <ConfirmDialog
+        subject={discarding()}
+        title={(draft) => t('designer.discardTitle', { title: draft.title, version: draft.version })}
+        body={() => t('designer.discardBody')}
+        confirmLabel={t('designer.discard')}
+        workingLabel={t('designer.discarding')}
+        action={discard}
+        onClose={() => setDiscarding(null)}
+      />
       <Show when={notice()}>
         <Alert tone="success">{notice()}</Alert>
       </Show>
       <Show when={failure()}>
         <Alert tone="error">{t(formsErrorKey(failure()))}</Alert>
       </Show>
-      <Show when={problems().length > 0}>
-        <Alert tone="warning">
-          <p>{t('designer.problems')}</p>
-          <ul class="designer-problems">
-            <For each={problems()}>
-              {(problem) => (
-                <li>
-                  <strong>{problem.place}</strong>：{problem.problem}{' '}
-                  <code class="muted">{problem.detail}</code>
-                </li>
-              )}
-            </For>
-          </ul>
-        </Alert>
+      <Show when={removed()}>
+        {(last) => (
+          <Alert tone="info">
+            {t('designer.fieldRemoved', { label: last().label })}{' '}
+            <button type="button" class="button button--quiet" onClick={undoRemove}>
+              {t('designer.undo')}
+            </button>
+          </Alert>
+        )}
       </Show>
+      <DesignProblems form={form()} parsed={parsed()} />
 
       <section class="card designer-form" aria-labelledby="form-settings-heading">
         <h2 class="card__title" id="form-settings-heading">
@@ -265,10 +283,7 @@ function Designer(props: { start: Loaded; isNew: boolean }) {
             onSelect={setSelected}
             onInsert={(type, at) => add(type, at)}
             onMove={move}
-            onRemove={(index) => {
-              edit(removeField(form(), index));
-              setSelected(null);
-            }}
+            onRemove={remove}
           />
           <Show
             when={selected() !== null && form().fields[selected() as number]}

@@ -18,6 +18,7 @@ import { caseWrapFor } from './wraps';
 export async function recoverCounselorCases(
   context: CaseContext,
   input: { shares: readonly string[]; departedCounselorId: string; newCounselorId: string },
+  onProgress?: (done: number, total: number) => void,
 ): Promise<{ reassigned: number }> {
   const { api, orgId, rootPk, recoveryPk } = context;
   const list = await api.get(
@@ -30,6 +31,7 @@ export async function recoverCounselorCases(
 
   const recoverySk = combineRecoveryShares(input.shares.map(parseRecoveryShare), recoveryPk);
   let reassigned = 0;
+  onProgress?.(0, list.cases.length);
   try {
     for (const { case: summary, recoveryWrap } of list.cases) {
       const granterPk = people.get(recoveryWrap.byUserId)?.ed25519Pk;
@@ -71,6 +73,7 @@ export async function recoverCounselorCases(
         okResponseSchema,
       );
       reassigned++;
+      onProgress?.(reassigned, list.cases.length);
     }
   } finally {
     wipe(recoverySk);
