@@ -9,7 +9,12 @@ export function Progress(props: { label: string; done?: number | undefined; tota
   return (
     <div class="progress" role="status" aria-live="polite">
       <Show when={total() > 0} fallback={<span class="spinner" aria-hidden="true" />}>
-        <progress class="progress__bar" max={total()} value={Math.min(props.done ?? 0, total())} aria-hidden="true" />
+        <progress
+          class="progress__bar"
+          max={total()}
+          value={Math.min(props.done ?? 0, total())}
+          aria-hidden="true"
+        />
       </Show>
       <span>{props.label}</span>
     </div>
