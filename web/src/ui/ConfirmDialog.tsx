@@ -14,6 +14,8 @@ export function ConfirmDialog<T>(props: {
   body: (subject: T) => string;
   confirmLabel: string;
   workingLabel: string;
+  /** `danger` for what cannot be taken back (revoke, delete, destroy): the button says so in red. */
+  tone?: 'danger';
   action: (subject: T) => Promise<void>;
   onClose: () => void;
   children?: (subject: T) => JSX.Element;
@@ -58,12 +60,16 @@ export function ConfirmDialog<T>(props: {
                     <Alert tone="error">{t(errorMessageKey(failure()))}</Alert>
                   </Show>
                   <div class="button-row button-row--end">
-                    <AlertDialog.CloseButton class="button" disabled={working()}>
+                    <AlertDialog.CloseButton
+                      class="button"
+                      disabled={working()}
+                      aria-label={t('common.cancel')}
+                    >
                       {t('common.cancel')}
                     </AlertDialog.CloseButton>
                     <button
                       type="button"
-                      class="button button--primary"
+                      class={props.tone === 'danger' ? 'button button--danger' : 'button button--primary'}
                       disabled={working()}
                       onClick={() => void confirm(subject())}
                     >

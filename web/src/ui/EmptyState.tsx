@@ -1,15 +1,15 @@
 import { type JSX, Show } from 'solid-js';
 
-/** What a list shows while it has nothing: what is missing, how it gets there, and the button for it. */
-export function EmptyState(props: { title: string; hint?: string | undefined; action?: JSX.Element }) {
+/** What a list shows when it has nothing yet: what is missing, how it gets there, and a way to start. */
+export function EmptyState(props: { title: string; hint?: string; action?: JSX.Element }) {
   return (
     <div class="empty-state">
-      <p class="empty-state__title">{props.title}</p>
+      <p class="empty">{props.title}</p>
       <Show when={props.hint}>
-        <p class="empty-state__hint">{props.hint}</p>
+        <p class="muted">{props.hint}</p>
       </Show>
       <Show when={props.action}>
-        <div class="empty-state__action">{props.action}</div>
+        <div class="button-row">{props.action}</div>
       </Show>
     </div>
   );

@@ -55,7 +55,7 @@ export function FormDialog(props: {
               </Show>
               {props.children}
               <div class="button-row button-row--end">
-                <Dialog.CloseButton class="button" disabled={props.sending}>
+                <Dialog.CloseButton class="button" disabled={props.sending} aria-label={t('common.cancel')}>
                   {t('common.cancel')}
                 </Dialog.CloseButton>
                 <button type="submit" class="button button--primary" disabled={props.sending}>

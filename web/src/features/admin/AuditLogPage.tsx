@@ -17,7 +17,7 @@ import { Alert } from '../../ui/Alert';
 import { AsyncContent } from '../../ui/AsyncContent';
 import { EmptyState } from '../../ui/EmptyState';
 import { AuditIcon } from '../../ui/icons';
-import { Progress } from '../../ui/Progress';
+import { OperationProgress } from '../../ui/OperationProgress';
 import { AuditFilters } from './AuditFilters';
 import './admin.css';
 
@@ -252,5 +252,13 @@ function ReadProgressLine(props: { progress: ReadProgress | null }) {
       ? t('audit.progress.read', { read: now.read })
       : t('audit.progress.readOf', { read: now.read, total: now.total });
   };
-  return <Progress label={label()} done={props.progress?.read} total={props.progress?.total} />;
+  const known = () => {
+    const now = props.progress;
+    return now?.total === undefined ? null : { read: now.read, total: now.total };
+  };
+  return (
+    <Show when={known()} fallback={<OperationProgress label={label()} />}>
+      {(now) => <OperationProgress label={label()} done={now().read} total={now().total} />}
+    </Show>
+  );
 }

@@ -3,7 +3,7 @@ import { downloadBackup, saveFile } from '../../lib/compliance';
 import { errorMessageKey } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
 import { Alert } from '../../ui/Alert';
-import { Progress } from '../../ui/Progress';
+import { OperationProgress } from '../../ui/OperationProgress';
 
 /** The encrypted full export an admin takes to move the center (docs/backup.md). */
 export function BackupSection() {
@@ -38,7 +38,7 @@ export function BackupSection() {
         </button>
       </div>
       <Show when={busy()}>
-        <Progress label={t('rights.backup.running')} />
+        <OperationProgress label={t('rights.backup.running')} />
       </Show>
       <Show when={done()}>
         <Alert tone="success">{t('rights.backup.done')}</Alert>

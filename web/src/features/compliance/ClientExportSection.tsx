@@ -5,7 +5,7 @@ import { useI18n } from '../../lib/i18n';
 import { useVault } from '../../lib/vault-context';
 import { Alert } from '../../ui/Alert';
 import { AsyncContent } from '../../ui/AsyncContent';
-import { Progress } from '../../ui/Progress';
+import { OperationProgress } from '../../ui/OperationProgress';
 
 /** A key holder exports a client's data, decrypted in this browser, for the client to take away. */
 export function ClientExportSection() {
@@ -38,7 +38,7 @@ export function ClientExportSection() {
       </h2>
       <p class="muted">{t('rights.export.intro')}</p>
       <Show when={busy() !== null}>
-        <Progress label={t('rights.export.running')} />
+        <OperationProgress label={t('rights.export.running')} />
       </Show>
       <Show when={done() !== null}>
         <Alert tone="success">{t('rights.export.done', { count: done() ?? 0 })}</Alert>

@@ -114,6 +114,7 @@ export function ConfirmDestructionsSection(props: {
         body={(request) => t('rights.confirm.warning', { id: caseLabel(request.caseId) })}
         confirmLabel={t('rights.confirm.final')}
         workingLabel={t('rights.confirm.destroying')}
+        tone="danger"
         action={destroy}
         onClose={() => setArmed(null)}
       />

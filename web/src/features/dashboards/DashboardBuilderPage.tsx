@@ -19,6 +19,7 @@ import { AsyncContent } from '../../ui/AsyncContent';
 import { Checkbox } from '../../ui/Checkbox';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Loading } from '../../ui/Loading';
+import { RetryAlert } from '../../ui/RetryAlert';
 import { TextField } from '../../ui/TextField';
 import { WidgetEditor } from './WidgetEditor';
 import './dashboards.css';
@@ -112,12 +113,7 @@ export function DashboardBuilderPage() {
         when={!params.id || existing.state === 'ready'}
         fallback={
           <Show when={existing.state === 'errored'} fallback={<Loading label={t('common.loading')} />}>
-            <Alert tone="error">
-              {t(errorMessageKey(existing.error))}{' '}
-              <button type="button" class="button button--quiet" onClick={() => void refetchExisting()}>
-                {t('common.retry')}
-              </button>
-            </Alert>
+            <RetryAlert error={existing.error} onRetry={() => void refetchExisting()} />
           </Show>
         }
       >
@@ -211,6 +207,7 @@ export function DashboardBuilderPage() {
         body={() => t('dashboards.builder.deleteBody')}
         confirmLabel={t('dashboards.builder.delete')}
         workingLabel={t('dashboards.builder.deleting')}
+        tone="danger"
         action={async (dashboard) => {
           await deleteDashboard(dashboard.id);
           setDeleting(null);

@@ -119,6 +119,7 @@ export function ApiKeysSection() {
         body={(key) => t('integrations.keys.revokeBody', { prefix: key.prefix })}
         confirmLabel={t('integrations.keys.revoke')}
         workingLabel={t('integrations.keys.revoking')}
+        tone="danger"
         action={async (key) => {
           await revokeApiKey(key.id);
           setRevoking(null);

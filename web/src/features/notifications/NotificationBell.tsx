@@ -14,6 +14,7 @@ import {
 import { Alert } from '../../ui/Alert';
 import { BellIcon } from '../../ui/icons';
 import { Loading } from '../../ui/Loading';
+import { RetryAlert } from '../../ui/RetryAlert';
 import './notifications.css';
 
 /** How often the bell asks for the unread count while the app is open. */
@@ -123,12 +124,7 @@ export function NotificationBell(props: { roles: readonly string[] }) {
             <Alert tone="error">{t(errorMessageKey(failure()))}</Alert>
           </Show>
           <Show when={list.state === 'errored'}>
-            <Alert tone="error">
-              {t(errorMessageKey(list.error))}{' '}
-              <button type="button" class="button button--quiet" onClick={() => void refreshList()}>
-                {t('common.retry')}
-              </button>
-            </Alert>
+            <RetryAlert error={list.error} onRetry={() => void refreshList()} />
           </Show>
           <Show
             when={list.latest}

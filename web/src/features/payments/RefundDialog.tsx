@@ -70,7 +70,7 @@ export function RefundDialog(props: {
                 required
               />
               <div class="button-row button-row--end">
-                <Dialog.CloseButton class="button" disabled={sending()}>
+                <Dialog.CloseButton class="button" disabled={sending()} aria-label={t('common.cancel')}>
                   {t('common.cancel')}
                 </Dialog.CloseButton>
                 <button type="submit" class="button button--danger" disabled={sending()}>

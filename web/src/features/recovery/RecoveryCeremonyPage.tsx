@@ -11,7 +11,7 @@ import { useVault } from '../../lib/vault-context';
 import { Alert } from '../../ui/Alert';
 import { AsyncContent } from '../../ui/AsyncContent';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { Progress } from '../../ui/Progress';
+import { OperationProgress } from '../../ui/OperationProgress';
 import { SelectField } from '../../ui/SelectField';
 import { SubmitButton } from '../../ui/SubmitButton';
 import { TextField } from '../../ui/TextField';
@@ -108,7 +108,9 @@ function CeremonyForm(props: { setup: RecoveryCeremonySetup }) {
       >
         {() => (
           <Show when={sending()}>
-            <Progress label={progressLabel()} done={progress()?.done} total={progress()?.total} />
+            <Show when={progress()} fallback={<OperationProgress label={progressLabel()} />}>
+              {(now) => <OperationProgress label={progressLabel()} done={now().done} total={now().total} />}
+            </Show>
           </Show>
         )}
       </ConfirmDialog>

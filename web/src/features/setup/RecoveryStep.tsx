@@ -2,7 +2,7 @@ import { For, Show } from 'solid-js';
 import { errorMessageKey } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
 import { Alert } from '../../ui/Alert';
-import { Progress } from '../../ui/Progress';
+import { OperationProgress } from '../../ui/OperationProgress';
 import { SubmitButton } from '../../ui/SubmitButton';
 import { StepHeading } from './StepHeading';
 
@@ -80,7 +80,7 @@ export function RecoveryStep(props: {
         {t('setup.recovery.summary', { threshold: props.choice.threshold, total: props.choice.total })}
       </p>
       <Show when={props.creating}>
-        <Progress label={t('setup.creatingProgress')} />
+        <OperationProgress label={t('setup.creatingProgress')} />
       </Show>
       <Show when={props.error}>
         <Alert tone="error">{t(errorMessageKey(props.error))}</Alert>

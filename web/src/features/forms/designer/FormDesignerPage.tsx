@@ -224,6 +224,7 @@ function Designer(props: { start: Loaded; isNew: boolean }) {
         body={() => t('designer.discardBody')}
         confirmLabel={t('designer.discard')}
         workingLabel={t('designer.discarding')}
+        tone="danger"
         action={discard}
         onClose={() => setDiscarding(null)}
       />
