@@ -50,12 +50,22 @@ describe('the recovery ceremony', () => {
     });
 
     const directorContext = await caseContextFor(director.browser, director.account);
-    const result = await recoverCounselorCases(directorContext, {
-      shares: [shares[2] as string, shares[0] as string],
-      departedCounselorId: leaving.account.id,
-      newCounselorId: colleague.account.id,
-    });
+    const progress: [number, number][] = [];
+    const result = await recoverCounselorCases(
+      directorContext,
+      {
+        shares: [shares[2] as string, shares[0] as string],
+        departedCounselorId: leaving.account.id,
+        newCounselorId: colleague.account.id,
+      },
+      (done, total) => progress.push([done, total]),
+    );
     expect(result).toEqual({ reassigned: 1 });
+    // The page shows "n of m" from these: nothing done yet, then each case as it is handed over.
+    expect(progress).toEqual([
+      [0, 1],
+      [1, 1],
+    ]);
 
     const colleagueContext = await caseContextFor(colleague.browser, colleague.account);
     const file = await openCase(colleagueContext, caseId);
