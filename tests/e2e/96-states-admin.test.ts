@@ -16,12 +16,16 @@ const KEY_NAME = `状态测试 ${suffix}`;
 
 /** Fails every GET of `pattern` with a 500 until the returned function is called. */
 async function failGets(page: Page, pattern: string): Promise<() => Promise<void>> {
+  let failing = true;
   await page.route(pattern, (route: Route) =>
-    route.request().method() === 'GET'
+    failing && route.request().method() === 'GET'
       ? route.fulfill({ status: 500, contentType: 'text/plain', body: 'Internal Server Error' })
       : route.fallback(),
   );
-  return () => page.unroute(pattern);
+  return async () => {
+    failing = false;
+    await page.unroute(pattern);
+  };
 }
 
 /** Holds every request to `pattern` until the returned function is called, then lets them through. */
@@ -30,12 +34,15 @@ async function hold(page: Page, pattern: string): Promise<() => Promise<void>> {
   const released = new Promise<void>((resolve) => {
     release = resolve;
   });
-  await page.route(pattern, async (route: Route) => {
-    await released;
-    await route.continue();
+  const handled: Promise<void>[] = [];
+  await page.route(pattern, (route: Route) => {
+    const passed = released.then(() => route.continue());
+    handled.push(passed);
+    return passed;
   });
   return async () => {
     release();
+    await Promise.all(handled);
     await page.unroute(pattern);
   };
 }
@@ -95,7 +102,11 @@ describe('the admin pages’ empty, error, confirming and working states', () =>
     await failure.getByText('服务器暂时出了问题，请稍后重试。').waitFor();
     await saveScreenshot(page, 'states-admin-02-error');
     await restore();
+    const listed = page.waitForResponse(
+      (response) => response.url().endsWith('/api/api-keys') && response.request().method() === 'GET',
+    );
     await failure.getByRole('button', { name: '重试' }).click();
+    expect((await listed).status()).toBe(200);
     await keys.getByRole('row').filter({ hasText: KEY_NAME }).waitFor();
     expect(await keys.getByRole('alert').count()).toBe(0);
   });
@@ -110,7 +121,8 @@ describe('the admin pages’ empty, error, confirming and working states', () =>
     await page.getByText('放宽时间段或换一个事件类型').waitFor();
     await saveScreenshot(page, 'states-admin-03-audit-empty');
     await page.getByRole('button', { name: '清除筛选' }).click();
-    await page.getByRole('cell', { name: 'org.created' }).waitFor();
+    await page.locator('table tbody tr').first().waitFor();
+    expect(await page.getByText('没有符合筛选条件的事件。').count()).toBe(0);
   });
 
   it('shows how far the chain verification has read while it runs', async () => {

@@ -75,14 +75,17 @@ describe('the recovery ceremony', () => {
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
-    await page.route('**/api/recovery/cases/*/reassign', async (route) => {
-      await held;
-      await route.continue();
+    const handled: Promise<void>[] = [];
+    await page.route('**/api/recovery/cases/*/reassign', (route) => {
+      const passed = held.then(() => route.continue());
+      handled.push(passed);
+      return passed;
     });
     await confirm.getByRole('button', { name: '交接个案' }).click();
     await confirm.getByText(/已交接 0 \/ \d+ 个个案…/).waitFor();
     await saveScreenshot(page, 'recovery-02-progress');
     release();
+    await Promise.all(handled);
     await page.unroute('**/api/recovery/cases/*/reassign');
     const done = page.getByText(new RegExp(`已把 (\\d+) 个个案交给 ${secondCounselor.name}`));
     await done.waitFor({ timeout: 60_000 });
