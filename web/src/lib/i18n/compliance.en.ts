@@ -105,14 +105,13 @@ export const complianceEn: { readonly [K in keyof typeof complianceZhCN]: string
   'rights.export.unknownClient': 'Client {id}',
   'rights.export.cases': '{count} cases',
   'rights.export.button': 'Export',
-  'rights.export.running': 'Decrypting and gathering this client’s data in this browser…',
+  'rights.export.running': 'Decrypting this client’s data in this browser…',
   'rights.export.done': 'Exported {count} cases.',
   'rights.backup.heading': 'Encrypted full backup',
   'rights.backup.intro':
     'Downloads the whole center: ciphertext, wrapped keys and operational metadata, no plaintext (the server has none). It can be imported into a fresh deployment; see docs/backup.md.',
   'rights.backup.button': 'Download encrypted backup',
-  'rights.backup.running':
-    'Preparing the encrypted backup: the server packs every ciphertext and all metadata; a large center takes a few minutes…',
+  'rights.backup.running': 'Preparing the encrypted backup; a large center takes minutes…',
   'rights.backup.done': 'Backup downloaded.',
   'error.case_not_closed': 'Only a closed case can be destroyed.',
   'error.self_approval': 'Destruction needs a second person: whoever asked cannot confirm.',

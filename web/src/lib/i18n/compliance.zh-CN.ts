@@ -99,13 +99,13 @@ export const complianceZhCN = {
   'rights.export.unknownClient': '来访者 {id}',
   'rights.export.cases': '{count} 个个案',
   'rights.export.button': '导出',
-  'rights.export.running': '正在本浏览器中解密并整理这位来访者的资料…',
+  'rights.export.running': '正在本浏览器中解密这位来访者的资料…',
   'rights.export.done': '已导出 {count} 个个案。',
   'rights.backup.heading': '整机加密备份',
   'rights.backup.intro':
     '下载整个机构的数据：密文、封装后的密钥与运营元数据，不含任何明文（服务器本来就没有明文）。可导入到另一套新部署中。详见 docs/backup.md。',
   'rights.backup.button': '下载加密备份',
-  'rights.backup.running': '正在准备加密备份：服务器打包所有密文和元数据，数据多时需要几分钟…',
+  'rights.backup.running': '正在准备加密备份，数据多时需要几分钟…',
   'rights.backup.done': '备份已下载。',
 
   'error.case_not_closed': '只有已结案的个案才能申请销毁。',

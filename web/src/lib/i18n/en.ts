@@ -128,7 +128,7 @@ export const en: Dictionary = {
   'setup.create': 'Create organization',
   'setup.creating': 'Generating keys in your browser…',
   'setup.creatingProgress':
-    'Generating the center’s root key, the recovery key and your own keys in this browser, and deriving their protection from your passphrase; this usually takes a few seconds…',
+    'This takes a few seconds: your passphrase is stretched so that it is slow to guess.',
   'setup.sheet.heading': 'Print and keep your recovery material',
   'setup.sheet.intro':
     'This is shown only once and the server has no copy. Print it and give each recovery share to a different responsible person.',
