@@ -13,6 +13,7 @@ import { goTo, logIn, modal } from './steps';
 const baseURL = inject('baseURL');
 const suffix = Date.now().toString(36);
 const KEY_NAME = `状态测试 ${suffix}`;
+const DASHBOARD_NAME = `状态测试看板 ${suffix}`;
 
 /** Fails every GET of `pattern` with a 500 until the returned function is called. */
 async function failGets(page: Page, pattern: string): Promise<() => Promise<void>> {
@@ -92,10 +93,36 @@ describe('the admin pages’ empty, error, confirming and working states', () =>
     expect(await revoke.count()).toBe(0);
   });
 
+  it('asks before deleting a dashboard: cancel keeps it, confirm deletes it', async () => {
+    const { page } = tab;
+    await goTo(page, '仪表板');
+    await page.getByRole('link', { name: '新建仪表板' }).click();
+    await page.getByLabel('名称').fill(DASHBOARD_NAME);
+    await page.getByRole('button', { name: '保存仪表板' }).click();
+    await page.getByRole('heading', { level: 2, name: DASHBOARD_NAME }).waitFor();
+
+    await page.getByRole('link', { name: '编辑此仪表板' }).click();
+    const remove = page.getByRole('button', { name: '删除仪表板' });
+    await remove.click();
+    const confirm = modal(page);
+    await confirm.getByText(`删除仪表板“${DASHBOARD_NAME}”？`).waitFor();
+    await confirm.getByRole('button', { name: '取消' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    await page.getByRole('link', { name: '取消' }).click();
+    await page.getByRole('heading', { level: 2, name: DASHBOARD_NAME }).waitFor();
+
+    await page.getByRole('link', { name: '编辑此仪表板' }).click();
+    await remove.click();
+    await confirm.getByRole('button', { name: '删除仪表板' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    await page.locator('.dashboards__name, .empty-state').first().waitFor();
+    expect(await page.getByRole('heading', { level: 2, name: DASHBOARD_NAME }).count()).toBe(0);
+    expect(await page.getByRole('option', { name: DASHBOARD_NAME }).count()).toBe(0);
+  });
+
   it('says so when the server fails to list the keys, and the retry brings them back', async () => {
     const { page } = tab;
     const restore = await failGets(page, '**/api/api-keys');
-    await goTo(page, '审计日志');
     await goTo(page, '对接与 API');
     const keys = page.getByRole('region', { name: 'API 密钥' });
     const failure = keys.getByRole('alert');
