@@ -21,7 +21,13 @@ export function AsyncContent<T>(props: {
           </button>
         </Alert>
       </Match>
-      <Match when={props.resource.state === 'ready' || props.resource.state === 'refreshing'}>
+      {/* a retry after a failed first load is "refreshing" with no value yet: it shows as loading */}
+      <Match
+        when={
+          props.resource.state === 'ready' ||
+          (props.resource.state === 'refreshing' && props.resource() !== undefined)
+        }
+      >
         {props.children(props.resource() as T)}
       </Match>
       <Match when={true}>
