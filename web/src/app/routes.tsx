@@ -1,5 +1,6 @@
 import type { RouteDefinition } from '@solidjs/router';
-import { type Component, lazy } from 'solid-js';
+import type { Component } from 'solid-js';
+import { lazyPage } from '../lib/i18n';
 import { ROLES } from '../lib/roles';
 import { HomeRedirect } from './HomeRedirect';
 import { allPages } from './navigation';
@@ -7,115 +8,123 @@ import { RoleGate } from './RoleGate';
 import { SignedInArea } from './SignedInArea';
 import { ComingSoon, NotFound } from './StatusPages';
 
-// Every page is its own chunk: the first load carries the shell and the page it lands on only.
-const ChangePassphrasePage = lazy(() =>
-  import('../features/account/ChangePassphrasePage').then((m) => ({ default: m.ChangePassphrasePage })),
+// Every page is its own chunk, loaded with its dictionary parts: the first load carries the shell and
+// the page it lands on only.
+const ChangePassphrasePage = lazyPage([], () =>
+  import('../features/account/ChangePassphrasePage').then((m) => m.ChangePassphrasePage),
 );
-const CounselorProfilePage = lazy(() =>
-  import('../features/account/CounselorProfilePage').then((m) => ({ default: m.CounselorProfilePage })),
+const CounselorProfilePage = lazyPage(['counselor-profiles'], () =>
+  import('../features/account/CounselorProfilePage').then((m) => m.CounselorProfilePage),
 );
-const AuditLogPage = lazy(() =>
-  import('../features/admin/AuditLogPage').then((m) => ({ default: m.AuditLogPage })),
+const AuditLogPage = lazyPage(['compliance'], () =>
+  import('../features/admin/AuditLogPage').then((m) => m.AuditLogPage),
 );
-const SettingsPage = lazy(() =>
-  import('../features/admin/SettingsPage').then((m) => ({ default: m.SettingsPage })),
+const SettingsPage = lazyPage(['cases', 'schedule', 'supervision-archive'], () =>
+  import('../features/admin/SettingsPage').then((m) => m.SettingsPage),
 );
-const UsersPage = lazy(() => import('../features/admin/UsersPage').then((m) => ({ default: m.UsersPage })));
-const InvitePage = lazy(() => import('../features/auth/InvitePage').then((m) => ({ default: m.InvitePage })));
-const LoginPage = lazy(() => import('../features/auth/LoginPage').then((m) => ({ default: m.LoginPage })));
-const RecoveryLoginPage = lazy(() =>
-  import('../features/auth/RecoveryLoginPage').then((m) => ({ default: m.RecoveryLoginPage })),
+const UsersPage = lazyPage(['clients', 'counselor-profiles'], () =>
+  import('../features/admin/UsersPage').then((m) => m.UsersPage),
 );
-const BookingsPage = lazy(() =>
-  import('../features/bookings/BookingsPage').then((m) => ({ default: m.BookingsPage })),
+const InvitePage = lazyPage([], () => import('../features/auth/InvitePage').then((m) => m.InvitePage));
+const LoginPage = lazyPage([], () => import('../features/auth/LoginPage').then((m) => m.LoginPage));
+const RecoveryLoginPage = lazyPage([], () =>
+  import('../features/auth/RecoveryLoginPage').then((m) => m.RecoveryLoginPage),
 );
-const CasePage = lazy(() => import('../features/cases/CasePage').then((m) => ({ default: m.CasePage })));
-const CasePrintPage = lazy(() =>
-  import('../features/cases/CasePrintPage').then((m) => ({ default: m.CasePrintPage })),
+const BookingsPage = lazyPage(['integrations'], () =>
+  import('../features/bookings/BookingsPage').then((m) => m.BookingsPage),
 );
-const CasesPage = lazy(() => import('../features/cases/CasesPage').then((m) => ({ default: m.CasesPage })));
-const RecordEditorPage = lazy(() =>
-  import('../features/cases/RecordEditorPage').then((m) => ({ default: m.RecordEditorPage })),
+const CasePage = lazyPage(
+  ['case-admin', 'cases', 'compliance', 'conferences', 'forms', 'portal', 'workflow-steps', 'workflows'],
+  () => import('../features/cases/CasePage').then((m) => m.CasePage),
 );
-const SharedCasesPage = lazy(() =>
-  import('../features/cases/SharedCasesPage').then((m) => ({ default: m.SharedCasesPage })),
+const CasePrintPage = lazyPage(['case-admin', 'cases', 'forms'], () =>
+  import('../features/cases/CasePrintPage').then((m) => m.CasePrintPage),
 );
-const ClientsPage = lazy(() =>
-  import('../features/clients/ClientsPage').then((m) => ({ default: m.ClientsPage })),
+const CasesPage = lazyPage(['cases', 'clients'], () =>
+  import('../features/cases/CasesPage').then((m) => m.CasesPage),
 );
-const CaseAccessLogPage = lazy(() =>
-  import('../features/compliance/CaseAccessLogPage').then((m) => ({ default: m.CaseAccessLogPage })),
+const RecordEditorPage = lazyPage(['cases', 'forms'], () =>
+  import('../features/cases/RecordEditorPage').then((m) => m.RecordEditorPage),
 );
-const ConferencePage = lazy(() =>
-  import('../features/conferences/ConferencePage').then((m) => ({ default: m.ConferencePage })),
+const SharedCasesPage = lazyPage(['case-admin', 'cases'], () =>
+  import('../features/cases/SharedCasesPage').then((m) => m.SharedCasesPage),
 );
-const ConferencesPage = lazy(() =>
-  import('../features/conferences/ConferencesPage').then((m) => ({ default: m.ConferencesPage })),
+const ClientsPage = lazyPage(['cases', 'clients'], () =>
+  import('../features/clients/ClientsPage').then((m) => m.ClientsPage),
 );
-const DashboardBuilderPage = lazy(() =>
-  import('../features/dashboards/DashboardBuilderPage').then((m) => ({ default: m.DashboardBuilderPage })),
+const CaseAccessLogPage = lazyPage(['compliance'], () =>
+  import('../features/compliance/CaseAccessLogPage').then((m) => m.CaseAccessLogPage),
 );
-const DashboardsPage = lazy(() =>
-  import('../features/dashboards/DashboardsPage').then((m) => ({ default: m.DashboardsPage })),
+const ConferencePage = lazyPage(['cases', 'conferences'], () =>
+  import('../features/conferences/ConferencePage').then((m) => m.ConferencePage),
 );
-const DataRightsPage = lazy(() =>
-  import('../features/compliance/DataRightsPage').then((m) => ({ default: m.DataRightsPage })),
+const ConferencesPage = lazyPage(['cases', 'conferences'], () =>
+  import('../features/conferences/ConferencesPage').then((m) => m.ConferencesPage),
 );
-const KnowledgePage = lazy(() =>
-  import('../features/knowledge/KnowledgePage').then((m) => ({ default: m.KnowledgePage })),
+const DashboardBuilderPage = lazyPage(['cases', 'dashboards', 'reports'], () =>
+  import('../features/dashboards/DashboardBuilderPage').then((m) => m.DashboardBuilderPage),
 );
-const ArticlePage = lazy(() =>
-  import('../features/knowledge/ArticlePage').then((m) => ({ default: m.ArticlePage })),
+const DashboardsPage = lazyPage(['cases', 'dashboards', 'reports'], () =>
+  import('../features/dashboards/DashboardsPage').then((m) => m.DashboardsPage),
 );
-const ArticleEditorPage = lazy(() =>
-  import('../features/knowledge/ArticleEditorPage').then((m) => ({ default: m.ArticleEditorPage })),
+const DataRightsPage = lazyPage(['cases', 'compliance'], () =>
+  import('../features/compliance/DataRightsPage').then((m) => m.DataRightsPage),
 );
-const OutboxPage = lazy(() => import('../features/dev/OutboxPage').then((m) => ({ default: m.OutboxPage })));
-const FormDesignerPage = lazy(() =>
-  import('../features/forms/designer/FormDesignerPage').then((m) => ({ default: m.FormDesignerPage })),
+const KnowledgePage = lazyPage(['knowledge'], () =>
+  import('../features/knowledge/KnowledgePage').then((m) => m.KnowledgePage),
 );
-const FormsPage = lazy(() => import('../features/forms/FormsPage').then((m) => ({ default: m.FormsPage })));
-const IntegrationsPage = lazy(() =>
-  import('../features/integrations/IntegrationsPage').then((m) => ({ default: m.IntegrationsPage })),
+const ArticlePage = lazyPage(['knowledge'], () =>
+  import('../features/knowledge/ArticlePage').then((m) => m.ArticlePage),
 );
-const PaymentsPage = lazy(() =>
-  import('../features/payments/PaymentsPage').then((m) => ({ default: m.PaymentsPage })),
+const ArticleEditorPage = lazyPage(['knowledge'], () =>
+  import('../features/knowledge/ArticleEditorPage').then((m) => m.ArticleEditorPage),
 );
-const PortalPage = lazy(() =>
-  import('../features/portal/PortalPage').then((m) => ({ default: m.PortalPage })),
+const OutboxPage = lazyPage([], () => import('../features/dev/OutboxPage').then((m) => m.OutboxPage));
+const FormDesignerPage = lazyPage(['cases', 'forms'], () =>
+  import('../features/forms/designer/FormDesignerPage').then((m) => m.FormDesignerPage),
 );
-const RecoveryCeremonyPage = lazy(() =>
-  import('../features/recovery/RecoveryCeremonyPage').then((m) => ({ default: m.RecoveryCeremonyPage })),
+const FormsPage = lazyPage(['cases', 'forms'], () =>
+  import('../features/forms/FormsPage').then((m) => m.FormsPage),
 );
-const ReportsPage = lazy(() =>
-  import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })),
+const IntegrationsPage = lazyPage(['integrations'], () =>
+  import('../features/integrations/IntegrationsPage').then((m) => m.IntegrationsPage),
 );
-const RulesPage = lazy(() => import('../features/rules/RulesPage').then((m) => ({ default: m.RulesPage })));
-const SearchPage = lazy(() =>
-  import('../features/search/SearchPage').then((m) => ({ default: m.SearchPage })),
+const PaymentsPage = lazyPage(['integrations'], () =>
+  import('../features/payments/PaymentsPage').then((m) => m.PaymentsPage),
 );
-const SchedulePage = lazy(() =>
-  import('../features/schedule/SchedulePage').then((m) => ({ default: m.SchedulePage })),
+const PortalPage = lazyPage(['cases', 'forms', 'portal'], () =>
+  import('../features/portal/PortalPage').then((m) => m.PortalPage),
 );
-const SetupWizard = lazy(() =>
-  import('../features/setup/SetupWizard').then((m) => ({ default: m.SetupWizard })),
+const RecoveryCeremonyPage = lazyPage([], () =>
+  import('../features/recovery/RecoveryCeremonyPage').then((m) => m.RecoveryCeremonyPage),
 );
-const SupervisionArchivePage = lazy(() =>
-  import('../features/supervision-archive/SupervisionArchivePage').then((m) => ({
-    default: m.SupervisionArchivePage,
-  })),
+const ReportsPage = lazyPage(['reports'], () =>
+  import('../features/reports/ReportsPage').then((m) => m.ReportsPage),
 );
-const TasksPage = lazy(() => import('../features/tasks/TasksPage').then((m) => ({ default: m.TasksPage })));
-const WorkflowDesignerPage = lazy(() =>
-  import('../features/workflows/designer/WorkflowDesignerPage').then((m) => ({
-    default: m.WorkflowDesignerPage,
-  })),
+const RulesPage = lazyPage(['cases', 'rules'], () =>
+  import('../features/rules/RulesPage').then((m) => m.RulesPage),
 );
-const WorkflowStepPage = lazy(() =>
-  import('../features/workflows/steps/WorkflowStepPage').then((m) => ({ default: m.WorkflowStepPage })),
+const SearchPage = lazyPage(['cases', 'search'], () =>
+  import('../features/search/SearchPage').then((m) => m.SearchPage),
 );
-const WorkflowsPage = lazy(() =>
-  import('../features/workflows/WorkflowsPage').then((m) => ({ default: m.WorkflowsPage })),
+const SchedulePage = lazyPage(['schedule'], () =>
+  import('../features/schedule/SchedulePage').then((m) => m.SchedulePage),
+);
+const SetupWizard = lazyPage([], () => import('../features/setup/SetupWizard').then((m) => m.SetupWizard));
+const SupervisionArchivePage = lazyPage(['cases', 'supervision-archive'], () =>
+  import('../features/supervision-archive/SupervisionArchivePage').then((m) => m.SupervisionArchivePage),
+);
+const TasksPage = lazyPage(['rules', 'workflows'], () =>
+  import('../features/tasks/TasksPage').then((m) => m.TasksPage),
+);
+const WorkflowDesignerPage = lazyPage(['cases', 'rules', 'workflow-designer', 'workflows'], () =>
+  import('../features/workflows/designer/WorkflowDesignerPage').then((m) => m.WorkflowDesignerPage),
+);
+const WorkflowStepPage = lazyPage(['booking-steps', 'workflow-steps'], () =>
+  import('../features/workflows/steps/WorkflowStepPage').then((m) => m.WorkflowStepPage),
+);
+const WorkflowsPage = lazyPage(['workflows'], () =>
+  import('../features/workflows/WorkflowsPage').then((m) => m.WorkflowsPage),
 );
 
 /** Pages that exist; every other navigation entry shows a "coming soon" card. */

@@ -1,7 +1,4 @@
-import type { I18n, MessageKey } from '../../lib/i18n';
-import { zhCN } from '../../lib/i18n/zh-CN';
-
-const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(zhCN, key);
+import { type I18n, isKnownMessage } from '../../lib/i18n';
 
 /**
  * The name of a catalog metric or breakdown. The catalog grows on the server; an id this app has
@@ -9,16 +6,16 @@ const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(zhCN, key
  */
 export function metricName(t: I18n['t'], id: string): string {
   const key = `reports.metric.${id}`;
-  return isMessageKey(key) ? t(key) : id;
+  return isKnownMessage(key) ? t(key) : id;
 }
 
 export function dimensionName(t: I18n['t'], id: string): string {
   const key = `reports.dimension.${id}`;
-  return isMessageKey(key) ? t(key) : id;
+  return isKnownMessage(key) ? t(key) : id;
 }
 
 /** A breakdown value as people read it, where the app has words for it (a funnel stage). */
 export function categoryName(t: I18n['t'], dimension: string, key: string): string {
   const label = `reports.${dimension}.${key}`;
-  return isMessageKey(label) ? t(label) : key;
+  return isKnownMessage(label) ? t(label) : key;
 }

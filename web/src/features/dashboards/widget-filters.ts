@@ -8,10 +8,7 @@ import {
   SERVICE_TYPES,
   type WidgetFilters,
 } from '../../../../core/api/index';
-import type { I18n, MessageKey } from '../../lib/i18n';
-import { zhCN } from '../../lib/i18n/zh-CN';
-
-const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(zhCN, key);
+import { type I18n, isKnownMessage } from '../../lib/i18n';
 
 /** The filters a catalog entry honours; older servers named none: a counselor only. */
 export const honoured = (entry: CatalogEntry): readonly ReportFilter[] => entry.filters ?? ['counselorId'];
@@ -53,11 +50,11 @@ export function serviceTypeOptions(current: string | undefined): string[] {
 
 export function channelLabel(t: I18n['t'], channel: string): string {
   for (const key of [`cases.clientChannel.${channel}`, `cases.channel.${channel}`])
-    if (isMessageKey(key)) return t(key);
+    if (isKnownMessage(key)) return t(key);
   return channel;
 }
 
 export function serviceTypeLabel(t: I18n['t'], serviceType: string): string {
   const key = `cases.service.${serviceType}`;
-  return isMessageKey(key) ? t(key) : serviceType;
+  return isKnownMessage(key) ? t(key) : serviceType;
 }

@@ -48,11 +48,4 @@ export const caseAdminEn: { readonly [K in keyof typeof caseAdminZhCN]: string }
   'shared.open.many': 'This number matches several cases; choose one:',
   'shared.open.finding': 'Looking it up…',
   'shared.open.counselor': 'Primary counselor {name}',
-
-  'error.invalid_transition':
-    'Someone else just changed this case’s status, so this change is not possible; open the case again.',
-  'error.transfer_target_holds_access':
-    'That counselor holds temporary access to this case: revoke it first (the key rotates on the next visit), then transfer.',
-  'error.recipient_uncertified':
-    'That person’s keys are not certified by the center, so the case key cannot go to them.',
 } as const;

@@ -47,9 +47,4 @@ export const caseAdminZhCN = {
   'shared.open.many': '这个编号对应多个个案，请选择：',
   'shared.open.finding': '正在查找…',
   'shared.open.counselor': '主咨询师 {name}',
-
-  'error.invalid_transition': '个案状态刚被其他人修改，不能这样变更；请重新打开个案。',
-  'error.transfer_target_holds_access':
-    '对方目前持有此个案的临时密钥：请先撤销其访问（下次打开时密钥会轮换），再转介。',
-  'error.recipient_uncertified': '对方的密钥尚未经机构认证，不能把个案密钥交给对方。',
 } as const;

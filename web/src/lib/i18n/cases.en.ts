@@ -171,34 +171,4 @@ export const casesEn: { readonly [K in keyof typeof casesZhCN]: string } = {
   'form.error.minSelected': 'Choose at least {limit}',
   'form.error.maxSelected': 'Choose at most {limit}',
   'form.error.rule': 'The answers do not fit together',
-
-  'error.no_case_access': 'You have no access to this case, or it does not exist.',
-  'error.grant_expired': 'Your temporary access to this case has expired; you can no longer read it.',
-  'error.grant_revoked': 'The primary counselor revoked your access to this case; you can no longer read it.',
-  'error.write_required': 'You can read this case but not write to it.',
-  'error.already_requested': 'You have already asked for access; please wait for the decision.',
-  'error.already_holder': 'You already hold this case’s key.',
-  'error.request_not_pending': 'This request has already been decided.',
-  'error.case_conflict': 'Someone else just changed this case. Please try again.',
-  'error.case_archived': 'This case is archived and can no longer be changed.',
-  'error.key_unavailable': 'The key to this case cannot be opened.',
-  'error.integrity_dropped': 'A record is missing from the case log: the server removed or withheld it.',
-  'error.integrity_reordered':
-    'The case log is out of order: records were not returned in the order they were written.',
-  'error.integrity_injected':
-    'The case log contains a record that does not belong to it: someone inserted it.',
-  'error.integrity_altered':
-    'A record’s content or operational details were changed after it was signed into the log.',
-  'error.integrity_bad_signature':
-    'A case log signature is invalid: a record was not written by its named author.',
-  'error.integrity_uncertified':
-    'The case log is signed by a key the organization never certified; it cannot be trusted.',
-  'error.integrity_rollback':
-    'The case was rolled back to an older state: this browser has already seen newer records.',
-  'error.integrity_stale_revision':
-    'The server returned an older revision of a record instead of the latest one.',
-  'error.attachment_too_large': 'The attachment is too large: the server accepts at most 25 MB.',
-  'error.attachment_incomplete': 'This attachment was not uploaded completely and cannot be downloaded.',
-  'error.attachment_tampered':
-    'The attachment failed its integrity check: it was truncated, spliced or altered, and was refused.',
 };

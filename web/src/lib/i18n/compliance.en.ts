@@ -1,7 +1,6 @@
 import type { complianceZhCN } from './compliance.zh-CN';
 
 export const complianceEn: { readonly [K in keyof typeof complianceZhCN]: string } = {
-  'nav.dataRights': 'Data rights',
   'audit.verifiedWithCheckpoints':
     'The chain is intact, verified through event {seq}. {checkpoints} signed checkpoints match the replay.',
   'audit.break.missing': 'The chain breaks at event {seq}: that event is missing.',
@@ -113,8 +112,4 @@ export const complianceEn: { readonly [K in keyof typeof complianceZhCN]: string
   'rights.backup.button': 'Download encrypted backup',
   'rights.backup.running': 'Preparing the encrypted backup; a large center takes minutes…',
   'rights.backup.done': 'Backup downloaded.',
-  'error.case_not_closed': 'Only a closed case can be destroyed.',
-  'error.self_approval': 'Destruction needs a second person: whoever asked cannot confirm.',
-  'error.backup_mismatch':
-    'The backup does not fit this deployment’s database, or its audit chain is broken.',
 };

@@ -1,7 +1,5 @@
 /** Audit viewer, access reports and data rights (issue 11). */
 export const complianceZhCN = {
-  'nav.dataRights': '数据权利',
-
   'audit.verifiedWithCheckpoints':
     '哈希链完整，已验证到第 {seq} 条。{checkpoints} 个签名检查点与重算结果一致。',
   'audit.break.missing': '哈希链在第 {seq} 条处断开：这条事件缺失。',
@@ -107,8 +105,4 @@ export const complianceZhCN = {
   'rights.backup.button': '下载加密备份',
   'rights.backup.running': '正在准备加密备份，数据多时需要几分钟…',
   'rights.backup.done': '备份已下载。',
-
-  'error.case_not_closed': '只有已结案的个案才能申请销毁。',
-  'error.self_approval': '销毁需要另一个人确认：申请人不能确认自己的申请。',
-  'error.backup_mismatch': '备份与此部署的数据库结构不符，或备份中的审计链已断开。',
 } as const;

@@ -1,7 +1,6 @@
 import type { conferencesZhCN } from './conferences.zh-CN';
 
 export const conferencesEn: { readonly [K in keyof typeof conferencesZhCN]: string } = {
-  'nav.conferences': 'Case conferences',
   'conferences.heading': 'Case conferences',
   'conferences.intro':
     'Titles, summaries and every message are encrypted and decrypted in your browser. The server knows only which case a conference is about, who takes part and when they write.',
@@ -89,12 +88,4 @@ export const conferencesEn: { readonly [K in keyof typeof conferencesZhCN]: stri
   'conferences.people.close': 'Close',
   'conferences.people.added': '{name} was added.',
   'conferences.people.removed': '{name} was removed and the conference key changed.',
-  'conferences.notification.mentioned': 'You were mentioned in a case conference',
-  'conferences.notification.event': 'Conference',
-  'conferences.notification.open': 'Open the conference',
-  'error.conference_not_found': 'No such conference, or you do not take part in it.',
-  'error.conference_removed': 'You were removed from this conference and can no longer read it.',
-  'error.conference_expired': 'This conference has ended.',
-  'error.conference_conflict': 'The conference just changed (someone was removed, say). Try again.',
-  'error.already_participant': 'This person is or was a participant of this conference.',
 };

@@ -1,6 +1,5 @@
 /** Case conferences (会诊, issue 14). */
 export const conferencesZhCN = {
-  'nav.conferences': '会诊',
   'conferences.heading': '会诊',
   'conferences.intro':
     '会诊的标题、摘要和每条消息都在您的浏览器中加密和解密，服务器只知道会诊属于哪个个案、谁参与、何时发言。',
@@ -81,12 +80,4 @@ export const conferencesZhCN = {
   'conferences.people.close': '关闭',
   'conferences.people.added': '已添加 {name}。',
   'conferences.people.removed': '已移除 {name}，会诊密钥已更换。',
-  'conferences.notification.mentioned': '有人在会诊中提到了您',
-  'conferences.notification.event': '会诊提醒',
-  'conferences.notification.open': '打开会诊',
-  'error.conference_not_found': '没有找到这个会诊，或您没有参与。',
-  'error.conference_removed': '您已被移出这个会诊，无法再查看其内容。',
-  'error.conference_expired': '这个会诊已到期结束。',
-  'error.conference_conflict': '会诊刚刚有了变化（例如有人被移除），请重试。',
-  'error.already_participant': '此人已经是或曾经是这个会诊的参与者。',
 } as const;

@@ -38,7 +38,6 @@ export const counselorProfilesEn: { readonly [K in keyof typeof counselorProfile
   'profile.saved': 'Profile saved.',
   'profile.savedFor': 'Saved the counselor profile of {name}.',
   'profile.page.heading': 'My counselor profile',
-  'profile.page.menu': 'Counselor profile',
   'profile.edit': 'Edit profile',
   'profile.dialog.title': 'Counselor profile of {name}',
   'profile.empty': 'Not filled in',

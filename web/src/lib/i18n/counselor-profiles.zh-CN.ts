@@ -36,7 +36,6 @@ export const counselorProfilesZhCN = {
   'profile.saved': '资料已保存。',
   'profile.savedFor': '已保存 {name} 的咨询师资料。',
   'profile.page.heading': '我的咨询师资料',
-  'profile.page.menu': '咨询师资料',
   'profile.edit': '编辑资料',
   'profile.dialog.title': '{name} 的咨询师资料',
   'profile.empty': '未填写',

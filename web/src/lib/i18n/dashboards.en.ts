@@ -1,7 +1,6 @@
 import type { dashboardsZhCN } from './dashboards.zh-CN';
 
 export const dashboardsEn: { readonly [K in keyof typeof dashboardsZhCN]: string } = {
-  'nav.dashboards': 'Dashboards',
   'dashboards.heading': 'Dashboards',
   'dashboards.intro':
     'Dashboards put report metrics into charts, over operational data only. Every figure is computed for whoever looks: a counselor sees their own work, finance sees fees. A breakdown cell of fewer than 5 shows as “<5”.',

@@ -1,6 +1,5 @@
 /** Issue 9: dashboards and their builder. */
 export const dashboardsZhCN = {
-  'nav.dashboards': '仪表板',
   'dashboards.heading': '仪表板',
   'dashboards.intro':
     '仪表板把报表指标组合成图表，只统计运营数据。每个数字都按查看者的角色计算：咨询师只看到自己的数据，财务只看到费用。少于 5 人的分组显示为“<5”。',

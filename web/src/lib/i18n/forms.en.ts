@@ -55,8 +55,6 @@ export const formsEn: { readonly [K in keyof typeof formsZhCN]: string } = {
   'forms.error.notCertified': 'An admin must certify your keys before you can publish a form.',
   'forms.error.badSignature':
     'The server holds another draft than the one you signed. Reload the draft and publish again.',
-  'error.form_untrusted':
-    'This form version is not signed by an administrator of this center, or it was changed after signing. It was not used: contact an administrator.',
 
   'designer.back': 'Back to forms',
   'designer.untitled': 'Untitled form',

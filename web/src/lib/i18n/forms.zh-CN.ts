@@ -48,7 +48,6 @@ export const formsZhCN = {
   'forms.error.unknown': '操作没有完成，请稍后重试。',
   'forms.error.notCertified': '管理员认证您的密钥后，您才能发布表单。',
   'forms.error.badSignature': '服务器上的草稿与您签名的不一致。请重新加载草稿后再发布。',
-  'error.form_untrusted': '此表单版本没有本机构管理员的签名，或签名后被修改过，因此没有使用。请联系管理员。',
 
   'designer.back': '返回表单列表',
   'designer.untitled': '未命名表单',

@@ -1,33 +1,28 @@
 import {
   type Accessor,
+  type Component,
   createContext,
   createEffect,
   createSignal,
+  lazy,
   type ParentProps,
   Show,
+  untrack,
   useContext,
 } from 'solid-js';
 import {
   DEFAULT_LOCALE,
-  type Dictionary,
   formatMessage,
   isLocale,
   type Locale,
   type MessageKey,
   type MessageParams,
 } from './messages';
+import type { DictionaryPart } from './parts';
+import { loadLanguage, loadParts, wordFor } from './words';
 
 export type { Locale, MessageKey, MessageParams } from './messages';
-
-/**
- * Each dictionary is a chunk of its own, fetched for the locale in use, so a reader downloads the
- * words of one language only. The first screen waits for it: docs/benchmarks.md counts it with the
- * first screen's JavaScript.
- */
-const loadDictionary: Readonly<Record<Locale, () => Promise<Dictionary>>> = {
-  'zh-CN': () => import('./zh-CN').then((m) => m.zhCN),
-  en: () => import('./en').then((m) => m.en),
-};
+export type { DictionaryPart } from './parts';
 
 // Only the interface language is persisted; nothing else the app knows ever goes to storage.
 const LOCALE_STORAGE_KEY = 'tacit.locale';
@@ -61,43 +56,73 @@ function storeLocale(locale: Locale): void {
   }
 }
 
+// One interface language for the whole page: the lazy pages below load words outside any component.
+/** The language on screen; null until its core dictionary is here. */
+const [shown, setShown] = createSignal<Locale | null>(null);
+/** The language last chosen; it differs from the one shown while its words are on their way. */
+let requested: Locale = readStoredLocale();
+
+async function switchTo(next: Locale): Promise<void> {
+  requested = next;
+  await loadLanguage(next);
+  if (requested === next) setShown(next);
+}
+
+function translate(key: MessageKey, params?: MessageParams): string {
+  const locale = shown() ?? requested;
+  const word = wordFor(locale, key);
+  if (word !== undefined) return formatMessage(word, params);
+  // Cannot happen while every lazy page names its parts (tests/unit/web/i18n-parts.test.ts).
+  console.error(`i18n: "${key}" is in no dictionary part loaded for this page`);
+  return key;
+}
+
+/** Whether the app has words for a key built from data (a catalog id, say), among those loaded. */
+export function isKnownMessage(key: string): key is MessageKey {
+  return wordFor(shown() ?? requested, key) !== undefined;
+}
+
+/**
+ * A lazily loaded page (or part of one) that renders only once both its code and the words of its
+ * dictionary parts are here, fetched side by side, in the language shown and in the one being
+ * switched to. A later change of language brings these parts before it shows.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the props of any component, as solid-js's own lazy()
+export function lazyPage<T extends Component<any>>(parts: readonly DictionaryPart[], load: () => Promise<T>) {
+  return lazy(async () => {
+    const locales = untrack(() => [...new Set([shown() ?? requested, requested])]);
+    const [page] = await Promise.all([load(), loadParts(parts, locales)]);
+    return { default: page };
+  });
+}
+
 export function I18nProvider(props: ParentProps) {
-  // The locale and its dictionary change together, once the dictionary is here.
-  const [current, setCurrent] = createSignal<{ locale: Locale; dictionary: Dictionary } | null>(null);
-  const loaded = () => current() as { locale: Locale; dictionary: Dictionary };
-  const locale = () => current()?.locale ?? DEFAULT_LOCALE;
-  let requested: Locale = DEFAULT_LOCALE;
-  const switchTo = async (next: Locale) => {
-    requested = next;
-    const dictionary = await loadDictionary[next]();
-    if (requested === next) setCurrent({ locale: next, dictionary });
-  };
-  void switchTo(readStoredLocale());
+  void switchTo(requested);
 
   createEffect(() => {
-    const shown = current();
-    if (!shown) return;
-    document.documentElement.lang = shown.locale;
-    document.title = shown.dictionary['app.documentTitle'];
+    const locale = shown();
+    if (!locale) return;
+    document.documentElement.lang = locale;
+    document.title = translate('app.documentTitle');
   });
 
   const i18n: I18n = {
-    locale,
+    locale: () => shown() ?? DEFAULT_LOCALE,
     setLocale(next) {
       storeLocale(next);
       void switchTo(next);
     },
-    t: (key, params) => formatMessage(loaded().dictionary[key], params),
-    tMessage: (message) => (message ? formatMessage(loaded().dictionary[message.key], message.params) : null),
+    t: translate,
+    tMessage: (message) => (message ? translate(message.key, message.params) : null),
     formatDateTime: (epochMs) =>
-      new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(epochMs),
-    formatDate: (epochMs) => new Intl.DateTimeFormat(locale(), { dateStyle: 'long' }).format(epochMs),
+      new Intl.DateTimeFormat(i18n.locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(epochMs),
+    formatDate: (epochMs) => new Intl.DateTimeFormat(i18n.locale(), { dateStyle: 'long' }).format(epochMs),
   };
 
-  // Nothing renders before its words: the first screen waits for the dictionary's chunk.
+  // Nothing renders before its words: the core dictionary of the language first, pages their parts.
   return (
     <I18nContext.Provider value={i18n}>
-      <Show when={current()}>{props.children}</Show>
+      <Show when={shown()}>{props.children}</Show>
     </I18nContext.Provider>
   );
 }

@@ -1,8 +1,6 @@
 import type { integrationsZhCN } from './integrations.zh-CN';
 
 export const integrationsEn: { readonly [K in keyof typeof integrationsZhCN]: string } = {
-  'nav.integrations': 'Integrations & API',
-
   'integrations.heading': 'Integrations & API',
   'integrations.intro':
     'Your website, payment provider, CRM and finance software connect through API keys and webhooks. They see operational data only: what clients and counselors write is encrypted in the browser and readable by no integration.',
@@ -178,13 +176,4 @@ export const integrationsEn: { readonly [K in keyof typeof integrationsZhCN]: st
   'widget.sent.title': 'We have your request',
   'widget.sent.body': 'The front desk will contact you soon to confirm.',
   'widget.another': 'Send another request',
-
-  'error.invalid_request': 'The request is incomplete or malformed. Please check it and try again.',
-  'error.refund_exceeds_payment': 'Refunds cannot exceed the amount paid.',
-  'error.booking_closed': 'Online booking is not open yet.',
-  'error.stale_group_key': 'This booking page is out of date. Reload it and send again.',
-  'error.captcha_failed': 'The human check failed. Please try again.',
-  'error.slot_unavailable': 'That time has just been taken. Please choose another one.',
-  'error.no_front_desk_key':
-    'You do not hold the front-desk key yet. Another front-desk member or an admin shares it when they next open a front-desk page.',
 };

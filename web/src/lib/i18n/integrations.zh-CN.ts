@@ -1,7 +1,5 @@
 /** Issue 10: API keys, webhooks, the booking widget, the front desk's booking queue, payments. */
 export const integrationsZhCN = {
-  'nav.integrations': '对接与 API',
-
   'integrations.heading': '对接与 API',
   'integrations.intro':
     '网站、支付机构、CRM 和财务软件通过 API 密钥与 Webhook 对接。它们只能看到运营数据：来访者和咨询师写下的内容都在浏览器中加密，任何对接方都读不到。',
@@ -168,13 +166,4 @@ export const integrationsZhCN = {
   'widget.sent.title': '已收到你的申请',
   'widget.sent.body': '前台会尽快通过你留下的联系方式与你确认。',
   'widget.another': '再提交一份',
-
-  'error.invalid_request': '请求不完整或格式不对，请检查后再试。',
-  'error.refund_exceeds_payment': '退款总额不能超过付款金额。',
-  'error.booking_closed': '机构暂未开放在线预约。',
-  'error.stale_group_key': '预约页面已过期，请刷新后再提交。',
-  'error.captcha_failed': '人机验证未通过，请再试一次。',
-  'error.slot_unavailable': '该时间刚刚已被预约，请另选一个时间。',
-  'error.no_front_desk_key':
-    '你还没有前台组的密钥。请前台组的其他成员或管理员打开一次前台页面，把密钥分享给你。',
 } as const;

@@ -1,7 +1,6 @@
 import type { knowledgeZhCN } from './knowledge.zh-CN';
 
 export const knowledgeEn: { readonly [K in keyof typeof knowledgeZhCN]: string } = {
-  'nav.knowledge': 'Knowledge base',
   'knowledge.heading': 'Knowledge base',
   'knowledge.intro':
     "Articles, protocols, referral lists and templates for the whole center. Titles, bodies and attachments are encrypted and decrypted in your browser under the center's staff key; the server knows only categories, version numbers, authors and times.",
@@ -71,10 +70,4 @@ export const knowledgeEn: { readonly [K in keyof typeof knowledgeZhCN]: string }
   'knowledge.editor.save': 'Save',
   'knowledge.editor.saving': 'Encrypting and saving…',
   'knowledge.editor.cancel': 'Cancel',
-  'error.no_staff_key':
-    'You do not have the staff key yet: a colleague who holds it must open the knowledge base to deliver it to you.',
-  'error.knowledge_not_found': 'No such article or category.',
-  'error.knowledge_conflict':
-    'Someone saved this article a moment ago, or the staff key was just changed. Open the article again, then edit.',
-  'error.category_name_taken': 'A category with this name exists.',
 };

@@ -1,6 +1,5 @@
 /** The knowledge base (知识库, issue 14). */
 export const knowledgeZhCN = {
-  'nav.knowledge': '知识库',
   'knowledge.heading': '知识库',
   'knowledge.intro':
     '文章、流程、转介名单和模板供全中心共用。标题、正文和附件都在您的浏览器中用机构的员工密钥加密和解密；服务器只知道分类、版本号、作者和时间。',
@@ -68,8 +67,4 @@ export const knowledgeZhCN = {
   'knowledge.editor.save': '保存',
   'knowledge.editor.saving': '正在加密并保存…',
   'knowledge.editor.cancel': '取消',
-  'error.no_staff_key': '您还没有员工密钥：需要一位已持有它的同事打开知识库，把密钥交付给您。',
-  'error.knowledge_not_found': '找不到这篇文章或分类。',
-  'error.knowledge_conflict': '有人刚刚保存了这篇文章，或员工密钥刚刚更换。请重新打开文章后再编辑。',
-  'error.category_name_taken': '已有同名的分类。',
 } as const;

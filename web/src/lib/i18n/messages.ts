@@ -1,9 +1,10 @@
-import type { zhCN } from './zh-CN';
+import type { coreZhCN } from './core.zh-CN';
+import type { DictionaryPart, dictionaryParts } from './parts';
 
-export type MessageKey = keyof typeof zhCN;
+type PartKey<P extends DictionaryPart> = keyof Awaited<ReturnType<(typeof dictionaryParts)[P]['zh-CN']>>;
 
-/** Every locale supplies exactly the keys of the zh-CN source dictionary, no more, no fewer. */
-export type Dictionary = { readonly [K in MessageKey]: string };
+/** The keys of the zh-CN source dictionary: its core and every feature's part. */
+export type MessageKey = keyof typeof coreZhCN | { [P in DictionaryPart]: PartKey<P> }[DictionaryPart];
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 

@@ -1,9 +1,6 @@
 import type { searchZhCN } from './search.zh-CN';
 
 export const searchEn: { readonly [K in keyof typeof searchZhCN]: string } = {
-  'nav.search': 'Search',
-  'search.box': 'Search',
-  'search.boxHint': 'Search notes and conferences (/)',
   'search.heading': 'Search',
   'search.intro':
     'Search happens in your browser only: the records you can open are decrypted here and indexed in memory. No search term is sent to the server, the index is never written to disk, and it is cleared as soon as the vault locks.',

@@ -1,8 +1,5 @@
 /** Search across what one can decrypt (搜索, issue 14). */
 export const searchZhCN = {
-  'nav.search': '搜索',
-  'search.box': '搜索',
-  'search.boxHint': '搜索记录与会诊（/）',
   'search.heading': '搜索',
   'search.intro':
     '搜索只在您的浏览器中进行：您能打开的记录先在这里解密，再在内存中建立索引。搜索词不会发送给服务器，索引不会写入磁盘，锁定后立即清除。',

@@ -1,7 +1,6 @@
 import type { supervisionArchiveZhCN } from './supervision-archive.zh-CN';
 
 export const supervisionArchiveEn: { readonly [K in keyof typeof supervisionArchiveZhCN]: string } = {
-  'nav.supervisionArchive': 'Supervision archive',
   'archive.heading': 'Supervision archive',
   'archive.intro':
     'The supervision reports and feedback of the cases whose key you hold, decrypted in this browser. Theme tags are set by the admin; the server knows the tags, never the text.',
@@ -28,5 +27,4 @@ export const supervisionArchiveEn: { readonly [K in keyof typeof supervisionArch
   'settings.themes.add': 'Add tag',
   'settings.themes.added': 'Tag “{name}” added.',
   'settings.themes.empty': 'No theme tags yet.',
-  'error.name_taken': 'This name is already taken.',
 };

@@ -1,6 +1,5 @@
 /** The supervision archive (督导档案, issue 14) and its theme tags in the settings. */
 export const supervisionArchiveZhCN = {
-  'nav.supervisionArchive': '督导档案',
   'archive.heading': '督导档案',
   'archive.intro':
     '您持有密钥的个案中的督导报告与督导意见，在本浏览器中解密后列出。主题标签由管理员设定，服务器只知道标签，不知道内容。',
@@ -27,5 +26,4 @@ export const supervisionArchiveZhCN = {
   'settings.themes.add': '添加标签',
   'settings.themes.added': '已添加标签“{name}”。',
   'settings.themes.empty': '还没有主题标签。',
-  'error.name_taken': '这个名称已经存在。',
 } as const;

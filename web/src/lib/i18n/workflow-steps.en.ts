@@ -26,7 +26,4 @@ export const workflowStepsEn: { readonly [K in keyof typeof workflowStepsZhCN]: 
   'case.processes.closing': 'Close the case',
   'case.processes.started': '“{name}” started; its next step is in the task inbox.',
   'case.processes.toInbox': 'Open the inbox',
-  'error.not_published':
-    'This process is not published yet; an admin installs and publishes it under Workflows.',
-  'error.already_running': 'This process already runs on this case; go on with it in the inbox.',
 };

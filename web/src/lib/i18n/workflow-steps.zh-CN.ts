@@ -22,6 +22,4 @@ export const workflowStepsZhCN = {
   'case.processes.closing': '结案',
   'case.processes.started': '已发起“{name}”，下一步已在待办中。',
   'case.processes.toInbox': '打开待办',
-  'error.not_published': '这个流程还没有发布，请管理员在“流程”中安装并发布。',
-  'error.already_running': '这个流程已在此个案上进行中，请在待办中继续。',
 } as const;

@@ -1,20 +1,31 @@
 import { A, useParams } from '@solidjs/router';
-import { createResource, lazy, Match, Show, Switch } from 'solid-js';
+import { createResource, Match, Show, Switch } from 'solid-js';
 import { shippedLabel } from '../../../../../core/workflows/shipped-labels';
-import { type MessageKey, useI18n } from '../../../lib/i18n';
+import { lazyPage, type MessageKey, useI18n } from '../../../lib/i18n';
 import { findWorkflowTask, type WorkflowTaskView } from '../../../lib/workflows';
 import { Alert } from '../../../ui/Alert';
 import { AsyncContent } from '../../../ui/AsyncContent';
 import './steps.css';
 
-const ScreeningStep = lazy(() => import('./ScreeningStep').then((m) => ({ default: m.ScreeningStep })));
-const MatchingStep = lazy(() => import('./MatchingStep').then((m) => ({ default: m.MatchingStep })));
-const OpenCaseStep = lazy(() => import('./OpenCaseStep').then((m) => ({ default: m.OpenCaseStep })));
-const NotifyClientStep = lazy(() =>
-  import('./NotifyClientStep').then((m) => ({ default: m.NotifyClientStep })),
+const ScreeningStep = lazyPage(
+  ['booking-steps', 'cases', 'counselor-profiles', 'integrations', 'workflow-steps'],
+  () => import('./ScreeningStep').then((m) => m.ScreeningStep),
 );
-const AskAccessStep = lazy(() => import('./AskAccessStep').then((m) => ({ default: m.AskAccessStep })));
-const DeliverKeyStep = lazy(() => import('./DeliverKeyStep').then((m) => ({ default: m.DeliverKeyStep })));
+const MatchingStep = lazyPage(['booking-steps', 'counselor-profiles', 'schedule', 'workflow-steps'], () =>
+  import('./MatchingStep').then((m) => m.MatchingStep),
+);
+const OpenCaseStep = lazyPage(['booking-steps', 'cases', 'counselor-profiles', 'workflow-steps'], () =>
+  import('./OpenCaseStep').then((m) => m.OpenCaseStep),
+);
+const NotifyClientStep = lazyPage(['booking-steps', 'workflow-steps'], () =>
+  import('./NotifyClientStep').then((m) => m.NotifyClientStep),
+);
+const AskAccessStep = lazyPage(['booking-steps', 'case-admin', 'cases', 'workflow-steps'], () =>
+  import('./AskAccessStep').then((m) => m.AskAccessStep),
+);
+const DeliverKeyStep = lazyPage(['booking-steps', 'cases', 'workflow-steps'], () =>
+  import('./DeliverKeyStep').then((m) => m.DeliverKeyStep),
+);
 
 /** The case a finished step opened, which the process carries from then on. */
 const openedCase = (task: WorkflowTaskView) =>

@@ -1,46 +1,10 @@
-import { bookingStepsEn } from './booking-steps.en';
-import { caseAdminEn } from './case-admin.en';
-import { casesEn } from './cases.en';
-import { clientsEn } from './clients.en';
-import { complianceEn } from './compliance.en';
-import { conferencesEn } from './conferences.en';
-import { counselorProfilesEn } from './counselor-profiles.en';
-import { dashboardsEn } from './dashboards.en';
-import { formsEn } from './forms.en';
-import { integrationsEn } from './integrations.en';
-import { knowledgeEn } from './knowledge.en';
-import type { Dictionary } from './messages';
-import { portalEn } from './portal.en';
-import { reportsEn } from './reports.en';
-import { rulesEn } from './rules.en';
-import { scheduleEn } from './schedule.en';
-import { searchEn } from './search.en';
-import { supervisionArchiveEn } from './supervision-archive.en';
-import { workflowDesignerEn } from './workflow-designer.en';
-import { workflowStepsEn } from './workflow-steps.en';
-import { workflowsEn } from './workflows.en';
+import type { coreZhCN } from './core.zh-CN';
+import { errorsEn } from './errors.en';
+import { shellEn } from './shell.en';
 
-export const en: Dictionary = {
-  ...clientsEn,
-  ...conferencesEn,
-  ...searchEn,
-  ...knowledgeEn,
-  ...complianceEn,
-  ...casesEn,
-  ...caseAdminEn,
-  ...formsEn,
-  ...integrationsEn,
-  ...dashboardsEn,
-  ...reportsEn,
-  ...portalEn,
-  ...scheduleEn,
-  ...rulesEn,
-  ...workflowsEn,
-  ...workflowDesignerEn,
-  ...bookingStepsEn,
-  ...counselorProfilesEn,
-  ...workflowStepsEn,
-  ...supervisionArchiveEn,
+export const coreEn: { readonly [K in keyof typeof coreZhCN]: string } = {
+  ...errorsEn,
+  ...shellEn,
   'app.name': 'Tacit',
   'app.documentTitle': 'Tacit',
   'app.tagline': 'The zero-knowledge office for counseling centers',

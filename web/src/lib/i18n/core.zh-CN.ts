@@ -1,47 +1,13 @@
-// The source dictionary: its keys are the message keys of the whole app (see ./en.ts).
+// The core dictionary: the words of the first screen, the frame, the sign-in pages and every error
+// message. It is in the initial bundle; each feature's words are a part of their own (./parts.ts),
+// loaded with that feature's page. Its keys and the parts' keys make the app's message keys.
 
-import { bookingStepsZhCN } from './booking-steps.zh-CN';
-import { caseAdminZhCN } from './case-admin.zh-CN';
-import { casesZhCN } from './cases.zh-CN';
-import { clientsZhCN } from './clients.zh-CN';
-import { complianceZhCN } from './compliance.zh-CN';
-import { conferencesZhCN } from './conferences.zh-CN';
-import { counselorProfilesZhCN } from './counselor-profiles.zh-CN';
-import { dashboardsZhCN } from './dashboards.zh-CN';
-import { formsZhCN } from './forms.zh-CN';
-import { integrationsZhCN } from './integrations.zh-CN';
-import { knowledgeZhCN } from './knowledge.zh-CN';
-import { portalZhCN } from './portal.zh-CN';
-import { reportsZhCN } from './reports.zh-CN';
-import { rulesZhCN } from './rules.zh-CN';
-import { scheduleZhCN } from './schedule.zh-CN';
-import { searchZhCN } from './search.zh-CN';
-import { supervisionArchiveZhCN } from './supervision-archive.zh-CN';
-import { workflowDesignerZhCN } from './workflow-designer.zh-CN';
-import { workflowStepsZhCN } from './workflow-steps.zh-CN';
-import { workflowsZhCN } from './workflows.zh-CN';
+import { errorsZhCN } from './errors.zh-CN';
+import { shellZhCN } from './shell.zh-CN';
 
-export const zhCN = {
-  ...clientsZhCN,
-  ...conferencesZhCN,
-  ...searchZhCN,
-  ...knowledgeZhCN,
-  ...complianceZhCN,
-  ...casesZhCN,
-  ...caseAdminZhCN,
-  ...formsZhCN,
-  ...integrationsZhCN,
-  ...dashboardsZhCN,
-  ...reportsZhCN,
-  ...portalZhCN,
-  ...scheduleZhCN,
-  ...rulesZhCN,
-  ...workflowsZhCN,
-  ...workflowDesignerZhCN,
-  ...bookingStepsZhCN,
-  ...counselorProfilesZhCN,
-  ...workflowStepsZhCN,
-  ...supervisionArchiveZhCN,
+export const coreZhCN = {
+  ...errorsZhCN,
+  ...shellZhCN,
   'app.name': '默契',
   'app.documentTitle': '默契 Tacit',
   'app.tagline': '心理咨询机构的零知识办公平台',
