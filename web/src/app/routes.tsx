@@ -16,13 +16,13 @@ const ChangePassphrasePage = lazyPage([], () =>
 const CounselorProfilePage = lazyPage(['counselor-profiles'], () =>
   import('../features/account/CounselorProfilePage').then((m) => m.CounselorProfilePage),
 );
-const AuditLogPage = lazyPage(['compliance'], () =>
+const AuditLogPage = lazyPage(['admin', 'compliance'], () =>
   import('../features/admin/AuditLogPage').then((m) => m.AuditLogPage),
 );
 const SettingsPage = lazyPage(['cases', 'schedule', 'supervision-archive'], () =>
   import('../features/admin/SettingsPage').then((m) => m.SettingsPage),
 );
-const UsersPage = lazyPage(['clients', 'counselor-profiles'], () =>
+const UsersPage = lazyPage(['admin', 'clients', 'counselor-profiles'], () =>
   import('../features/admin/UsersPage').then((m) => m.UsersPage),
 );
 const InvitePage = lazyPage([], () => import('../features/auth/InvitePage').then((m) => m.InvitePage));
@@ -52,7 +52,7 @@ const SharedCasesPage = lazyPage(['case-admin', 'cases'], () =>
 const ClientsPage = lazyPage(['cases', 'clients'], () =>
   import('../features/clients/ClientsPage').then((m) => m.ClientsPage),
 );
-const CaseAccessLogPage = lazyPage(['compliance'], () =>
+const CaseAccessLogPage = lazyPage(['admin', 'compliance'], () =>
   import('../features/compliance/CaseAccessLogPage').then((m) => m.CaseAccessLogPage),
 );
 const ConferencePage = lazyPage(['cases', 'conferences'], () =>
@@ -67,7 +67,7 @@ const DashboardBuilderPage = lazyPage(['cases', 'dashboards', 'reports'], () =>
 const DashboardsPage = lazyPage(['cases', 'dashboards', 'reports'], () =>
   import('../features/dashboards/DashboardsPage').then((m) => m.DashboardsPage),
 );
-const DataRightsPage = lazyPage(['cases', 'compliance'], () =>
+const DataRightsPage = lazyPage(['admin', 'cases', 'compliance'], () =>
   import('../features/compliance/DataRightsPage').then((m) => m.DataRightsPage),
 );
 const KnowledgePage = lazyPage(['knowledge'], () =>
@@ -79,7 +79,7 @@ const ArticlePage = lazyPage(['knowledge'], () =>
 const ArticleEditorPage = lazyPage(['knowledge'], () =>
   import('../features/knowledge/ArticleEditorPage').then((m) => m.ArticleEditorPage),
 );
-const OutboxPage = lazyPage([], () => import('../features/dev/OutboxPage').then((m) => m.OutboxPage));
+const OutboxPage = lazyPage(['admin'], () => import('../features/dev/OutboxPage').then((m) => m.OutboxPage));
 const FormDesignerPage = lazyPage(['cases', 'forms'], () =>
   import('../features/forms/designer/FormDesignerPage').then((m) => m.FormDesignerPage),
 );
@@ -95,7 +95,7 @@ const PaymentsPage = lazyPage(['integrations'], () =>
 const PortalPage = lazyPage(['cases', 'forms', 'portal'], () =>
   import('../features/portal/PortalPage').then((m) => m.PortalPage),
 );
-const RecoveryCeremonyPage = lazyPage([], () =>
+const RecoveryCeremonyPage = lazyPage(['admin'], () =>
   import('../features/recovery/RecoveryCeremonyPage').then((m) => m.RecoveryCeremonyPage),
 );
 const ReportsPage = lazyPage(['reports'], () =>
@@ -110,7 +110,9 @@ const SearchPage = lazyPage(['cases', 'search'], () =>
 const SchedulePage = lazyPage(['schedule'], () =>
   import('../features/schedule/SchedulePage').then((m) => m.SchedulePage),
 );
-const SetupWizard = lazyPage([], () => import('../features/setup/SetupWizard').then((m) => m.SetupWizard));
+const SetupWizard = lazyPage(['setup'], () =>
+  import('../features/setup/SetupWizard').then((m) => m.SetupWizard),
+);
 const SupervisionArchivePage = lazyPage(['cases', 'supervision-archive'], () =>
   import('../features/supervision-archive/SupervisionArchivePage').then((m) => m.SupervisionArchivePage),
 );

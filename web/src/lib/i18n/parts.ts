@@ -6,6 +6,10 @@ import type { Locale } from './messages';
  * en file is typed by its zh-CN file: a key missing in either language fails the typecheck.
  */
 export const dictionaryParts = {
+  admin: {
+    'zh-CN': () => import('./admin.zh-CN').then((m) => m.adminZhCN),
+    en: () => import('./admin.en').then((m) => m.adminEn),
+  },
   'booking-steps': {
     'zh-CN': () => import('./booking-steps.zh-CN').then((m) => m.bookingStepsZhCN),
     en: () => import('./booking-steps.en').then((m) => m.bookingStepsEn),
@@ -69,6 +73,10 @@ export const dictionaryParts = {
   search: {
     'zh-CN': () => import('./search.zh-CN').then((m) => m.searchZhCN),
     en: () => import('./search.en').then((m) => m.searchEn),
+  },
+  setup: {
+    'zh-CN': () => import('./setup.zh-CN').then((m) => m.setupZhCN),
+    en: () => import('./setup.en').then((m) => m.setupEn),
   },
   'supervision-archive': {
     'zh-CN': () => import('./supervision-archive.zh-CN').then((m) => m.supervisionArchiveZhCN),
