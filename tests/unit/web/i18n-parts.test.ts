@@ -10,7 +10,8 @@ import { type DictionaryPart, dictionaryParts } from '../../../web/src/lib/i18n/
  * chunk is its module with everything it imports; the first screen is web/src/main.tsx with
  * everything it imports, and what that loads lazily without lazyPage. Every message key such code
  * names — a literal, or the start of a template (`cases.status.${status}`) — must be in the core
- * or in one of the parts its page names.
+ * or in one of the parts its page names. The booking widget (web/src/widget/main.tsx) is an entry
+ * of its own, whose I18nProvider names the parts it shows.
  */
 
 const WEB = resolve(import.meta.dirname, '../../../web/src');
@@ -127,8 +128,13 @@ beforeAll(async () => {
 });
 
 describe('the dictionary parts', () => {
-  it('give the first screen and what it loads by itself only words of the core dictionary', () => {
-    expect(missingWords(chunkOf(join(WEB, 'main.tsx')), [])).toEqual([]);
+  it('give each entry and what it loads by itself words of the core and the parts its provider names', () => {
+    for (const entry of ['main.tsx', 'widget/main.tsx']) {
+      const source = readFileSync(join(WEB, entry), 'utf8');
+      const named = /<I18nProvider parts=\{\[([^\]]*)\]\}>/.exec(source)?.[1] ?? '';
+      const parts = [...named.matchAll(/'([^']+)'/g)].map((part) => part[1] as string);
+      expect(missingWords(chunkOf(join(WEB, entry)), parts), entry).toEqual([]);
+    }
   });
 
   it('give every lazily loaded page the words it uses, from the parts it names', () => {

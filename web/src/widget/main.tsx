@@ -11,7 +11,7 @@ if (!root) throw new Error('widget.html has no #widget element');
 
 render(
   () => (
-    <I18nProvider>
+    <I18nProvider parts={['counselor-profiles', 'integrations']}>
       <WidgetApp />
     </I18nProvider>
   ),

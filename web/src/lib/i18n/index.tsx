@@ -62,9 +62,9 @@ const [shown, setShown] = createSignal<Locale | null>(null);
 /** The language last chosen; it differs from the one shown while its words are on their way. */
 let requested: Locale = readStoredLocale();
 
-async function switchTo(next: Locale): Promise<void> {
+async function switchTo(next: Locale, parts?: readonly DictionaryPart[]): Promise<void> {
   requested = next;
-  await loadLanguage(next);
+  await loadLanguage(next, parts);
   if (requested === next) setShown(next);
 }
 
@@ -96,8 +96,9 @@ export function lazyPage<T extends Component<any>>(parts: readonly DictionaryPar
   });
 }
 
-export function I18nProvider(props: ParentProps) {
-  void switchTo(requested);
+/** `parts`: the feature parts an entry shows before any lazy page (the booking widget's, say). */
+export function I18nProvider(props: ParentProps<{ parts?: readonly DictionaryPart[] }>) {
+  void switchTo(requested, props.parts);
 
   createEffect(() => {
     const locale = shown();

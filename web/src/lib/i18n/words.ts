@@ -34,8 +34,9 @@ function load(locale: Locale, part: DictionaryPart | 'core'): Promise<void> {
   return loading;
 }
 
-/** Brings the language's core and every part asked for so far, including parts asked for meanwhile. */
-export async function loadLanguage(locale: Locale): Promise<void> {
+/** Brings the language's core, the given parts and every part asked for so far or meanwhile. */
+export async function loadLanguage(locale: Locale, parts: readonly DictionaryPart[] = []): Promise<void> {
+  for (const part of parts) wanted.add(part);
   let asked: number;
   do {
     asked = wanted.size;
