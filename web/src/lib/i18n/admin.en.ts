@@ -78,4 +78,10 @@ export const adminEn: { readonly [K in keyof typeof adminZhCN]: string } = {
   'recovery.working': 'Recovering and handing over…',
   'recovery.done':
     '{count} cases handed over to {name}; {name}’s browser rotates each key the next time they open the case.',
+  'recovery.confirm': 'Hand the cases over',
+  'recovery.confirmTitle': 'Hand {departed}’s cases to {successor}?',
+  'recovery.confirmBody':
+    'This browser opens each case with {departed} as primary counselor with the recovery key, hands its key to {successor} and revokes {departed}’s access. The audit log records every case.',
+  'recovery.progressOpening': 'Opening the case list with the recovery key…',
+  'recovery.progress': 'Handed over {done} of {total} cases…',
 };

@@ -70,4 +70,10 @@ export const adminZhCN = {
   'recovery.submit': '恢复并交接个案',
   'recovery.working': '正在恢复并交接…',
   'recovery.done': '已把 {count} 个个案交给 {name}；{name} 下次打开个案时会轮换密钥。',
+  'recovery.confirm': '交接个案',
+  'recovery.confirmTitle': '把 {departed} 的个案交给 {successor}？',
+  'recovery.confirmBody':
+    '本浏览器会用恢复密钥逐一打开 {departed} 作为主咨询师的个案，把密钥交给 {successor}，并吊销 {departed} 的访问。审计日志会记录每一个个案。',
+  'recovery.progressOpening': '正在用恢复密钥打开个案列表…',
+  'recovery.progress': '已交接 {done} / {total} 个个案…',
 };

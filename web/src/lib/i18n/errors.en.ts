@@ -65,4 +65,5 @@ export const errorsEn: { readonly [K in keyof typeof errorsZhCN]: string } = {
   'error.not_published':
     'This process is not published yet; an admin installs and publishes it under Workflows.',
   'error.already_running': 'This process already runs on this case; go on with it in the inbox.',
+  'error.server_error': 'The server ran into a problem. Try again in a moment.',
 };

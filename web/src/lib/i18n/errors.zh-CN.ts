@@ -50,4 +50,5 @@ export const errorsZhCN = {
   'error.name_taken': '这个名称已经存在。',
   'error.not_published': '这个流程还没有发布，请管理员在“流程”中安装并发布。',
   'error.already_running': '这个流程已在此个案上进行中，请在待办中继续。',
+  'error.server_error': '服务器暂时出了问题，请稍后重试。',
 };

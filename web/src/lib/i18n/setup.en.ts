@@ -24,6 +24,8 @@ export const setupEn: { readonly [K in keyof typeof setupZhCN]: string } = {
   'setup.recovery.summary': 'Any {threshold} of the {total} shares can recover the key.',
   'setup.create': 'Create organization',
   'setup.creating': 'Generating keys in your browser…',
+  'setup.creatingProgress':
+    'This takes a few seconds: your passphrase is stretched so that it is slow to guess.',
   'setup.sheet.heading': 'Print and keep your recovery material',
   'setup.sheet.intro':
     'This is shown only once and the server has no copy. Print it and give each recovery share to a different responsible person.',

@@ -21,6 +21,7 @@ export const setupZhCN = {
   'setup.recovery.summary': '任意 {threshold} 份（共 {total} 份）即可恢复。',
   'setup.create': '创建机构',
   'setup.creating': '正在浏览器中生成密钥…',
+  'setup.creatingProgress': '需要几秒钟：口令会经过多轮拉伸，让人难以猜出。',
   'setup.sheet.heading': '打印并保管恢复材料',
   'setup.sheet.intro':
     '以下内容只显示这一次，服务器没有副本。请打印，并把每份恢复份额交给不同的负责人分别保管。',
