@@ -82,7 +82,7 @@ async function startBookingWorkflow(
   definition: WorkflowDefinitionRow,
   row: BookingRequestRow,
 ): Promise<void> {
-  const instance = await startInstance(db, {
+  const { instance } = await startInstance(db, {
     orgId,
     definition,
     caseId: null,

@@ -125,8 +125,11 @@ export function currentWrapsQuery(db: Db, caseId: string) {
     .where(eq(caseKeyWraps.caseId, caseId));
 }
 
-/** The case and whether the user ever held a wrap of it, as queries for a read batch (see `judgeCaseManager`). */
-export function caseManagerQueries(db: Db, caseId: string, userId: string) {
+/**
+ * The case and whether the user ever held a wrap of it, as queries for a read batch (see
+ * `judgeCaseManager`); `caseId` may be SQL that yields it.
+ */
+export function caseManagerQueries(db: Db, caseId: string | SQLWrapper, userId: string) {
   return [
     db.select().from(cases).where(eq(cases.id, caseId)).limit(1),
     db

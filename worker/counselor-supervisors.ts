@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from './db/client.js';
-import { cases, users } from './db/schema.js';
 
 /**
  * The relation "the case's counselor's supervisor" (督导), the one place rules (notify the
@@ -8,29 +7,29 @@ import { cases, users } from './db/schema.js';
  * the supervisor an admin assigned to the case's primary counselor (migration 0015). Nobody when
  * none is assigned, or the assigned person is disabled or no longer holds the supervisor role.
  */
-export async function caseCounselorSupervisor(db: Db, caseId: string): Promise<string | null> {
-  const [row] = await db
-    .select({ counselorId: cases.primaryCounselorId })
-    .from(cases)
-    .where(eq(cases.id, caseId))
-    .limit(1);
-  return row ? counselorSupervisor(db, row.counselorId) : null;
+
+/** A counselor's assigned supervisor while that person is an active supervisor, else NULL, as SQL. */
+export const counselorSupervisorSql = (counselorId: string | SQL): SQL<string | null> =>
+  sql`(SELECT supervisor.id FROM users AS counselor
+    JOIN users AS supervisor ON supervisor.id = counselor.supervisor_id
+    WHERE counselor.id = ${counselorId} AND supervisor.status = 'active'
+      AND EXISTS (SELECT 1 FROM json_each(supervisor.roles) WHERE value = 'supervisor'))`;
+
+/** The supervisor of the case's primary counselor (see counselorSupervisorSql), as SQL. */
+export const caseCounselorSupervisorSql = (caseId: string | SQL): SQL<string | null> =>
+  counselorSupervisorSql(sql`(SELECT primary_counselor_id FROM cases WHERE id = ${caseId})`);
+
+async function scalar(db: Db, value: SQL<string | null>): Promise<string | null> {
+  const row = await db.get<{ id: string | null }>(sql`SELECT ${value} AS id`);
+  return row?.id ?? null;
 }
 
-/** A counselor's assigned supervisor while that person is an active supervisor; else null. */
-export async function counselorSupervisor(db: Db, counselorId: string): Promise<string | null> {
-  const [counselor] = await db
-    .select({ supervisorId: users.supervisorId })
-    .from(users)
-    .where(eq(users.id, counselorId))
-    .limit(1);
-  if (!counselor?.supervisorId) return null;
-  const [supervisor] = await db
-    .select({ id: users.id, roles: users.roles, status: users.status })
-    .from(users)
-    .where(eq(users.id, counselor.supervisorId))
-    .limit(1);
-  return supervisor && isActiveSupervisor(supervisor) ? supervisor.id : null;
+export function caseCounselorSupervisor(db: Db, caseId: string): Promise<string | null> {
+  return scalar(db, caseCounselorSupervisorSql(caseId));
+}
+
+export function counselorSupervisor(db: Db, counselorId: string): Promise<string | null> {
+  return scalar(db, counselorSupervisorSql(counselorId));
 }
 
 export const isActiveSupervisor = (user: { roles: readonly string[]; status: string }) =>

@@ -115,17 +115,6 @@ export function freeSlotsFrom(
   return free;
 }
 
-/** Each counselor's free starts for the service between `from` and `to`: the matching step's facts. */
-export async function freeSlotsByCounselor(
-  db: Db,
-  service: ServiceRow,
-  from: number,
-  to: number,
-  timeZone: string,
-): Promise<Map<string, number[]>> {
-  return freeSlotsFrom(await db.batch(freeSlotQueries(db, from, to)), service, from, to, timeZone);
-}
-
 /** Every start at which some counselor is free, earliest first. */
 export function mergedStarts(free: Map<string, number[]>): number[] {
   const starts = new Set<number>();

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, ne, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { BOOKED_STATUSES } from '../core/api/appointments.js';
 import type { LeaveDecision, LeaveView } from '../core/api/schedule-setup.js';
@@ -8,7 +8,7 @@ import type { Db } from './db/client.js';
 import { notifications } from './db/rules-schema.js';
 import { appointments, type LeaveRow, leaveRequests } from './db/schedule-schema.js';
 import { ApiError } from './errors.js';
-import { usersWithRole, usersWithRoleQuery } from './rules/recipients.js';
+import { usersWithRoleQuery } from './rules/recipients.js';
 
 /**
  * Leave (请假): a counselor asks, a director approves or rejects; approved leave blocks bookings
@@ -31,9 +31,11 @@ export function toLeaveView(row: LeaveRow, overlapping?: string[]): LeaveView {
   };
 }
 
-const leaveQuery = (db: Db, id: string) => db.select().from(leaveRequests).where(eq(leaveRequests.id, id));
+/** The leave request `id` (or the one SQL names), as one statement for a read batch. */
+export const leaveQuery = (db: Db, id: string | SQL) =>
+  db.select().from(leaveRequests).where(eq(leaveRequests.id, id));
 
-function judgeLeave(rows: readonly LeaveRow[]): LeaveRow {
+export function judgeLeave(rows: readonly LeaveRow[]): LeaveRow {
   const [row] = rows;
   if (!row) throw new ApiError(404, 'not_found', 'no such leave request');
   return row;
@@ -43,8 +45,11 @@ export async function requireLeave(db: Db, id: string): Promise<LeaveRow> {
   return judgeLeave(await leaveQuery(db, id));
 }
 
-/** appointmentsDuringLeave for the leave request `leaveId`, as one statement for a read batch. */
-const duringLeaveQuery = (db: Db, leaveId: string) =>
+/**
+ * The counselor's appointments that still hold time inside the leave request `leaveId`: to be
+ * moved by the front desk. One statement for a read batch.
+ */
+export const duringLeaveQuery = (db: Db, leaveId: string | SQL) =>
   db
     .select({ id: appointments.id })
     .from(appointments)
@@ -58,23 +63,6 @@ const duringLeaveQuery = (db: Db, leaveId: string) =>
       ),
     )
     .orderBy(asc(appointments.startAt));
-
-/** The counselor's appointments that still hold time inside the leave: to be moved by the front desk. */
-export async function appointmentsDuringLeave(db: Db, leave: LeaveRow): Promise<string[]> {
-  const rows = await db
-    .select({ id: appointments.id })
-    .from(appointments)
-    .where(
-      and(
-        eq(appointments.counselorId, leave.counselorId),
-        ne(appointments.status, 'cancelled'),
-        lt(appointments.startAt, leave.endAt),
-        gt(appointments.endAt, leave.startAt),
-      ),
-    )
-    .orderBy(asc(appointments.startAt));
-  return rows.map((row) => row.id);
-}
 
 export interface LeaveSettlement {
   audit: AuditRecord;
@@ -184,26 +172,13 @@ export async function decideLeave(db: Db, orgId: string, input: LeaveDecisionInp
   return input.decision === 'approved' ? toLeaveView(decided, overlapping) : toLeaveView(decided);
 }
 
-/** After an approval commits: who must move which appointments; returns their ids. */
-export async function announceLeaveOverlaps(db: Db, leave: LeaveRow): Promise<string[]> {
-  const overlapping = await appointmentsDuringLeave(db, leave);
-  await announceOverlaps(db, leave, overlapping, leave.decidedAt ?? Date.now());
-  return overlapping;
-}
-
 /**
  * Approved leave leaves its appointments in place: the counselor and the front desk are told, in
  * the notification center, how many to move or cancel (the schedule page lists them, see
- * appointmentsNeedingMove). Ids and a count only, never a client.
+ * appointmentsNeedingMove). Ids and a count only, never a client. Statements for the decision's
+ * batch (none when nothing overlaps).
  */
-async function announceOverlaps(db: Db, leave: LeaveRow, overlapping: readonly string[], now: number) {
-  if (overlapping.length === 0) return;
-  const [first, ...rest] = overlapNotices(db, leave, overlapping, await usersWithRole(db, 'frontdesk'), now);
-  if (first) await db.batch([first, ...rest]);
-}
-
-/** announceOverlaps' notifications, as statements for the caller's batch (none when nothing overlaps). */
-function overlapNotices(
+export function overlapNotices(
   db: Db,
   leave: LeaveRow,
   overlapping: readonly string[],

@@ -11,12 +11,7 @@ import { isTaskNode } from '../../core/workflows/model.js';
 import type { Db } from '../db/client.js';
 import { tasks } from '../db/rules-schema.js';
 import { cases } from '../db/schema.js';
-import {
-  type WorkflowInstanceRow,
-  workflowDefinitions,
-  workflowHistory,
-  workflowInstances,
-} from '../db/workflow-schema.js';
+import { workflowDefinitions, workflowInstances } from '../db/workflow-schema.js';
 import type { ActiveSession, AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { requireSession } from '../middleware/session.js';
@@ -24,12 +19,17 @@ import { jsonBody, pathParams } from '../validation.js';
 import { matchingFacts } from '../workflows/matching-facts.js';
 import {
   completeTask,
+  definitionOfInstanceQuery,
+  historyQuery,
+  type InstanceSnapshot,
+  instanceQuery,
+  judgeMyWorkflowTask,
   mine,
-  publishedDefinition,
-  requireInstance,
-  requireMyWorkflowTask,
+  myWorkflowTaskQuery,
+  publishedDefinitionQuery,
   startInstance,
 } from '../workflows/runtime.js';
+import { instanceOfTask } from '../workflows/step-facts.js';
 
 /** Everyone's side of the workflow engine: start a process, see and finish one's tasks. */
 export const workflowRoutes = new Hono<AppEnv>();
@@ -38,21 +38,12 @@ workflowRoutes.use('*', requireSession);
 const SHOWN = 200;
 const OVERSEERS = ['admin', 'director'];
 
-async function instanceView(db: Db, instance: WorkflowInstanceRow): Promise<InstanceView> {
-  const [definition] = await db
-    .select({ key: workflowDefinitions.key, version: workflowDefinitions.version })
-    .from(workflowDefinitions)
-    .where(eq(workflowDefinitions.id, instance.definitionId));
-  const history = await db
-    .select()
-    .from(workflowHistory)
-    .where(eq(workflowHistory.instanceId, instance.id))
-    .orderBy(asc(workflowHistory.seq));
+function instanceView({ instance, definition, history }: InstanceSnapshot): InstanceView {
   return {
     id: instance.id,
     definitionId: instance.definitionId,
-    key: definition?.key ?? '',
-    version: definition?.version ?? 0,
+    key: definition.key,
+    version: definition.version,
     status: instance.status,
     waitingAt: instance.state.waiting,
     data: instance.data,
@@ -74,10 +65,10 @@ async function instanceView(db: Db, instance: WorkflowInstanceRow): Promise<Inst
 /**
  * Who may start a process on a case: its primary counselor, or those who oversee the center; and
  * not while the same process already runs on it (a second 结案 or 督导 started by hand is a
- * double click, not a second closing).
+ * double click, not a second closing). As statements for the start's read batch.
  */
-async function requireCaseStart(db: Db, session: ActiveSession, key: string, caseId: string) {
-  const [[row], [running]] = await db.batch([
+const caseStartQueries = (db: Db, key: string, caseId: string) =>
+  [
     db.select({ counselor: cases.primaryCounselorId }).from(cases).where(eq(cases.id, caseId)),
     db
       .select({ id: workflowInstances.id })
@@ -91,7 +82,13 @@ async function requireCaseStart(db: Db, session: ActiveSession, key: string, cas
         ),
       )
       .limit(1),
-  ]);
+  ] as const;
+
+function judgeCaseStart(
+  session: ActiveSession,
+  [row]: readonly { counselor: string }[],
+  [running]: readonly { id: string }[],
+): void {
   if (!row) throw new ApiError(404, 'not_found', 'no such case');
   const overseer = session.user.roles.some((role) => [...OVERSEERS, 'supervisor'].includes(role));
   if (row.counselor !== session.user.id && !overseer) {
@@ -103,32 +100,41 @@ async function requireCaseStart(db: Db, session: ActiveSession, key: string, cas
 workflowRoutes.post('/instances', jsonBody(startInstanceSchema), async (c) => {
   const { db, session } = c.var;
   const { key, caseId, data } = c.req.valid('json');
-  const definition = await publishedDefinition(db, key);
+  const [[definition], caseRows, running] = await db.batch([
+    publishedDefinitionQuery(db, key),
+    // Without a case these find nothing, and nothing is judged.
+    ...caseStartQueries(db, key, caseId ?? ''),
+  ]);
   if (!definition) throw new ApiError(404, 'not_published', 'no published version of this process');
-  if (caseId) await requireCaseStart(db, session, key, caseId);
-  const instance = await startInstance(db, {
+  if (caseId) judgeCaseStart(session, caseRows, running);
+  const { instance, entry } = await startInstance(db, {
     orgId: session.org.id,
     definition,
     caseId: caseId ?? null,
     data,
     actor: session.user.id,
   });
-  return c.json(await instanceView(db, instance), 201);
+  return c.json(instanceView({ instance, definition, history: [entry] }), 201);
 });
 
 workflowRoutes.get('/instances/:id', pathParams(idParamSchema), async (c) => {
   const { db, session } = c.var;
-  const instance = await requireInstance(db, c.req.valid('param').id);
-  const overseer = session.user.roles.some((role) => OVERSEERS.includes(role));
-  if (!overseer && instance.startedBy !== session.user.id) {
-    const [involved] = await db
+  const { id } = c.req.valid('param');
+  const [[instance], [definition], involved, history] = await db.batch([
+    instanceQuery(db, id),
+    definitionOfInstanceQuery(db, id),
+    db
       .select({ id: tasks.id })
       .from(tasks)
-      .where(and(eq(tasks.workflowInstanceId, instance.id), mine(session)))
-      .limit(1);
-    if (!involved) throw new ApiError(404, 'not_found', 'no such workflow instance');
+      .where(and(eq(tasks.workflowInstanceId, id), mine(session)))
+      .limit(1),
+    historyQuery(db, id),
+  ]);
+  const overseer = session.user.roles.some((role) => OVERSEERS.includes(role));
+  if (!instance || (!overseer && instance.startedBy !== session.user.id && involved.length === 0)) {
+    throw new ApiError(404, 'not_found', 'no such workflow instance');
   }
-  return c.json(await instanceView(db, instance));
+  return c.json(instanceView({ instance, definition: definition ?? { key: '', version: 0 }, history }));
 });
 
 const taskViewColumns = {
@@ -205,12 +211,14 @@ workflowRoutes.get('/tasks/:id', pathParams(idParamSchema), async (c) => {
 /** The facts the matching step's browser ranks counselors by; only for that step's assignee. */
 workflowRoutes.get('/tasks/:id/matching', pathParams(idParamSchema), async (c) => {
   const { db, session } = c.var;
-  const task = await requireMyWorkflowTask(db, session, c.req.valid('param').id);
-  const instance = await requireInstance(db, task.workflowInstanceId as string);
-  const [definition] = await db
-    .select({ graph: workflowDefinitions.graph })
-    .from(workflowDefinitions)
-    .where(eq(workflowDefinitions.id, instance.definitionId));
+  const { id } = c.req.valid('param');
+  const [taskRows, [instance], [definition]] = await db.batch([
+    myWorkflowTaskQuery(db, session, id),
+    instanceQuery(db, instanceOfTask(id)),
+    definitionOfInstanceQuery(db, instanceOfTask(id)),
+  ]);
+  const task = judgeMyWorkflowTask(taskRows);
+  if (!instance) throw new ApiError(404, 'not_found', 'no such workflow instance');
   const node = definition?.graph.nodes.find((one) => one.id === task.workflowNodeId);
   if (!node || !isTaskNode(node) || node.action !== 'match_counselor' || task.status !== 'open') {
     throw new ApiError(409, 'wrong_outcome', 'this is not an open matching step');
@@ -224,8 +232,7 @@ workflowRoutes.post(
   jsonBody(completeTaskSchema),
   async (c) => {
     const { db, session } = c.var;
-    const task = await requireMyWorkflowTask(db, session, c.req.valid('param').id);
-    const instance = await completeTask(db, session.org.id, session, task, c.req.valid('json'));
-    return c.json(await instanceView(db, instance));
+    const { id } = c.req.valid('param');
+    return c.json(instanceView(await completeTask(db, session.org.id, session, id, c.req.valid('json'))));
   },
 );

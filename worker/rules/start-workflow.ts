@@ -61,7 +61,7 @@ export async function startWorkflow(
     };
   }
   const org = await requireOrg(db);
-  const instance = await startInstance(db, {
+  const { instance } = await startInstance(db, {
     orgId: org.id,
     definition,
     caseId: event.caseId,

@@ -4,7 +4,7 @@ import { commitAudited } from '../audit.js';
 import type { Db } from '../db/client.js';
 import { notifications, type TaskRow, tasks } from '../db/rules-schema.js';
 import { workflowDefinitions, workflowInstances } from '../db/workflow-schema.js';
-import { recipients, resolveAssignee } from './assignees.js';
+import { assigneeSql, recipients, taskAssignee } from './assignees.js';
 
 /**
  * Deadlines of workflow steps on the Cron Trigger (issue 6): the assignee is reminded
@@ -15,11 +15,7 @@ import { recipients, resolveAssignee } from './assignees.js';
 
 const PER_RUN = 100;
 
-const assigneesOf = (db: Db, task: TaskRow) =>
-  recipients(
-    db,
-    task.assigneeUserId ? { userId: task.assigneeUserId } : { role: task.assigneeRole ?? 'director' },
-  );
+const assigneesOf = (db: Db, task: TaskRow) => recipients(db, taskAssignee(task));
 
 async function announce(
   db: Db,
@@ -78,7 +74,7 @@ async function escalationTargets(db: Db, task: TaskRow): Promise<string[]> {
     .where(eq(workflowInstances.id, task.workflowInstanceId as string));
   const node = row?.graph.nodes.find((one) => one.id === task.workflowNodeId);
   if (!row || !node || !isTaskNode(node) || !node.escalateTo) return [];
-  return recipients(db, await resolveAssignee(db, node.escalateTo, row.instance, task));
+  return recipients(db, assigneeSql(node.escalateTo, row.instance, task));
 }
 
 export async function remindAndEscalate(db: Db, orgId: string, now: number): Promise<void> {

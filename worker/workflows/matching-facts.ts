@@ -4,9 +4,9 @@ import type { MatchingFacts } from '../../core/workflows/matching.js';
 import type { WorkflowData } from '../../core/workflows/model.js';
 import type { Db } from '../db/client.js';
 import { counselorProfiles } from '../db/profile-schema.js';
-import { appointments, type ServiceRow, services } from '../db/schedule-schema.js';
+import { appointments, services } from '../db/schedule-schema.js';
 import { cases, type OrgRow, users } from '../db/schema.js';
-import { freeSlotsByCounselor } from '../free-slots.js';
+import { freeSlotQueries, freeSlotsFrom } from '../free-slots.js';
 import { institutionTimeZone } from '../schedule-settings.js';
 
 /**
@@ -20,79 +20,83 @@ const WINDOW_MS = 14 * DAY;
 const OFFERED = 20;
 const OPEN = ['intake', 'active', 'closing'] as const;
 
-async function requestedService(db: Db, serviceId: unknown): Promise<ServiceRow | undefined> {
-  if (typeof serviceId === 'string') {
-    const [row] = await db.select().from(services).where(eq(services.id, serviceId));
-    if (row) return row;
-  }
-  // A request without a service is matched for the center's first active one.
-  const [first] = await db
-    .select()
-    .from(services)
-    .where(eq(services.active, true))
-    .orderBy(asc(services.createdAt))
-    .limit(1);
-  return first;
-}
+/** Active counselors' ids, as SQL for the count queries' filters. */
+const activeCounselorIds = sql`(SELECT id FROM users
+  WHERE status = 'active' AND EXISTS (SELECT 1 FROM json_each(users.roles) WHERE value = 'counselor'))`;
 
+/**
+ * The requested service, as SQL; a request without one (or naming none there is) is matched for
+ * the center's first active one.
+ */
+const requestedServiceId = (serviceId: unknown) =>
+  sql`coalesce((SELECT id FROM services WHERE id = ${typeof serviceId === 'string' ? serviceId : null}),
+    (SELECT id FROM services WHERE active = 1 ORDER BY created_at LIMIT 1))`;
+
+const countsBy = (rows: readonly { id: string | null; n: number }[]) =>
+  new Map(rows.map((row) => [row.id, row.n]));
+
+/** Read in one batch: the service, the counselors, what their free times depend on and their counts. */
 export async function matchingFacts(
   db: Db,
   orgRow: Pick<OrgRow, 'settings'>,
   data: WorkflowData,
   now = Date.now(),
 ): Promise<MatchingFacts> {
-  const service = await requestedService(db, data.serviceId);
   const slotStart = typeof data.slotStart === 'number' ? data.slotStart : null;
   const windowEnd = Math.max(now + WINDOW_MS, (slotStart ?? 0) + DAY);
-  const counselors = await db
-    .select({
-      id: users.id,
-      displayName: users.displayName,
-      languages: counselorProfiles.languages,
-      specialties: counselorProfiles.specialties,
-      gender: counselorProfiles.gender,
-    })
-    .from(users)
-    .leftJoin(counselorProfiles, eq(counselorProfiles.userId, users.id))
-    .where(
-      and(
-        eq(users.status, 'active'),
-        sql`EXISTS (SELECT 1 FROM json_each(${users.roles}) WHERE value = 'counselor')`,
-      ),
-    )
-    .orderBy(asc(users.displayName));
-  const ids = counselors.map((one) => one.id);
-  const [free, open, booked, experience] = await Promise.all([
-    service
-      ? freeSlotsByCounselor(db, service, now, windowEnd, institutionTimeZone(orgRow))
-      : new Map<string, number[]>(),
+  const serviceId = requestedServiceId(data.serviceId);
+  const [[service], counselors, open, booked, experience, ...slotRows] = await db.batch([
+    db.select().from(services).where(eq(services.id, serviceId)),
+    db
+      .select({
+        id: users.id,
+        displayName: users.displayName,
+        languages: counselorProfiles.languages,
+        specialties: counselorProfiles.specialties,
+        gender: counselorProfiles.gender,
+      })
+      .from(users)
+      .leftJoin(counselorProfiles, eq(counselorProfiles.userId, users.id))
+      .where(
+        and(
+          eq(users.status, 'active'),
+          sql`EXISTS (SELECT 1 FROM json_each(${users.roles}) WHERE value = 'counselor')`,
+        ),
+      )
+      .orderBy(asc(users.displayName)),
     db
       .select({ id: cases.primaryCounselorId, n: sql<number>`count(*)` })
       .from(cases)
-      .where(and(inArray(cases.primaryCounselorId, ids), inArray(cases.status, [...OPEN])))
+      .where(and(inArray(cases.primaryCounselorId, activeCounselorIds), inArray(cases.status, [...OPEN])))
       .groupBy(cases.primaryCounselorId),
     db
       .select({ id: appointments.counselorId, n: sql<number>`count(*)` })
       .from(appointments)
       .where(
         and(
-          inArray(appointments.counselorId, ids),
+          inArray(appointments.counselorId, activeCounselorIds),
           inArray(appointments.status, [...BOOKED_STATUSES]),
           gte(appointments.startAt, now),
           lt(appointments.startAt, windowEnd),
         ),
       )
       .groupBy(appointments.counselorId),
-    service
-      ? db
-          .select({ id: cases.primaryCounselorId, n: sql<number>`count(*)` })
-          .from(cases)
-          .where(and(inArray(cases.primaryCounselorId, ids), eq(cases.serviceType, service.serviceType)))
-          .groupBy(cases.primaryCounselorId)
-      : [],
+    db
+      .select({ id: cases.primaryCounselorId, n: sql<number>`count(*)` })
+      .from(cases)
+      .where(
+        and(
+          inArray(cases.primaryCounselorId, activeCounselorIds),
+          eq(cases.serviceType, sql`(SELECT service_type FROM services WHERE id = ${serviceId})`),
+        ),
+      )
+      .groupBy(cases.primaryCounselorId),
+    ...freeSlotQueries(db, now, windowEnd),
   ]);
-  const count = (rows: { id: string | null; n: number }[]) => new Map(rows.map((row) => [row.id, row.n]));
-  const [openBy, bookedBy, experienceBy] = [count(open), count(booked), count(experience)];
+  const free = service
+    ? freeSlotsFrom(slotRows, service, now, windowEnd, institutionTimeZone(orgRow))
+    : new Map<string, number[]>();
+  const [openBy, bookedBy, experienceBy] = [countsBy(open), countsBy(booked), countsBy(experience)];
   return {
     serviceId: service?.id ?? null,
     serviceName: service?.name ?? null,

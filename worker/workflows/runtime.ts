@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import { initialState } from '../../core/workflows/engine.js';
 import { isTaskNode, type WorkflowData } from '../../core/workflows/model.js';
 import { isNotNull } from '../booking-guard.js';
@@ -8,14 +8,16 @@ import {
   type WorkflowDefinitionRow,
   type WorkflowInstanceRow,
   workflowDefinitions,
+  workflowHistory,
   workflowInstances,
   workflowTimers,
 } from '../db/workflow-schema.js';
 import type { ActiveSession } from '../env.js';
 import { ApiError } from '../errors.js';
 import { leaveJustDecided } from '../leave.js';
+import { instanceOfTask, stepFactQueries, stepFacts } from './step-facts.js';
 import { stepWrites } from './step-writes.js';
-import { transition } from './transition.js';
+import { type Transitioned, transition, type WorkflowHistoryRow } from './transition.js';
 
 /** Starting instances, completing their tasks and firing their timers (issue 6). */
 
@@ -52,7 +54,7 @@ export interface StartInput {
 }
 
 /** A new instance of the definition's version — it stays on that version to its end. */
-export function startInstance(db: Db, input: StartInput): Promise<WorkflowInstanceRow> {
+export function startInstance(db: Db, input: StartInput): Promise<Transitioned> {
   const id = crypto.randomUUID();
   const { definition } = input;
   return transition(db, {
@@ -90,19 +92,52 @@ export function startInstance(db: Db, input: StartInput): Promise<WorkflowInstan
 export const mine = (session: ActiveSession) =>
   or(eq(tasks.assigneeUserId, session.user.id), inArray(tasks.assigneeRole, session.user.roles));
 
-export async function requireMyWorkflowTask(db: Db, session: ActiveSession, id: string): Promise<TaskRow> {
-  const [row] = await db
+/** One of my workflow tasks, as one statement for a read batch (see judgeMyWorkflowTask). */
+export const myWorkflowTaskQuery = (db: Db, session: ActiveSession, id: string) =>
+  db
     .select()
     .from(tasks)
     .where(and(eq(tasks.id, id), mine(session), sql`${tasks.workflowInstanceId} IS NOT NULL`));
+
+export function judgeMyWorkflowTask(rows: readonly TaskRow[]): TaskRow {
+  const [row] = rows;
   if (!row?.workflowInstanceId || !row.workflowNodeId) throw new ApiError(404, 'not_found', 'no such task');
   return row;
 }
 
+/** The instance `id` (or the one SQL names), its definition and its history, as statements for a read batch. */
+export const instanceQuery = (db: Db, id: string | SQL) =>
+  db.select().from(workflowInstances).where(eq(workflowInstances.id, id));
+
+export const definitionOfInstanceQuery = (db: Db, instanceId: string | SQL) =>
+  db
+    .select()
+    .from(workflowDefinitions)
+    .where(
+      eq(
+        workflowDefinitions.id,
+        sql`(SELECT definition_id FROM workflow_instances WHERE id = ${instanceId})`,
+      ),
+    );
+
+export const historyQuery = (db: Db, instanceId: string | SQL) =>
+  db
+    .select()
+    .from(workflowHistory)
+    .where(eq(workflowHistory.instanceId, instanceId))
+    .orderBy(asc(workflowHistory.seq));
+
 export async function requireInstance(db: Db, id: string): Promise<WorkflowInstanceRow> {
-  const [row] = await db.select().from(workflowInstances).where(eq(workflowInstances.id, id));
+  const [row] = await instanceQuery(db, id);
   if (!row) throw new ApiError(404, 'not_found', 'no such workflow instance');
   return row;
+}
+
+/** An instance as the workflow pages show it. */
+export interface InstanceSnapshot {
+  instance: WorkflowInstanceRow;
+  definition: Pick<WorkflowDefinitionRow, 'key' | 'version'>;
+  history: readonly WorkflowHistoryRow[];
 }
 
 export interface Completion {
@@ -113,16 +148,29 @@ export interface Completion {
 /**
  * Completes a task and moves its instance on. Repeating the same completion (a retried request)
  * changes nothing and answers as the first time did; a different one on a finished task is a
- * conflict. An approval's decision is the instance's `decision`, which edges test.
+ * conflict. An approval's decision is the instance's `decision`, which edges test. The task, its
+ * instance, definition and history, and whatever the step checks are read in one batch; the
+ * transition is written in one more.
  */
 export async function completeTask(
   db: Db,
   orgId: string,
   session: ActiveSession,
-  task: TaskRow,
+  taskId: string,
   completion: Completion,
-): Promise<WorkflowInstanceRow> {
-  const instance = await requireInstance(db, task.workflowInstanceId as string);
+): Promise<InstanceSnapshot> {
+  const now = Date.now();
+  const instanceId = instanceOfTask(taskId);
+  const [taskRows, [instance], [definition], history, ...factRows] = await db.batch([
+    myWorkflowTaskQuery(db, session, taskId),
+    instanceQuery(db, instanceId),
+    definitionOfInstanceQuery(db, instanceId),
+    historyQuery(db, instanceId),
+    ...stepFactQueries(db, { taskId, submitted: completion.data, userId: session.user.id, now }),
+  ]);
+  const task = judgeMyWorkflowTask(taskRows);
+  if (!instance) throw new ApiError(404, 'not_found', 'no such workflow instance');
+  if (!definition) throw new Error(`instance ${instance.id} lost its definition`);
   const approval = task.workflowStep === 'approval';
   if (approval === (completion.outcome === 'completed')) {
     throw new ApiError(
@@ -132,10 +180,9 @@ export async function completeTask(
     );
   }
   if (task.status === 'done') {
-    if (task.outcome === completion.outcome) return instance;
+    if (task.outcome === completion.outcome) return { instance, definition, history };
     throw new ApiError(409, 'task_done', `this task was already ${task.outcome}`);
   }
-  const definition = await pinnedDefinition(db, instance);
   const node = definition.graph.nodes.find((one) => one.id === task.workflowNodeId);
   if (!node || !isTaskNode(node)) throw new Error(`task ${task.id} lost its step`);
   const asked = {
@@ -143,7 +190,7 @@ export async function completeTask(
     ...completion.data,
     ...(approval ? { decision: completion.outcome } : {}),
   };
-  const writes = await stepWrites({
+  const writes = stepWrites({
     db,
     session,
     definition,
@@ -152,10 +199,10 @@ export async function completeTask(
     node,
     outcome: completion.outcome,
     data: asked,
+    facts: stepFacts(factRows),
   });
   const data = { ...asked, ...writes.data };
-  const now = Date.now();
-  let moved: WorkflowInstanceRow;
+  let moved: Transitioned;
   try {
     moved = await transition(db, {
       orgId,
@@ -194,8 +241,8 @@ export async function completeTask(
     if (isNotNull(error, 'tasks.status')) throw new ApiError(409, 'task_done', 'this task was just finished');
     throw leaveJustDecided(error);
   }
-  await writes.afterCommit?.();
-  return moved;
+  // The new row is seq + 1 of the instance as read with this history: it follows it.
+  return { instance: moved.instance, definition, history: [...history, moved.entry] };
 }
 
 const TIMERS_PER_RUN = 100;

@@ -1,25 +1,26 @@
-import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { BookingStatus } from '../../core/api/bookings.js';
 import type { TaskNode, WorkflowData } from '../../core/workflows/model.js';
 import type { AuditRecord } from '../audit.js';
-import { requireCaseManager } from '../case-access.js';
+import { judgeCaseManager } from '../case-access.js';
 import { caseStatusChange, statusPath } from '../case-status.js';
 import type { Db } from '../db/client.js';
 import { bookingRequests } from '../db/integrations-schema.js';
 import type { TaskRow } from '../db/rules-schema.js';
 import { appointments } from '../db/schedule-schema.js';
-import { accessRequests, caseKeyWraps, caseRecords, cases, clients, users } from '../db/schema.js';
 import type { WorkflowDefinitionRow, WorkflowInstanceRow } from '../db/workflow-schema.js';
 import type { ActiveSession } from '../env.js';
 import { ApiError } from '../errors.js';
-import { announceLeaveOverlaps, leaveSettlement, requireLeave, requireOtherDecider } from '../leave.js';
+import { judgeLeave, leaveSettlement, overlapNotices, requireOtherDecider } from '../leave.js';
+import type { StepFacts } from './step-facts.js';
 
 /**
  * What finishing a step changes outside the workflow, written in the same D1 batch as the
  * transition (issue 6: one batch per transition with its audit events). The browser actions
  * (DESIGN §3: steps that need keys) happened before the completion; here the server checks
- * that what the step's data claims is so, and records it.
+ * that what the step's data claims is so, against the facts read with the task
+ * (step-facts.ts), and records it.
  */
 
 export const LEAVE_PROCESS = 'leave_request';
@@ -33,6 +34,7 @@ export interface StepContext {
   node: TaskNode;
   outcome: 'completed' | 'approved' | 'rejected';
   data: WorkflowData;
+  facts: StepFacts;
 }
 
 export interface StepWrites {
@@ -42,8 +44,6 @@ export interface StepWrites {
   caseId?: string;
   /** What the step settled that later edges test (the server's finding, not the browser's word). */
   data?: WorkflowData;
-  /** What follows once the batch committed (telling people), never part of the decision. */
-  afterCommit?: () => Promise<unknown>;
 }
 
 const nothing = (): StepWrites => ({ audit: [], statements: [] });
@@ -54,21 +54,25 @@ const idOf = (data: WorkflowData, field: string) => {
   return typeof value === 'string' && /^[0-9a-f-]{36}$/.test(value) ? value : null;
 };
 
-/** The leave request's approval decides the leave itself; approved leave blocks bookings. */
-async function leaveDecision(context: StepContext): Promise<StepWrites> {
-  const { db, data, outcome, session } = context;
+/**
+ * The leave request's approval decides the leave itself; approved leave blocks bookings, and who
+ * must move its appointments is told in the same batch.
+ */
+function leaveDecision(context: StepContext): StepWrites {
+  const { db, data, outcome, session, facts } = context;
   const leaveId = idOf(data, 'leaveId');
   if (!leaveId || outcome === 'completed') return nothing();
-  const leave = await requireLeave(db, leaveId);
+  const leave = judgeLeave(facts.leave);
   requireOtherDecider(leave, session.user.id);
   // Decided on the schedule page meanwhile: the same decision just moves the process on.
   if (leave.status === outcome) return nothing();
   const settlement = leaveSettlement(db, leave, outcome, session.user.id);
-  return {
-    audit: [settlement.audit],
-    statements: settlement.statements,
-    ...(outcome === 'approved' && { afterCommit: () => announceLeaveOverlaps(db, settlement.settled) }),
-  };
+  const { settled } = settlement;
+  const notices =
+    outcome === 'approved'
+      ? overlapNotices(db, settled, facts.overlapping, facts.frontdesk, settled.decidedAt ?? Date.now())
+      : [];
+  return { audit: [settlement.audit], statements: [...settlement.statements, ...notices] };
 }
 
 function bookingStatus(context: StepContext, to: BookingStatus): StepWrites {
@@ -81,29 +85,18 @@ function bookingStatus(context: StepContext, to: BookingStatus): StepWrites {
   };
 }
 
-async function screened(context: StepContext): Promise<StepWrites> {
+function screened(context: StepContext): StepWrites {
   if (context.outcome === 'rejected') return bookingStatus(context, 'declined');
   const clientId = idOf(context.data, 'clientId');
   if (!clientId) throw missing('clientId', 'the client registered from the request');
-  const [client] = await context.db.select({ id: clients.id }).from(clients).where(eq(clients.id, clientId));
-  if (!client) throw missing('clientId', 'no such client');
+  if (!context.facts.client) throw missing('clientId', 'no such client');
   return bookingStatus(context, 'screening');
 }
 
-async function matched(context: StepContext): Promise<StepWrites> {
+function matched(context: StepContext): StepWrites {
   const counselorId = idOf(context.data, 'counselorId');
   if (!counselorId) throw missing('counselorId', 'the counselor chosen');
-  const [row] = await context.db
-    .select({ id: users.id })
-    .from(users)
-    .where(
-      and(
-        eq(users.id, counselorId),
-        eq(users.status, 'active'),
-        sql`EXISTS (SELECT 1 FROM json_each(${users.roles}) WHERE value = 'counselor')`,
-      ),
-    );
-  if (!row) throw missing('counselorId', 'no active counselor has this id');
+  if (!context.facts.counselor) throw missing('counselorId', 'no active counselor has this id');
   return bookingStatus(context, 'scheduled');
 }
 
@@ -112,26 +105,14 @@ async function matched(context: StepContext): Promise<StepWrites> {
  * session booked at matching is filed in that case, so it counts like every later one (the
  * supervision process's every N sessions, the case's reports).
  */
-async function caseOpened(context: StepContext): Promise<StepWrites> {
+function caseOpened(context: StepContext): StepWrites {
   const { db, session } = context;
   if (context.outcome === 'rejected') return nothing();
   const caseId = idOf(context.data, 'caseId');
   if (!caseId) throw missing('caseId', 'the case opened for the client');
-  const appointmentId = idOf(context.data, 'appointmentId') ?? '';
-  const [[row], [booked]] = await db.batch([
-    db
-      .select({ counselor: cases.primaryCounselorId, clientId: cases.clientId })
-      .from(cases)
-      .where(eq(cases.id, caseId)),
-    db
-      .select({
-        clientId: appointments.clientId,
-        counselorId: appointments.counselorId,
-        caseId: appointments.caseId,
-      })
-      .from(appointments)
-      .where(eq(appointments.id, appointmentId)),
-  ]);
+  const appointmentId = idOf(context.data, 'appointmentId');
+  const row = context.facts.openedCase;
+  const booked = appointmentId ? context.facts.booked : undefined;
   if (row?.counselor !== session.user.id) throw missing('caseId', 'a case of yours');
   const clientId = idOf(context.data, 'clientId');
   if (clientId && row.clientId !== clientId) throw missing('caseId', 'the case of this client');
@@ -145,7 +126,7 @@ async function caseOpened(context: StepContext): Promise<StepWrites> {
       {
         actor: session.user.id,
         type: 'appointment.case_linked',
-        subject: appointmentId,
+        subject: booked.id,
         details: { caseId },
       },
     ],
@@ -154,28 +135,17 @@ async function caseOpened(context: StepContext): Promise<StepWrites> {
       db
         .update(appointments)
         .set({ caseId })
-        .where(and(eq(appointments.id, appointmentId), isNull(appointments.caseId))),
+        .where(and(eq(appointments.id, booked.id), isNull(appointments.caseId))),
     ],
   };
 }
 
 /** The supervisor's browser asked for temporary access to the instance's case. */
-async function accessRequested(context: StepContext): Promise<StepWrites> {
-  const { db, instance, session } = context;
-  if (!instance.caseId) throw new ApiError(409, 'workflow_stuck', 'this process runs on no case');
+function accessRequested(context: StepContext): StepWrites {
+  if (!context.instance.caseId) throw new ApiError(409, 'workflow_stuck', 'this process runs on no case');
   const requestId = idOf(context.data, 'accessRequestId');
   if (!requestId) throw missing('accessRequestId', 'the access request filed for the case');
-  const [request] = await db
-    .select({ id: accessRequests.id })
-    .from(accessRequests)
-    .where(
-      and(
-        eq(accessRequests.id, requestId),
-        eq(accessRequests.caseId, instance.caseId),
-        eq(accessRequests.requesterId, session.user.id),
-      ),
-    );
-  if (!request) throw missing('accessRequestId', 'your access request for this case');
+  if (!context.facts.filedRequest) throw missing('accessRequestId', 'your access request for this case');
   return nothing();
 }
 
@@ -185,15 +155,11 @@ async function accessRequested(context: StepContext): Promise<StepWrites> {
  * denied, and the process sends the supervisor back to ask again rather than wait for a key that
  * never comes.
  */
-async function keyDelivered(context: StepContext): Promise<StepWrites> {
-  const { db, instance, data } = context;
+function keyDelivered(context: StepContext): StepWrites {
+  const { instance, data, facts } = context;
   if (!instance.caseId) throw new ApiError(409, 'workflow_stuck', 'this process runs on no case');
-  const requestId = idOf(instance.data, 'accessRequestId');
-  if (requestId) {
-    const [request] = await db
-      .select({ status: accessRequests.status })
-      .from(accessRequests)
-      .where(and(eq(accessRequests.id, requestId), eq(accessRequests.caseId, instance.caseId)));
+  if (idOf(instance.data, 'accessRequestId')) {
+    const request = facts.askedRequest;
     // Withdrawn by the supervisor is no different for the process: no key is coming.
     if (request?.status === 'denied' || request?.status === 'cancelled') {
       return { ...nothing(), data: { access: 'denied', grantedTo: null } };
@@ -201,30 +167,16 @@ async function keyDelivered(context: StepContext): Promise<StepWrites> {
   }
   const grantedTo = idOf(data, 'grantedTo');
   if (!grantedTo) throw missing('grantedTo', 'who received the case key');
-  const now = Date.now();
-  const [wrap] = await db
-    .select({ id: caseKeyWraps.id })
-    .from(caseKeyWraps)
-    .innerJoin(cases, and(eq(cases.id, caseKeyWraps.caseId), eq(cases.currentEpoch, caseKeyWraps.epoch)))
-    .where(
-      and(
-        eq(caseKeyWraps.caseId, instance.caseId),
-        eq(caseKeyWraps.toUserId, grantedTo),
-        isNull(caseKeyWraps.revokedAt),
-        or(eq(caseKeyWraps.expiresAt, 0), gt(caseKeyWraps.expiresAt, now)),
-      ),
-    )
-    .limit(1);
-  if (!wrap) throw missing('grantedTo', 'a live wrap of the case key to them');
+  if (!facts.liveWrap) throw missing('grantedTo', 'a live wrap of the case key to them');
   return { ...nothing(), data: { access: 'granted' } };
 }
 
 /** The case closing ends with the case archived, through the case's own status transitions. */
-async function archived(context: StepContext): Promise<StepWrites> {
-  const { db, instance, session } = context;
+function archived(context: StepContext): StepWrites {
+  const { db, instance, session, facts } = context;
   if (!instance.caseId) throw new ApiError(409, 'workflow_stuck', 'this process runs on no case');
   if (context.outcome === 'rejected') return nothing();
-  const caseRow = await requireCaseManager(db, instance.caseId, session);
+  const caseRow = judgeCaseManager(facts.managedCase, facts.heldWrap, session);
   if (caseRow.status === 'archived') return nothing();
   const path = statusPath(caseRow.status, 'archived');
   if (!path) throw new ApiError(409, 'invalid_transition', `a ${caseRow.status} case cannot be archived`);
@@ -233,20 +185,15 @@ async function archived(context: StepContext): Promise<StepWrites> {
 }
 
 /** A form step on a case is done by writing its form there: the record must exist. */
-async function formWritten(context: StepContext, formKey: string): Promise<StepWrites> {
-  const { db, instance } = context;
+function formWritten(context: StepContext, formKey: string): StepWrites {
   const recordId = idOf(context.data, 'recordId');
   if (!recordId) throw missing('recordId', `the ${formKey} record written for it`);
-  const [record] = await db
-    .select({ form: caseRecords.form })
-    .from(caseRecords)
-    .where(and(eq(caseRecords.caseId, instance.caseId as string), eq(caseRecords.recordId, recordId)))
-    .limit(1);
+  const { record } = context.facts;
   if (!record?.form.startsWith(`${formKey}@`)) throw missing('recordId', `a ${formKey} record of this case`);
   return nothing();
 }
 
-export async function stepWrites(context: StepContext): Promise<StepWrites> {
+export function stepWrites(context: StepContext): StepWrites {
   const { node, instance } = context;
   if (context.definition.key === LEAVE_PROCESS && node.type === 'approval') {
     return leaveDecision(context);

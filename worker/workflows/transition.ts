@@ -1,10 +1,11 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { advance, type Resume, WorkflowStuck } from '../../core/workflows/engine.js';
 import type { WorkflowData } from '../../core/workflows/model.js';
 import { type AuditRecord, commitAudited } from '../audit.js';
 import { type Db, isUniqueViolation } from '../db/client.js';
 import { notifications, tasks } from '../db/rules-schema.js';
+import { users } from '../db/schema.js';
 import {
   type WorkflowDefinitionRow,
   type WorkflowInstanceRow,
@@ -13,9 +14,22 @@ import {
   workflowTimers,
 } from '../db/workflow-schema.js';
 import { ApiError } from '../errors.js';
-import { recipients, resolveAssignee } from './assignees.js';
+import { assigneeSql, recipientsWhere } from './assignees.js';
 
 const HOUR = 3_600_000;
+
+/** A random (version 4) UUID per row, for rows the statement itself selects. */
+const RANDOM_UUID = sql<string>`lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4'
+  || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (random() & 3), 1)
+  || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))`;
+
+export type WorkflowHistoryRow = typeof workflowHistory.$inferSelect;
+
+export interface Transitioned {
+  instance: WorkflowInstanceRow;
+  /** The history row the transition added. */
+  entry: WorkflowHistoryRow;
+}
 
 export interface TransitionInput {
   orgId: string;
@@ -38,10 +52,11 @@ export interface TransitionInput {
 /**
  * One transition: the engine's step, the instance's new state, its history row, the tasks,
  * timers and notifications it creates, the step it closes and the audit event, all in one D1
- * batch. History row seq + 1 is the lock: of two racing transitions only one can insert it.
- * Task and notification sources name the transition, so nothing is ever created twice.
+ * batch, which is also where assignees and recipients are resolved (in SQL). History row seq + 1
+ * is the lock: of two racing transitions only one can insert it. Task and notification sources
+ * name the transition, so nothing is ever created twice.
  */
-export async function transition(db: Db, input: TransitionInput): Promise<WorkflowInstanceRow> {
+export async function transition(db: Db, input: TransitionInput): Promise<Transitioned> {
   const { definition, instance, data } = input;
   const now = Date.now();
   let step: ReturnType<typeof advance>;
@@ -65,14 +80,14 @@ export async function transition(db: Db, input: TransitionInput): Promise<Workfl
   const created: BatchItem<'sqlite'>[] = [];
   for (const effect of step.effects) {
     if (effect.kind === 'task') {
-      const who = await resolveAssignee(db, effect.node.assignee, next);
+      const who = assigneeSql(effect.node.assignee, next);
       const dueAt = effect.node.dueInHours ? now + Math.round(effect.node.dueInHours * HOUR) : null;
       created.push(
         db.insert(tasks).values({
           id: crypto.randomUUID(),
           title: effect.node.label,
-          assigneeUserId: 'userId' in who ? who.userId : null,
-          assigneeRole: 'role' in who ? who.role : null,
+          assigneeUserId: who.userId,
+          assigneeRole: who.role,
           caseId: next.caseId,
           dueAt,
           remindAt:
@@ -97,21 +112,26 @@ export async function transition(db: Db, input: TransitionInput): Promise<Workfl
         }),
       );
     } else {
-      const to = await recipients(db, await resolveAssignee(db, effect.node.to, next));
-      for (const userId of to) {
-        created.push(
-          db.insert(notifications).values({
-            id: crypto.randomUUID(),
-            userId,
-            source: `workflow:${instance.id}:${seq}:${effect.node.id}`,
-            title: effect.node.label,
-            eventType: 'workflow.notification',
-            caseId: next.caseId,
-            subject: instance.id,
-            createdAt: now,
-          }),
-        );
-      }
+      const source = `workflow:${instance.id}:${seq}:${effect.node.id}`;
+      created.push(
+        db.insert(notifications).select(
+          db
+            .select({
+              id: RANDOM_UUID.as('id'),
+              userId: users.id,
+              ruleId: sql<null>`NULL`.as('rule_id'),
+              source: sql<string>`${source}`.as('source'),
+              title: sql<string>`${effect.node.label}`.as('title'),
+              eventType: sql<string>`'workflow.notification'`.as('event_type'),
+              caseId: sql<string | null>`${next.caseId}`.as('case_id'),
+              subject: sql<string>`${instance.id}`.as('subject'),
+              createdAt: sql<number>`${now}`.as('created_at'),
+              readAt: sql<null>`NULL`.as('read_at'),
+            })
+            .from(users)
+            .where(recipientsWhere(assigneeSql(effect.node.to, next))),
+        ),
+      );
     }
   }
 
@@ -129,18 +149,19 @@ export async function transition(db: Db, input: TransitionInput): Promise<Workfl
             caseId: next.caseId,
           })
           .where(and(eq(workflowInstances.id, instance.id), eq(workflowInstances.seq, instance.seq)));
+  const entry: WorkflowHistoryRow = {
+    instanceId: instance.id,
+    seq,
+    at: now,
+    actor: input.actor,
+    kind: input.kind,
+    nodeId: input.nodeId,
+    visited: step.visited,
+  };
   try {
     await commitAudited(db, input.orgId, input.audit, () => [
       instanceWrite,
-      db.insert(workflowHistory).values({
-        instanceId: instance.id,
-        seq,
-        at: now,
-        actor: input.actor,
-        kind: input.kind,
-        nodeId: input.nodeId,
-        visited: step.visited,
-      }),
+      db.insert(workflowHistory).values(entry),
       ...input.closing,
       ...created,
     ]);
@@ -150,5 +171,5 @@ export async function transition(db: Db, input: TransitionInput): Promise<Workfl
     }
     throw error;
   }
-  return next;
+  return { instance: next, entry };
 }

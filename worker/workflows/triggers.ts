@@ -28,7 +28,7 @@ export async function startSessionTriggers(db: Db, orgId: string, caseId: string
   for (const { definition, every } of triggered) {
     if (completed === 0 || completed % every !== 0) continue;
     try {
-      const instance = await startInstance(db, {
+      const { instance } = await startInstance(db, {
         orgId,
         definition,
         caseId,

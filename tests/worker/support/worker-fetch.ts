@@ -75,41 +75,6 @@ export function countingD1(db: D1Database, onRoundTrip: () => void): D1Database 
   });
 }
 
-/**
- * Routes counted since the budget came in and found within it fail their tests if they go over.
- * A route counted for the first time only warns while STRICT_FOR_UNLISTED is off: routes that
- * landed while the count was being taken are not measured yet (issue 12, what is left).
- */
-const STRICT_FOR_UNLISTED = false;
-const HELD_TO_BUDGET = new Set([
-  'POST /api/auth/login',
-  'GET /api/auth/session',
-  'GET /api/cases',
-  'GET /api/cases/:id',
-  'POST /api/cases/:id/records',
-  'GET /api/schedule/appointments',
-  'POST /api/schedule/appointments',
-  'PATCH /api/schedule/appointments/:id',
-  'POST /api/schedule/appointments/:id/status',
-  'POST /api/schedule/appointments/:id/series/move',
-  'POST /api/schedule/appointments/:id/series/cancel',
-  'DELETE /api/invitations/:id',
-  'POST /api/invitations',
-  'POST /api/invitations/accept',
-  'POST /api/users/:id/certificate',
-  'PATCH /api/users/:id',
-  'POST /api/setup',
-  'POST /api/auth/passphrase',
-  'POST /api/admin/root-wraps',
-  'POST /api/clients',
-  'GET /api/clients/:id',
-  'GET /api/clients/cards',
-  'POST /api/clients/:id/wraps',
-  'PUT /api/users/:id/supervisor',
-  'POST /api/widget/booking-requests',
-  'GET /api/widget/slots',
-]);
-
 export class RoundTripBudgetError extends Error {
   override readonly name = 'RoundTripBudgetError';
 }
@@ -140,12 +105,9 @@ export async function fetchWorker(
   const listed = OVER_BUDGET[route];
   const allowed = listed ?? D1_ROUND_TRIP_BUDGET;
   if (response.status < 400 && beforeResponse > allowed) {
-    const message = `${route} answered ${response.status} after ${beforeResponse} D1 round trips (allowed ${allowed}; ${afterResponse} more after the response)`;
-    if (listed === undefined && !STRICT_FOR_UNLISTED && !HELD_TO_BUDGET.has(route)) {
-      console.warn(`D1 round-trip budget: ${message}`);
-      return response;
-    }
-    throw new RoundTripBudgetError(message);
+    throw new RoundTripBudgetError(
+      `${route} answered ${response.status} after ${beforeResponse} D1 round trips (allowed ${allowed}; ${afterResponse} more after the response)`,
+    );
   }
   return response;
 }
