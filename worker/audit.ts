@@ -36,6 +36,14 @@ export function appendedAuditEvents(db: Db): string | undefined {
   return appendedBy.get(db);
 }
 
+/**
+ * For a route that appended events in a statement of its own (an INSERT … SELECT guarded in a read
+ * batch, worker/case-reads.ts): seal them after the response like commitAudited's.
+ */
+export function noteAppendedAuditEvents(db: Db, orgId: string): void {
+  appendedBy.set(db, orgId);
+}
+
 function appendStatements(db: Db, records: readonly AuditRecord[], at: number) {
   return records.map((record) =>
     db.insert(auditEvents).values({

@@ -69,9 +69,9 @@ export interface CaseHolder {
 
 /**
  * The case and the caller's wraps of it, as queries for a read batch (see `judgeCaseHolder`).
- * `caseId` may be SQL that yields it, such as a subquery on the row the batch also reads.
+ * `caseId` and `userId` may be SQL that yields them, such as a subquery on a row the batch also reads.
  */
-export function caseHolderQueries(db: Db, caseId: string | SQLWrapper, userId: string) {
+export function caseHolderQueries(db: Db, caseId: string | SQLWrapper, userId: string | SQLWrapper) {
   return [
     db.select().from(cases).where(eq(cases.id, caseId)).limit(1),
     db

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, or, type SQLWrapper } from 'drizzle-orm';
 import type { AccessRequestView } from '../core/api/access-requests.js';
 import type { CaseLogLine, CaseRecordView, OperationalFields } from '../core/api/case-records.js';
 import type { CaseFileView, CaseSummary, GrantView, MyCase } from '../core/api/cases.js';
@@ -126,7 +126,7 @@ function latestRevisions(rows: readonly CaseRecordRow[]): CaseRecordRow[] {
  * Everything a case file is made of, as queries for one read batch: epochs, wraps, log, records,
  * approved access requests (for delivery) and a superset of the people they name.
  */
-export function caseFileQueries(db: Db, caseId: string) {
+export function caseFileQueries(db: Db, caseId: string | SQLWrapper) {
   const wrapsOfCase = (column: typeof caseKeyWraps.toUserId | typeof caseKeyWraps.byUserId) =>
     db.select({ id: column }).from(caseKeyWraps).where(eq(caseKeyWraps.caseId, caseId));
   const approved = and(eq(accessRequests.caseId, caseId), inArray(accessRequests.status, ['approved']));

@@ -1,11 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { SESSION_COOKIE } from '../core/api/auth.js';
 import type { OrgSettingsView } from '../core/api/views.js';
 import { hashToken, isWellFormedToken, newToken } from './credentials.js';
 import type { Db } from './db/client.js';
-import { type OrgRow, org, sessions, users } from './db/schema.js';
+import { type OrgRow, org, sessions, type UserRow, users } from './db/schema.js';
+
+type SessionRecord = typeof sessions.$inferSelect;
 import type { ActiveSession, Env } from './env.js';
 import { institutionTimeZone } from './schedule-settings.js';
 
@@ -65,26 +67,58 @@ export type SessionLookup =
       touch: (() => Promise<unknown>) | undefined;
     };
 
-/** Finds the session behind a cookie token and enforces idle and absolute expiry; see `touch`. */
-export async function resumeSession(db: Db, env: Env, token: string | undefined): Promise<SessionLookup> {
-  if (!isWellFormedToken(token)) return { kind: 'none' };
-  const tokenHash = hashToken(token);
-  const [found] = await db
-    .select({ session: sessions, user: users, org })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(org, eq(org.singleton, 1))
-    .where(eq(sessions.tokenHash, tokenHash))
-    .limit(1);
-  if (found?.user.status !== 'active') return { kind: 'none' };
+/**
+ * The session behind a token hash, its user and the org, as statements for one read batch (three,
+ * not a join: D1 answers a batch with named columns, and the three tables share column names).
+ */
+export function sessionQueries(db: Db, tokenHash: string) {
+  return [
+    db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash)).limit(1),
+    db
+      .select()
+      .from(users)
+      .where(
+        eq(users.id, db.select({ id: sessions.userId }).from(sessions).where(eq(sessions.tokenHash, tokenHash))),
+      )
+      .limit(1),
+    db.select().from(org).where(eq(org.singleton, 1)).limit(1),
+  ] as const;
+}
 
-  const now = Date.now();
+export interface SessionRow {
+  session: SessionRecord;
+  user: UserRow;
+  org: OrgRow;
+}
+
+/** sessionQueries' rows as one session row, when all three exist. */
+export function sessionRowOf([sessionRows, userRows, orgRows]: readonly [
+  readonly SessionRecord[],
+  readonly UserRow[],
+  readonly OrgRow[],
+]): SessionRow | undefined {
+  const [session] = sessionRows;
+  const [user] = userRows;
+  const [orgRow] = orgRows;
+  return session && user && orgRow ? { session, user, org: orgRow } : undefined;
+}
+
+/**
+ * The one rule for a session (every authenticated route, whether through requireRoles or a folded
+ * read batch, worker/session-reads.ts): its user is active and neither deadline has passed at
+ * `now`. An expired session is reported so the caller deletes it (`endSession`); see `touch`.
+ */
+export function judgeSession(
+  db: Db,
+  env: Env,
+  tokenHash: string,
+  found: SessionRow | undefined,
+  now: number,
+): SessionLookup {
+  if (found?.user.status !== 'active') return { kind: 'none' };
   const settings = effectiveSettings(env, found.org);
   const idleDeadline = found.session.lastSeenAt + settings.sessionIdleMinutes * MINUTE_MS;
-  if (now >= idleDeadline || now >= found.session.expiresAt) {
-    await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
-    return { kind: 'expired' };
-  }
+  if (now >= idleDeadline || now >= found.session.expiresAt) return { kind: 'expired' };
   let lastSeenAt = found.session.lastSeenAt;
   let touch: (() => Promise<unknown>) | undefined;
   if (now - lastSeenAt >= TOUCH_INTERVAL_MS) {
@@ -103,6 +137,35 @@ export async function resumeSession(db: Db, env: Env, token: string | undefined)
       absoluteExpiresAt: found.session.expiresAt,
     },
   };
+}
+
+/**
+ * SQL for the user id of the live session behind `tokenHash` at `now`, or NULL: `judgeSession`'s
+ * rule (active user, idle and absolute deadlines, the org's idle minutes or the deployment's) in
+ * the database, so a read batch computes nothing for a token that `judgeSession` would refuse.
+ */
+export function liveSessionUserId(env: Env, tokenHash: string, now: number): SQL<string | null> {
+  const defaultIdleMinutes = positiveIntOr(env.SESSION_IDLE_MINUTES, 30);
+  return sql<string | null>`(SELECT live_session.user_id FROM sessions AS live_session
+    INNER JOIN users AS live_user ON live_user.id = live_session.user_id
+    INNER JOIN org AS live_org ON live_org.singleton = 1
+    WHERE live_session.token_hash = ${tokenHash} AND live_user.status = 'active'
+      AND ${now} < live_session.expires_at
+      AND ${now} < live_session.last_seen_at + ${MINUTE_MS} * coalesce(json_extract(live_org.settings, '$.sessionIdleMinutes'), ${defaultIdleMinutes}))`;
+}
+
+export function endSession(db: Db, tokenHash: string) {
+  return db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+/** Finds the session behind a cookie token and enforces idle and absolute expiry; see `touch`. */
+export async function resumeSession(db: Db, env: Env, token: string | undefined): Promise<SessionLookup> {
+  if (!isWellFormedToken(token)) return { kind: 'none' };
+  const tokenHash = hashToken(token);
+  const found = sessionRowOf(await db.batch(sessionQueries(db, tokenHash)));
+  const lookup = judgeSession(db, env, tokenHash, found, Date.now());
+  if (lookup.kind === 'expired') await endSession(db, tokenHash);
+  return lookup;
 }
 
 export function readSessionCookie(c: Context): string | undefined {

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import {
   caseFileQuerySchema,
@@ -11,7 +11,7 @@ import { ORG_RECOVERY } from '../../core/api/key-wraps.js';
 import { toHex } from '../../crypto/bytes.js';
 import { caseLogGenesis } from '../../crypto/case-log.js';
 import { caseGrantInfo } from '../../crypto/grant.js';
-import { commitAudited } from '../audit.js';
+import { commitAudited, noteAppendedAuditEvents } from '../audit.js';
 import {
   caseHolderQueries,
   caseManagerQueries,
@@ -20,7 +20,8 @@ import {
   judgeCaseManager,
 } from '../case-access.js';
 import { caseStatusChange } from '../case-status.js';
-import { assembleCaseFile, caseFileQueries, toCaseSummary, toMyCase } from '../case-views.js';
+import { myCasesQuery, openCaseQueries } from '../case-reads.js';
+import { assembleCaseFile, toCaseSummary, toMyCase } from '../case-views.js';
 import { requireVisibleClient } from '../contact-access.js';
 import { isUniqueViolation } from '../db/client.js';
 import { type CaseKeyWrapRow, type CaseRow, caseEpochs, caseKeyWraps, cases } from '../db/schema.js';
@@ -35,6 +36,7 @@ import {
 import { requireRoles, requireSession } from '../middleware/session.js';
 import { usersByIdQuery } from '../people.js';
 import { eventStatement, processEventsAfterCommit } from '../rules/outbox.js';
+import { readWithSession } from '../session-reads.js';
 import { jsonBody, pathParams, queryParams } from '../validation.js';
 
 /** Cases: creation, the case file, status and transfer. Records and keys have their own routers. */
@@ -143,23 +145,13 @@ caseRoutes.post('/', requireRoles('counselor'), jsonBody(createCaseRequestSchema
 /**
  * The cases where the caller holds a live grant at the current epoch: metadata only. One query:
  * whether a case needs rotation is asked of SQL (an EXISTS over its current wraps), so no wrap's
- * ciphertext is read to list cases.
+ * ciphertext is read to list cases. The session is read in the same batch (session-reads.ts).
  */
-caseRoutes.get('/', requireSession, async (c) => {
-  const { db, session } = c.var;
-  const now = Date.now();
-  const rows = await db
-    .select(myCaseColumns(now))
-    .from(caseKeyWraps)
-    .innerJoin(cases, and(eq(cases.id, caseKeyWraps.caseId), eq(cases.currentEpoch, caseKeyWraps.epoch)))
-    .where(
-      and(
-        eq(caseKeyWraps.toUserId, session.user.id),
-        isNull(caseKeyWraps.revokedAt),
-        or(eq(caseKeyWraps.expiresAt, 0), gt(caseKeyWraps.expiresAt, now)),
-      ),
-    )
-    .orderBy(desc(cases.openedAt));
+caseRoutes.get('/', async (c) => {
+  const {
+    now,
+    rows: [rows],
+  } = await readWithSession(c, (scope) => [myCasesQuery(scope)]);
   const list = rows.map(({ caseRow, perm, expiresAt, currentWrapExpired }) => {
     const summary = toCaseSummary(caseRow, [], now);
     // needsRotation as toCaseSummary decides it from the current wraps (case-access.ts).
@@ -169,58 +161,30 @@ caseRoutes.get('/', requireSession, async (c) => {
   return c.json({ cases: list });
 });
 
-/** A listed case, the caller's grant of it, and whether a current wrap has expired unrevoked. */
-function myCaseColumns(now: number) {
-  return {
-    caseRow: cases,
-    perm: caseKeyWraps.perm,
-    expiresAt: caseKeyWraps.expiresAt,
-    currentWrapExpired: sql<number>`EXISTS (SELECT 1 FROM case_key_wraps AS current_wrap
-      WHERE current_wrap.case_id = ${cases.id} AND current_wrap.epoch = ${cases.currentEpoch}
-      AND current_wrap.revoked_at IS NULL AND current_wrap.expires_at <> 0 AND current_wrap.expires_at <= ${now})`,
-  };
-}
-
-caseRoutes.get(
-  '/:id',
-  requireSession,
-  pathParams(caseIdParamSchema),
-  queryParams(caseFileQuerySchema),
-  async (c) => {
-    const { db, session } = c.var;
-    const now = Date.now();
-    const caseId = c.req.valid('param').id;
-    // One read batch (access, the whole file), then one audited write.
-    const [caseRows, mine, ...rest] = await db.batch([
-      ...caseHolderQueries(db, caseId, session.user.id),
-      ...caseFileQueries(db, caseId),
-    ]);
-    const { caseRow, grant } = judgeCaseHolder(caseRows, mine, now);
-    const { history } = c.req.valid('query');
-    const [epochRows, wrapRows, logRows, recordRows, approved, peopleRows, filedRows] = rest;
-    const file = assembleCaseFile(
-      [epochRows, wrapRows, logRows, recordRows, approved, peopleRows, filedRows],
-      caseRow,
-      grant,
-      session.user.id,
-      history,
-      now,
-    );
-    const auditRecord = {
-      actor: session.user.id,
-      type: 'case.read',
-      subject: caseRow.id,
-      details: {
-        epoch: caseRow.currentEpoch,
-        seq: caseRow.logSeq,
-        wraps: file.myWraps.map((wrap) => wrap.id),
-        ...(history && { history }),
-      },
-    } as const;
-    await commitAudited(db, session.org.id, auditRecord);
-    return c.json(file);
-  },
-);
+/** One read batch: the session, access, the whole file and the read's audit event (case-reads.ts). */
+caseRoutes.get('/:id', pathParams(caseIdParamSchema), queryParams(caseFileQuerySchema), async (c) => {
+  const caseId = c.req.valid('param').id;
+  const { history } = c.req.valid('query');
+  const {
+    session,
+    now,
+    rows: [caseRows, mine, ...rest],
+  } = await readWithSession(c, (scope) => openCaseQueries(caseId, scope, history));
+  const { caseRow, grant } = judgeCaseHolder(caseRows, mine, now);
+  const [epochRows, wrapRows, logRows, recordRows, approved, peopleRows, filedRows, audited] = rest;
+  // The event's guard is judgeCaseHolder's rule at the same instant: a file is never served unrecorded.
+  if (audited.length !== 1) throw new Error('the case read was not audited');
+  noteAppendedAuditEvents(c.var.db, session.org.id);
+  const file = assembleCaseFile(
+    [epochRows, wrapRows, logRows, recordRows, approved, peopleRows, filedRows],
+    caseRow,
+    grant,
+    session.user.id,
+    history,
+    now,
+  );
+  return c.json(file);
+});
 
 caseRoutes.patch(
   '/:id',
