@@ -8,6 +8,7 @@ import type { Db } from './db/client.js';
 import { type OrgRow, org, sessions, type UserRow, users } from './db/schema.js';
 
 type SessionRecord = typeof sessions.$inferSelect;
+
 import type { ActiveSession, Env } from './env.js';
 import { institutionTimeZone } from './schedule-settings.js';
 
@@ -78,7 +79,10 @@ export function sessionQueries(db: Db, tokenHash: string) {
       .select()
       .from(users)
       .where(
-        eq(users.id, db.select({ id: sessions.userId }).from(sessions).where(eq(sessions.tokenHash, tokenHash))),
+        eq(
+          users.id,
+          db.select({ id: sessions.userId }).from(sessions).where(eq(sessions.tokenHash, tokenHash)),
+        ),
       )
       .limit(1),
     db.select().from(org).where(eq(org.singleton, 1)).limit(1),

@@ -12,15 +12,9 @@ import { toHex } from '../../crypto/bytes.js';
 import { caseLogGenesis } from '../../crypto/case-log.js';
 import { caseGrantInfo } from '../../crypto/grant.js';
 import { commitAudited, noteAppendedAuditEvents } from '../audit.js';
-import {
-  caseHolderQueries,
-  caseManagerQueries,
-  currentWrapsQuery,
-  judgeCaseHolder,
-  judgeCaseManager,
-} from '../case-access.js';
-import { caseStatusChange } from '../case-status.js';
+import { caseManagerQueries, currentWrapsQuery, judgeCaseHolder, judgeCaseManager } from '../case-access.js';
 import { myCasesQuery, openCaseQueries } from '../case-reads.js';
+import { caseStatusChange } from '../case-status.js';
 import { assembleCaseFile, toCaseSummary, toMyCase } from '../case-views.js';
 import { requireVisibleClient } from '../contact-access.js';
 import { isUniqueViolation } from '../db/client.js';
