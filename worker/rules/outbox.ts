@@ -48,6 +48,37 @@ export function notificationSender(env: Env, db: Db): EmailSender {
 }
 
 /**
+ * One outbox pass per isolate at a time (issue 12). Every pass reads all due events and tries to
+ * claim each, so passes started by concurrent commits — one per request, 64 at once under load —
+ * each spent a D1 round trip per due event on claims the first pass had already won, and that
+ * work queued in front of the next requests until they timed out. A commit while a pass runs asks
+ * it for another round instead, so its events are still run right after it; a pass that stopped
+ * without saying so (its request cut off) is replaced after LEASE_MS, and the cron is the net.
+ */
+const LEASE_MS = 10_000;
+const MAX_ROUNDS = 50;
+let passSince = 0;
+let passAgain = false;
+
+async function processOutboxOnce(db: Db, env: Env): Promise<void> {
+  if (Date.now() - passSince < LEASE_MS) {
+    passAgain = true;
+    return;
+  }
+  passSince = Date.now();
+  try {
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      passAgain = false;
+      await processOutbox(db, { sender: notificationSender(env, db) }, Date.now());
+      passSince = Date.now();
+      if (!passAgain) return;
+    }
+  } finally {
+    passSince = 0;
+  }
+}
+
+/**
  * Runs the rules on what was just committed, after the response; the Cron Trigger is the net.
  * `first` is other follow-up work of the request (it handles its own failures), run before the
  * outbox so the events it appends are processed in the same pass.
@@ -56,7 +87,7 @@ export function processEventsAfterCommit(c: Context<AppEnv>, first?: () => Promi
   const { db } = c.var;
   const work = async () => {
     await first?.();
-    await processOutbox(db, { sender: notificationSender(c.env, db) }, Date.now()).catch((error) => {
+    await processOutboxOnce(db, c.env).catch((error) => {
       console.error('rules: processing the outbox after a commit failed; the cron retries', error);
     });
   };
