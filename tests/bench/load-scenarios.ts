@@ -57,6 +57,7 @@ function recordWriter(center: BenchCenter, cases: OpenedCase[], cookie: string) 
   const free = [...cases];
   const resync = async () => {
     const response = await fetch(`${center.baseURL}/api/cases`, { headers: { cookie } });
+    if (!response.ok) throw new Error(`bench resync failed: ${response.status} ${await response.text()}`);
     const { cases: listed } = (await response.json()) as {
       cases: { id: string; logSeq: number; logHead: string }[];
     };
