@@ -82,6 +82,20 @@ export default defineConfig({
           expect: { poll: { timeout: 60_000, interval: 200 } },
         },
       },
+      {
+        // Issue 13's whole day at a center, on a fresh server of its own (not the e2e center).
+        test: {
+          name: 'story',
+          include: ['tests/story/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/story/global-setup.ts'],
+          setupFiles: ['tests/e2e/screenshot-on-failure.ts'],
+          fileParallelism: false,
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          expect: { poll: { timeout: 60_000, interval: 200 } },
+        },
+      },
     ],
   },
 });

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type OpenedPage, openPage, saveScreenshot } from './browser';
 import { admin, counselor, supervisor } from './center';
-import { bringIn, goTo, logIn, modal } from './steps.js';
+import { bringIn, goTo, logIn, modal, writeSessionNote } from './steps.js';
 
 /**
  * Issue 4's journey in the browser, in the organization 1-first-day created: the counselor opens a
@@ -19,19 +19,6 @@ import { bringIn, goTo, logIn, modal } from './steps.js';
 const baseURL = inject('baseURL');
 const noProblems = { consoleErrors: [], cspViolations: [], pageErrors: [] };
 const notes = ['睡眠困难，讨论了睡眠卫生', '回顾了工作中的冲突', '练习了放松训练'];
-
-async function writeSessionNote(page: Page, n: number, text: string) {
-  await page.getByRole('link', { name: '写咨询记录' }).click();
-  await page.getByRole('heading', { level: 1, name: '单次咨询记录表' }).waitFor();
-  const form = page.locator('form.record-editor');
-  await form.getByLabel('咨询日期').fill(`2026-11-${String(10 + n).padStart(2, '0')}`);
-  await form.getByLabel('第几次咨询').fill(String(n));
-  await form.getByLabel('时长（分钟）').fill('50');
-  await form.getByText('面询', { exact: true }).click();
-  await form.getByLabel('本次主要议题').fill(text);
-  await form.getByText('无', { exact: true }).click();
-  await form.getByRole('button', { name: '保存记录' }).click();
-}
 
 describe('a case file, shared and taken back', () => {
   let browser: Browser;

@@ -2,6 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type OpenedPage, openPage, saveScreenshot } from './browser';
 import { admin, counselor } from './center';
+import { drawSignature } from './steps';
 
 /** Elements wider than their box: the page itself, and everything inside `scope` but form controls. */
 function horizontalOverflow(page: Page, scope: string) {
@@ -191,15 +192,7 @@ describe('a form designed, published and filled in', () => {
 
     await form.getByLabel('回访日期').fill('2026-11-24');
     await form.getByLabel('转介说明').fill('建议转介至精神科评估睡眠问题');
-    const pad = form.getByRole('img', { name: /签名区域/ });
-    await pad.scrollIntoViewIfNeeded();
-    const box = await pad.boundingBox();
-    if (!box) throw new Error('the signature pad is not on screen');
-    await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.6);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.3, { steps: 8 });
-    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.7, { steps: 8 });
-    await page.mouse.up();
+    await drawSignature(page, form.getByRole('img', { name: /签名区域/ }));
     await form.getByRole('img', { name: '来访者签名（已签名）' }).waitFor();
     await saveScreenshot(page, 'forms-03-filled');
     await form.getByRole('button', { name: '保存记录' }).click();

@@ -2,7 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type OpenedPage, openPage, saveScreenshot } from './browser';
 import { counselor } from './center';
-import { modal } from './steps.js';
+import { answerPhq9, fileSubmission, makeLink, openLink, submitPortalForm } from './portal-steps';
+import { logIn, modal } from './steps.js';
 
 /**
  * Issue 5's portal journey in the shared center: the counselor sends a PHQ-9 link, a client fills
@@ -13,67 +14,11 @@ import { modal } from './steps.js';
 const baseURL = inject('baseURL');
 const noProblems = { consoleErrors: [], cspViolations: [], pageErrors: [] };
 
-const PHQ9_ITEMS = [
-  '做事时提不起劲或没有兴趣',
-  '感到心情低落、沮丧或绝望',
-  '入睡困难、睡不安稳或睡眠过多',
-  '感觉疲倦或没有活力',
-  '食欲不振或吃太多',
-  '觉得自己很糟——或觉得自己很失败，或让自己或家人失望',
-  '对事物专注有困难，例如阅读报纸或看电视时',
-  '动作或说话速度缓慢到别人已经觉察？或正好相反——烦躁或坐立不安、动来动去的情况更胜于平常',
-  '有不如死掉或用某种方式伤害自己的念头',
-];
-const FREQUENCY = ['完全不会', '好几天', '一半以上的天数', '几乎每天'];
-
-async function logIn(page: Page, who: { email: string; passphrase: string }) {
-  await page.goto('/login');
-  await page.getByLabel('电子邮箱').fill(who.email);
-  await page.getByLabel('口令', { exact: true }).fill(who.passphrase);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('button', { name: '用户菜单' }).waitFor({ timeout: 60_000 });
-}
-
-async function makeLink(page: Page): Promise<string> {
-  const panel = page.getByRole('region', { name: '来访者填写链接' });
-  await panel.getByLabel('表单').selectOption({ label: 'PHQ-9 患者健康问卷（抑郁）' });
-  await panel.getByRole('button', { name: '生成链接' }).click();
-  const link = panel.getByLabel('一次性链接');
-  await link.waitFor();
-  const url = new URL(await link.inputValue());
-  return url.pathname + url.hash;
-}
-
 /** The client, on a phone: answers each item, optionally back-dates the form, sends it. */
-/** A link opened afresh, as from a message; the same tab at /portal would only change its hash. */
-async function openLink(page: Page, link: string) {
-  await page.goto('about:blank');
-  await page.goto(link);
-}
-
 async function fillPhq9(page: Page, link: string, answers: number[], date?: string) {
-  await openLink(page, link);
-  await page.getByRole('heading', { level: 1, name: 'PHQ-9 患者健康问卷（抑郁）' }).waitFor();
-  expect(new URL(page.url()).hash).toBe('');
-  if (date) await page.getByLabel('填写日期').fill(date);
-  for (const [index, item] of PHQ9_ITEMS.entries()) {
-    await page
-      .getByRole('radiogroup', { name: item })
-      .getByText(FREQUENCY[answers[index] ?? 0] as string, { exact: true })
-      .click();
-  }
-  await page.getByText('有点困难', { exact: true }).click();
+  await answerPhq9(page, link, answers, date);
   if (date) await saveScreenshot(page, 'portal-00-phone-form');
-  await page.getByRole('button', { name: '加密并提交' }).click();
-  await page.getByRole('heading', { name: '已提交，谢谢您' }).waitFor();
-}
-
-async function fileSubmission(page: Page, score: string) {
-  const panel = page.getByRole('region', { name: '来访者填写链接' });
-  await panel.getByRole('button', { name: '刷新' }).click();
-  await panel.getByText(score).waitFor();
-  await panel.getByRole('button', { name: '归入个案档案' }).click();
-  await panel.getByText('没有待归档的提交。').waitFor();
+  await submitPortalForm(page);
 }
 
 describe('a PHQ-9 through the client portal', () => {

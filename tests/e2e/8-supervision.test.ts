@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, type OpenedPage, openPage, saveScreenshot } from './browser';
 import { admin, counselor, supervisor } from './center';
-import { goTo, logIn, modal } from './steps';
+import { goTo, inboxRow, logIn, modal } from './steps';
 
 /**
  * Issue 6's supervision process in the shared center: the admin names the counselor's supervisor
@@ -18,12 +18,6 @@ const CLIENT = '督导流程来访者';
 const CONCEPTUALIZATION = '来访者的焦虑与升学压力有关，需要督导讨论的个案概念化';
 const ASK = '申请临时访问个案';
 const DELIVER = '向督导开放个案的临时访问';
-
-const inboxRow = (page: Page, title: string) =>
-  page
-    .getByRole('table', { name: '分配给我或我的角色的流程步骤' })
-    .getByRole('row')
-    .filter({ hasText: title });
 
 describe('the supervision process gives the supervisor the case key through the inbox', () => {
   let browser: Browser;

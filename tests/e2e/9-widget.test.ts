@@ -1,14 +1,9 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { userListSchema } from '../../core/api/index';
-import { z } from '../../core/api/zod';
-import { nodeApiClient } from '../../scripts/demo/node-api';
-import { memoryRootPins, signInWithPassphrase } from '../../web/src/lib/protocol/index';
 import { launchChromium, type OpenedPage, openPage, saveScreenshot } from './browser';
 import { admin, frontDesk } from './center';
 import { goTo, logIn } from './steps';
+import { openTheSchedule, serveWebsite } from './website';
 
 /**
  * Issue 10's widget end to end: a page on another origin (the center's website, served here from
@@ -23,44 +18,17 @@ const noProblems = { consoleErrors: [], cspViolations: [], pageErrors: [] };
 const WIDGET_SERVICE = '网络预约 · 初次咨询 50 分钟';
 const visitor = { name: '陈小雨', contact: '13911112222', concern: '换了新工作以后总是失眠，想找人聊聊。' };
 
-function websiteHtml() {
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>心晴咨询中心</title></head>
-<body><h1>心晴咨询中心</h1><p>欢迎预约。</p>
-<script src="${baseURL}/widget.js" data-lang="zh-CN" async></script></body></html>`;
-}
-
-/** The center offers a service and a counselor works every day from 09:00 to 17:00. */
-async function openTheSchedule() {
-  const api = nodeApiClient(baseURL);
-  await signInWithPassphrase(api, memoryRootPins(), admin.email, admin.passphrase);
-  await api.send(
-    'POST',
-    '/api/schedule/services',
-    { name: WIDGET_SERVICE, serviceType: 'individual', durationMinutes: 50, feeCents: 60000 },
-    z.object({ id: z.string() }),
-  );
-  const { users } = await api.get('/api/users/directory', userListSchema);
-  const counselor = users.find((user) => user.status === 'active' && user.roles.includes('counselor'));
-  if (!counselor) throw new Error('the shared center has no active counselor');
-  const shifts = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute: 540, endMinute: 1020 }));
-  await api.send('PUT', `/api/schedule/counselors/${counselor.id}/shifts`, { shifts }, z.unknown());
-}
-
 describe('the booking widget on the center’s website', () => {
   let browser: Browser;
-  let website: Server;
+  let website: Awaited<ReturnType<typeof serveWebsite>> | undefined;
   let websiteUrl: string;
   let visitorTab: OpenedPage;
   let deskTab: OpenedPage;
 
   beforeAll(async () => {
-    await openTheSchedule();
-    website = createServer((_request, response) => {
-      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      response.end(websiteHtml());
-    });
-    await new Promise<void>((resolve) => website.listen(0, '127.0.0.1', resolve));
-    websiteUrl = `http://localhost:${(website.address() as AddressInfo).port}`;
+    await openTheSchedule(baseURL, admin, { name: WIDGET_SERVICE, feeCents: 60000 });
+    website = await serveWebsite(baseURL);
+    websiteUrl = website.url;
     browser = await launchChromium();
     visitorTab = await openPage(browser, websiteUrl, 'laptop');
     deskTab = await openPage(browser, baseURL, 'laptop');
@@ -70,8 +38,7 @@ describe('the booking widget on the center’s website', () => {
     await visitorTab?.close();
     await deskTab?.close();
     await browser?.close();
-    // Set up only when beforeAll got that far; an unopened server would never call back.
-    if (website) await new Promise((resolve) => website.close(resolve));
+    await website?.close();
   });
 
   it('lets a visitor on another origin pick a service and a free time and send a sealed request', async () => {

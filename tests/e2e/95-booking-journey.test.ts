@@ -1,14 +1,9 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { userListSchema } from '../../core/api/index';
-import { z } from '../../core/api/zod';
-import { nodeApiClient } from '../../scripts/demo/node-api';
-import { memoryRootPins, signInWithPassphrase } from '../../web/src/lib/protocol/index';
 import { launchChromium, type OpenedPage, openPage, saveScreenshot } from './browser';
 import { admin, counselor, frontDesk } from './center';
-import { goTo, logIn, modal } from './steps';
+import { goTo, logIn, modal, openStep } from './steps';
+import { openTheSchedule, serveWebsite } from './website';
 
 /**
  * Issue 6's booking process end to end, in the shared center (after 7-front-desk made the
@@ -33,40 +28,10 @@ const COUNSELOR_NOTICE_ZH = '有新来访者预约了您';
 const DESK_NOTICE = '告知前台：新来访者已建档';
 const visitor = { name: '林晓溪', contact: '13955556666', concern: '最近和家人总是吵架，想学会好好沟通。' };
 
-function websiteHtml() {
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>心晴咨询中心</title></head>
-<body><h1>心晴咨询中心</h1>
-<script src="${baseURL}/widget.js" data-lang="zh-CN" async></script></body></html>`;
-}
-
-/** The service the visitor asks for; the counselor works every day from 09:00 to 17:00. */
-async function openTheSchedule() {
-  const api = nodeApiClient(baseURL);
-  await signInWithPassphrase(api, memoryRootPins(), admin.email, admin.passphrase);
-  await api.send(
-    'POST',
-    '/api/schedule/services',
-    { name: SERVICE, serviceType: 'individual', durationMinutes: 50, feeCents: 50000 },
-    z.object({ id: z.string() }),
-  );
-  const { users } = await api.get('/api/users/directory', userListSchema);
-  const her = users.find((user) => user.displayName === counselor.name);
-  if (!her) throw new Error(`the shared center has no ${counselor.name}`);
-  const shifts = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute: 540, endMinute: 1020 }));
-  await api.send('PUT', `/api/schedule/counselors/${her.id}/shifts`, { shifts }, z.unknown());
-}
-
 const processRows = (page: Page) =>
   page.getByRole('table', { name: '流程定义的所有版本' }).getByRole('row').filter({ hasText: BOOKING });
 const canvasStep = (page: Page, name: string) =>
   page.getByRole('region', { name: '流程图' }).getByRole('button', { name, exact: true });
-
-/** Opens my inbox and the one open step with this title. */
-async function openStep(page: Page, title: string) {
-  await goTo(page, '任务');
-  await page.getByRole('heading', { name: '流程待办' }).waitFor();
-  await page.getByRole('link', { name: `打开 ${title}` }).click();
-}
 
 /**
  * The front desk opens the matching step, reads the ranking and its reasons, books the counselor
@@ -106,7 +71,7 @@ async function bookingStatus(page: Page): Promise<string> {
 
 describe('a new client’s booking runs through the booking process', () => {
   let browser: Browser;
-  let website: Server;
+  let website: Awaited<ReturnType<typeof serveWebsite>> | undefined;
   let websiteUrl: string;
   let visitorTab: OpenedPage;
   let adminTab: OpenedPage;
@@ -117,13 +82,9 @@ describe('a new client’s booking runs through the booking process', () => {
   const sent: string[] = [];
 
   beforeAll(async () => {
-    await openTheSchedule();
-    website = createServer((_request, response) => {
-      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      response.end(websiteHtml());
-    });
-    await new Promise<void>((resolve) => website.listen(0, '127.0.0.1', resolve));
-    websiteUrl = `http://localhost:${(website.address() as AddressInfo).port}`;
+    await openTheSchedule(baseURL, admin, { name: SERVICE, feeCents: 50000 }, counselor.name);
+    website = await serveWebsite(baseURL);
+    websiteUrl = website.url;
     browser = await launchChromium();
     visitorTab = await openPage(browser, websiteUrl, 'laptop');
     adminTab = await openPage(browser, baseURL, 'laptop');
@@ -137,7 +98,7 @@ describe('a new client’s booking runs through the booking process', () => {
   afterAll(async () => {
     for (const tab of [visitorTab, adminTab, deskTab, counselorTab]) await tab?.close();
     await browser?.close();
-    if (website) await new Promise((resolve) => website.close(resolve));
+    await website?.close();
   });
 
   it('has the admin publish the booking process with a step of the center’s own added', async () => {

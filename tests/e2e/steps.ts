@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /** The open modal, a form dialog or a confirmation (Kobalte's dialog or alert dialog). */
@@ -87,4 +87,45 @@ export async function workEveryDay(page: Page, start: string, end: string) {
   }
   await page.getByRole('button', { name: '保存工作时间' }).click();
   await page.getByText('工作时间已保存。').waitFor();
+}
+
+/** Opens my inbox and the one open step with this title (the booking and supervision processes). */
+export async function openStep(page: Page, title: string) {
+  await goTo(page, '任务');
+  await page.getByRole('heading', { name: '流程待办' }).waitFor();
+  await page.getByRole('link', { name: `打开 ${title}` }).click();
+}
+
+/** A row of my inbox's table of process steps. */
+export function inboxRow(page: Page, title: string) {
+  return page
+    .getByRole('table', { name: '分配给我或我的角色的流程步骤' })
+    .getByRole('row')
+    .filter({ hasText: title });
+}
+
+/** From the case page: the n-th session note, dated 2026-11-(10+n), about `text`; back on the case page. */
+export async function writeSessionNote(page: Page, n: number, text: string) {
+  await page.getByRole('link', { name: '写咨询记录' }).click();
+  await page.getByRole('heading', { level: 1, name: '单次咨询记录表' }).waitFor();
+  const form = page.locator('form.record-editor');
+  await form.getByLabel('咨询日期').fill(`2026-11-${String(10 + n).padStart(2, '0')}`);
+  await form.getByLabel('第几次咨询').fill(String(n));
+  await form.getByLabel('时长（分钟）').fill('50');
+  await form.getByText('面询', { exact: true }).click();
+  await form.getByLabel('本次主要议题').fill(text);
+  await form.getByText('无', { exact: true }).click();
+  await form.getByRole('button', { name: '保存记录' }).click();
+}
+
+/** Draws a stroke on a signature pad with the mouse, as a hand on a touch screen would. */
+export async function drawSignature(page: Page, pad: Locator) {
+  await pad.scrollIntoViewIfNeeded();
+  const box = await pad.boundingBox();
+  if (!box) throw new Error('the signature pad is not on screen');
+  await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.6);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.3, { steps: 8 });
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.7, { steps: 8 });
+  await page.mouse.up();
 }

@@ -30,7 +30,7 @@ export interface LocalServer {
   stop(): Promise<void>;
 }
 
-function stopProcessGroup(child: ChildProcess): Promise<void> {
+export function stopProcessGroup(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.pid === undefined) return resolve();
     const pid = child.pid;
@@ -60,7 +60,13 @@ function stopProcessGroup(child: ChildProcess): Promise<void> {
  */
 export async function startLocalServer(
   name: string,
-  options: { withWeb?: boolean; config?: string; readyPath?: string } = {},
+  options: {
+    withWeb?: boolean;
+    config?: string;
+    readyPath?: string;
+    /** More `--var`s, e.g. a payment provider's webhook secret for the story's callback. */
+    vars?: Readonly<Record<string, string>>;
+  } = {},
 ): Promise<LocalServer> {
   if (options.withWeb === false || options.config) await mkdir(WEB_DIST, { recursive: true });
   else await buildWeb();
@@ -72,7 +78,7 @@ export async function startLocalServer(
     port,
     inspectorPort,
     persistTo: stateDir,
-    vars: { AUTH_PEPPER: randomHex(32), DEV_OUTBOX: '1' },
+    vars: { AUTH_PEPPER: randomHex(32), DEV_OUTBOX: '1', ...options.vars },
     stdio: 'pipe',
     detached: true,
     ...(options.config && { config: options.config }),

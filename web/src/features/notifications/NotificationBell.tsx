@@ -183,11 +183,11 @@ export function NotificationBell(props: { roles: readonly string[] }) {
                                   setOpen(false);
                                 }}
                               >
-                                {t('notifications.case', { id: caseId.slice(0, 8) })}
+                                {t('notifications.case', { id: caseId.slice(0, 8).toUpperCase() })}
                               </A>
                             ) : (
                               <span class="notification__case">
-                                {t('notifications.case', { id: caseId.slice(0, 8) })}
+                                {t('notifications.case', { id: caseId.slice(0, 8).toUpperCase() })}
                               </span>
                             )
                           }
