@@ -225,7 +225,7 @@ describe('a day at the center, from setup to a verified audit trail', () => {
     const record = counselorPage.locator('.record-card').filter({ hasText: '知情同意书' });
     await record.getByText('来访者填写（门户）').waitFor();
     await record.getByRole('img', { name: '来访者签名（已签名）' }).waitFor();
-    await shootBothLanguages(counselorPage, '07b-consent-filed', 'Verified: 1 records, log intact');
+    await shootBothLanguages(counselorPage, '07b-consent-filed', 'Verified: 1 record, log intact');
   });
 
   it('08 starts counseling: the case becomes active, session notes are written and verified', async () => {

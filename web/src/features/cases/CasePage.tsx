@@ -136,7 +136,11 @@ function CaseFileView(props: { file: CaseFile; people: ReadonlyMap<string, Perso
         {accessLabel(i18n, summary().myPerm, summary().myExpiresAt)} ·{' '}
         <A href={`/cases/${summary().id}/access-log`}>{t('accessLog.link')}</A>
       </p>
-      <Alert tone="success">{t('case.verified', { count: props.file.verifiedEntries })}</Alert>
+      <Alert tone="success">
+        {t(props.file.verifiedEntries === 1 ? 'case.verifiedOne' : 'case.verified', {
+          count: props.file.verifiedEntries,
+        })}
+      </Alert>
       <Show when={props.file.rotatedToEpoch}>
         {(epoch) => <Alert tone="info">{t('case.rotated', { epoch: epoch() })}</Alert>}
       </Show>

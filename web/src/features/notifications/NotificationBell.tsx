@@ -157,7 +157,9 @@ export function NotificationBell(props: { roles: readonly string[] }) {
                         <div class="notification__meta">
                           {isMention(note)
                             ? t('conferences.notification.event')
-                            : t(`rules.event.${note.eventType}` as MessageKey)}{' '}
+                            : note.eventType === 'workflow.notification'
+                              ? t('notifications.workflow')
+                              : t(`rules.event.${note.eventType}` as MessageKey)}{' '}
                           · {formatDateTime(note.createdAt)}
                         </div>
                         <Show when={isMention(note) && opensCases()}>

@@ -59,6 +59,7 @@ export const casesEn: { readonly [K in keyof typeof casesZhCN]: string } = {
   'case.backShared': 'Back to cases shared with me',
   'case.opening': 'Decrypting and verifying the case…',
   'case.verified': 'Verified: {count} records, log intact',
+  'case.verifiedOne': 'Verified: {count} record, log intact',
   'case.verifyFailed': 'The case log failed verification, so nothing is shown.',
   'case.rotated':
     'This visit rotated the case key (epoch {epoch}): access that has ended cannot read anything written from now on.',

@@ -56,6 +56,7 @@ export const casesZhCN = {
   'case.backShared': '返回与我共享的个案',
   'case.opening': '正在解密并验证个案…',
   'case.verified': '已验证：{count} 条记录，日志完整',
+  'case.verifiedOne': '已验证：{count} 条记录，日志完整',
   'case.verifyFailed': '个案日志未通过验证，内容没有显示。',
   'case.rotated': '本次访问已轮换个案密钥（第 {epoch} 代）：已结束的授权读不到此后写入的内容。',
   'case.openedOn': '开案于 {date}',

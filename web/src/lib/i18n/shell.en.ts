@@ -30,6 +30,7 @@ export const shellEn: { readonly [K in keyof typeof shellZhCN]: string } = {
   'notifications.markAll': 'Mark all as read',
   'notifications.markRead': 'Mark as read',
   'notifications.case': 'Case {id}',
+  'notifications.workflow': 'Workflow notice',
   'notifications.unread': 'Unread',
   'nav.search': 'Search',
   'search.box': 'Search',

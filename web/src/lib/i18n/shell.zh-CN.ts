@@ -30,6 +30,7 @@ export const shellZhCN = {
   'notifications.markAll': '全部标为已读',
   'notifications.markRead': '标为已读',
   'notifications.case': '个案 {id}',
+  'notifications.workflow': '流程通知',
   'notifications.unread': '未读',
   'nav.search': '搜索',
   'search.box': '搜索',
