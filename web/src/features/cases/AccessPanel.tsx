@@ -2,21 +2,26 @@ import { createSignal, For, Show } from 'solid-js';
 import {
   type AccessRequest,
   type CaseFile,
+  type CaseGrant,
   decideCaseAccess,
   deliverCaseAccess,
   type Person,
   revokeCaseAccess,
+  rotateCaseKeyNow,
 } from '../../lib/cases';
 import { errorMessageKey } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
 import { useVault } from '../../lib/vault-context';
 import { Alert } from '../../ui/Alert';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { OperationProgress } from '../../ui/OperationProgress';
 import { accessLabel, caseNumber, DAY_MS } from './labels';
 
 /**
  * The primary counselor's side of temporary access: decide requests, deliver the key from this
- * browser once approved, see who holds the key, revoke (the next visit rotates it).
+ * browser once approved, see who holds the key, revoke. Revoking asks first, then rotates the key
+ * at once when I may write (otherwise the next writer's visit does, PROTOCOL §5).
  */
 export function AccessPanel(props: {
   file: CaseFile;
@@ -31,7 +36,33 @@ export function AccessPanel(props: {
   const [busy, setBusy] = createSignal(false);
   const [failure, setFailure] = createSignal<unknown>(null);
   const [notice, setNotice] = createSignal<string | null>(null);
+  const [revoking, setRevoking] = createSignal<CaseGrant | null>(null);
+  const [revokeStep, setRevokeStep] = createSignal<1 | 2>(1);
   const caseId = () => props.file.summary.id;
+  const canRotate = () => props.file.summary.myPerm === 'write';
+
+  const [busyRevoking, setBusyRevoking] = createSignal(false);
+
+  /** Step 1 takes the grant away; step 2 gives the remaining holders a new key generation. */
+  const revoke = async (grant: CaseGrant) => {
+    setBusyRevoking(true);
+    setRevokeStep(1);
+    try {
+      await revokeCaseAccess(caseId(), grant.id);
+      let done = t('case.access.revoked', { name: nameOf(grant.to) });
+      if (canRotate()) {
+        setRevokeStep(2);
+        const epoch = await vault.withKeys((keys) => rotateCaseKeyNow(keys, caseId()));
+        done = t('case.access.revokedRotated', { name: nameOf(grant.to), epoch });
+      }
+      setRevoking(null);
+      setFailure(null);
+      setNotice(done);
+      props.onChanged();
+    } finally {
+      setBusyRevoking(false);
+    }
+  };
   const nameOf = (id: string) => props.people.get(id)?.displayName ?? id;
 
   const act = async (work: () => Promise<void>, done?: string) => {
@@ -150,13 +181,9 @@ export function AccessPanel(props: {
                 <button
                   type="button"
                   class="button button--danger"
-                  disabled={busy()}
-                  onClick={() =>
-                    void act(
-                      () => revokeCaseAccess(caseId(), grant.id),
-                      t('case.access.revoked', { name: nameOf(grant.to) }),
-                    )
-                  }
+                  disabled={busy() || revoking() !== null}
+                  aria-label={t('case.access.revokeNamed', { name: nameOf(grant.to) })}
+                  onClick={() => setRevoking(grant)}
                 >
                   {t('case.access.revoke')}
                 </button>
@@ -165,6 +192,37 @@ export function AccessPanel(props: {
           )}
         </For>
       </ul>
+
+      <ConfirmDialog
+        subject={revoking()}
+        title={(grant) => t('case.access.revokeConfirm.title', { name: nameOf(grant.to) })}
+        body={(grant) =>
+          t(canRotate() ? 'case.access.revokeConfirm.bodyRotate' : 'case.access.revokeConfirm.body', {
+            name: nameOf(grant.to),
+            number: caseNumber(caseId()),
+          })
+        }
+        confirmLabel={t('case.access.revoke')}
+        workingLabel={t('case.access.revoking')}
+        action={revoke}
+        onClose={() => setRevoking(null)}
+      >
+        {() => (
+          <Show when={busyRevoking()}>
+            <OperationProgress
+              label={t(
+                revokeStep() === 1 ? 'case.access.revokeStep.revoke' : 'case.access.revokeStep.rotate',
+                {
+                  step: revokeStep(),
+                  steps: canRotate() ? 2 : 1,
+                },
+              )}
+              done={revokeStep() - 1}
+              total={canRotate() ? 2 : 1}
+            />
+          </Show>
+        )}
+      </ConfirmDialog>
 
       <label class="field share-link">
         <span class="field__label">{t('case.access.shareLink')}</span>

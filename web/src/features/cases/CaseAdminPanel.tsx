@@ -13,6 +13,9 @@ import { useI18n } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
 import { useVault } from '../../lib/vault-context';
 import { Alert } from '../../ui/Alert';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { OperationProgress } from '../../ui/OperationProgress';
+import { caseNumber } from './labels';
 import { TransferDialog } from './TransferDialog';
 
 /**
@@ -32,6 +35,8 @@ export function CaseAdminPanel(props: {
   const [notice, setNotice] = createSignal<string | null>(null);
   const [chosen, setChosen] = createSignal('');
   const [confirming, setConfirming] = createSignal<{ id: string; displayName: string } | null>(null);
+  const [ending, setEnding] = createSignal<CaseStatus | null>(null);
+  const [rotating, setRotating] = createSignal(false);
   const selectId = createUniqueId();
   const summary = () => props.file.summary;
   const me = () => session()?.user;
@@ -65,6 +70,31 @@ export function CaseAdminPanel(props: {
     act(async () => {
       await changeCaseStatus(summary().id, status);
       return t('case.admin.status.changed', { status: t(`cases.status.${status}`) });
+    });
+
+  /** Closing and archiving end the work on a case: they ask first, naming the case. */
+  const chooseStatus = (status: CaseStatus) => {
+    if (status === 'closed' || status === 'archived') setEnding(status);
+    else void moveTo(status);
+  };
+
+  const endCase = async (status: CaseStatus) => {
+    await changeCaseStatus(summary().id, status);
+    setEnding(null);
+    setFailure(null);
+    setNotice(t('case.admin.status.changed', { status: t(`cases.status.${status}`) }));
+    props.onChanged();
+  };
+
+  const rotate = () =>
+    act(async () => {
+      setRotating(true);
+      try {
+        const epoch = await vault.withKeys((keys) => rotateCaseKeyNow(keys, summary().id));
+        return t('case.admin.rotate.done', { epoch });
+      } finally {
+        setRotating(false);
+      }
     });
 
   const openTransfer = () => {
@@ -115,7 +145,7 @@ export function CaseAdminPanel(props: {
           <div class="button-row">
             <For each={CASE_TRANSITIONS[summary().status]}>
               {(status) => (
-                <button type="button" class="button" disabled={busy()} onClick={() => void moveTo(status)}>
+                <button type="button" class="button" disabled={busy()} onClick={() => chooseStatus(status)}>
                   {t('case.admin.status.move', { status: t(`cases.status.${status}`) })}
                 </button>
               )}
@@ -170,21 +200,27 @@ export function CaseAdminPanel(props: {
         <h3 class="access-subheading">{t('case.admin.rotate')}</h3>
         <p class="muted">{t('case.admin.rotate.hint', { epoch: props.file.currentEpoch })}</p>
         <div class="button-row">
-          <button
-            type="button"
-            class="button"
-            disabled={busy()}
-            onClick={() =>
-              void act(async () => {
-                const epoch = await vault.withKeys((keys) => rotateCaseKeyNow(keys, summary().id));
-                return t('case.admin.rotate.done', { epoch });
-              })
-            }
-          >
-            {t('case.admin.rotate.submit')}
+          <button type="button" class="button" disabled={busy()} onClick={() => void rotate()}>
+            {rotating() ? t('case.admin.rotate.working') : t('case.admin.rotate.submit')}
           </button>
         </div>
+        <Show when={rotating()}>
+          <OperationProgress label={t('case.admin.rotate.progress')} />
+        </Show>
       </Show>
+      <ConfirmDialog
+        subject={ending()}
+        title={(status) =>
+          t('case.admin.end.title', { status: t(`cases.status.${status}`), number: caseNumber(summary().id) })
+        }
+        body={(status) =>
+          t(status === 'archived' ? 'case.admin.end.archiveBody' : 'case.admin.end.closeBody')
+        }
+        confirmLabel={t('case.admin.end.confirm')}
+        workingLabel={t('case.admin.end.working')}
+        action={endCase}
+        onClose={() => setEnding(null)}
+      />
     </section>
   );
 }

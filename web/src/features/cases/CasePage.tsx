@@ -14,6 +14,7 @@ import { useSession } from '../../lib/session';
 import { useVault } from '../../lib/vault-context';
 import { Alert } from '../../ui/Alert';
 import { Loading } from '../../ui/Loading';
+import { RetryAlert } from '../../ui/RetryAlert';
 import { CaseConferencesPanel } from '../conferences/CaseConferencesPanel';
 import { NewConferenceDialog } from '../conferences/NewConferenceDialog';
 import { CaseMeasurement } from '../portal/CaseMeasurement';
@@ -62,9 +63,14 @@ export function CasePage() {
           <Show
             when={NO_ACCESS.includes(errorCode())}
             fallback={
-              <Alert tone="error">
-                <strong>{t('case.verifyFailed')}</strong> {t(errorMessageKey(file.error))}
-              </Alert>
+              <Show
+                when={errorCode().startsWith('integrity')}
+                fallback={<RetryAlert error={file.error} onRetry={() => setVersion((v) => v + 1)} />}
+              >
+                <Alert tone="error">
+                  <strong>{t('case.verifyFailed')}</strong> {t(errorMessageKey(file.error))}
+                </Alert>
+              </Show>
             }
           >
             <Alert tone="warning">{t(errorMessageKey(file.error))}</Alert>

@@ -8,6 +8,8 @@ import { useSession } from '../../lib/session';
 import { useVault } from '../../lib/vault-context';
 import { Alert } from '../../ui/Alert';
 import { Loading } from '../../ui/Loading';
+import { OperationProgress } from '../../ui/OperationProgress';
+import { RetryAlert } from '../../ui/RetryAlert';
 import { FormView, RawValuesView } from '../forms/FormView';
 import { localized } from '../forms/localized';
 import { ContactCardPanel } from './ContactCardPanel';
@@ -25,16 +27,19 @@ export function CasePrintPage() {
   const { t, formatDate, formatDateTime } = i18n;
   const { vault } = useVault();
   const { session } = useSession();
-  const [exported] = createResource(
+  const [exported, { refetch }] = createResource(
     () => params.id,
     (id) => vault.withKeys((keys) => exportCase(keys, id, 'pdf')),
   );
   const [failure, setFailure] = createSignal<unknown>(null);
   const [saved, setSaved] = createSignal(false);
+  const [exporting, setExporting] = createSignal(false);
 
   const downloadJson = async () => {
+    if (exporting()) return;
     setFailure(null);
     setSaved(false);
+    setExporting(true);
     try {
       const doc = await vault.withKeys((keys) => exportCase(keys, params.id, 'json'));
       const blob = new Blob([JSON.stringify(doc, null, 2)], { type: 'application/json' });
@@ -50,6 +55,8 @@ export function CasePrintPage() {
       setSaved(true);
     } catch (error) {
       setFailure(error);
+    } finally {
+      setExporting(false);
     }
   };
 
@@ -79,15 +86,18 @@ export function CasePrintPage() {
           <button
             type="button"
             class="button"
-            disabled={!exported.latest}
+            disabled={!exported.latest || exporting()}
             onClick={() => void downloadJson()}
           >
-            {t('case.print.json')}
+            {exporting() ? t('case.print.jsonWorking') : t('case.print.json')}
           </button>
         </div>
       </div>
       <div class="no-print">
         <p class="muted">{t('case.print.intro')}</p>
+        <Show when={exporting()}>
+          <OperationProgress label={t('case.print.jsonProgress')} />
+        </Show>
         <Show when={failure()}>
           <Alert tone="error">{t(errorMessageKey(failure()))}</Alert>
         </Show>
@@ -96,8 +106,8 @@ export function CasePrintPage() {
         </Show>
       </div>
       <Switch>
-        <Match when={exported.error}>
-          <Alert tone="error">{t(errorMessageKey(exported.error))}</Alert>
+        <Match when={exported.state === 'errored'}>
+          <RetryAlert error={exported.error} onRetry={() => void refetch()} />
         </Match>
         <Match when={exported.latest}>
           {(doc) => (

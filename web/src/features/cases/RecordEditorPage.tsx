@@ -9,6 +9,8 @@ import { useVault } from '../../lib/vault-context';
 import { completeWorkflowTask } from '../../lib/workflows';
 import { Alert } from '../../ui/Alert';
 import { Loading } from '../../ui/Loading';
+import { OperationProgress } from '../../ui/OperationProgress';
+import { RetryAlert } from '../../ui/RetryAlert';
 import { FormRenderer, visibleValues } from '../forms/FormRenderer';
 import { isPendingFile, type StoredFile } from '../forms/file-value';
 import { localized } from '../forms/localized';
@@ -29,7 +31,7 @@ export function RecordEditorPage() {
   const { vault } = useVault();
   const navigate = useNavigate();
   // The catalog's latest version; a correction keeps the version its record was written with.
-  const [latest] = createResource(() => params.form, catalogForm);
+  const [latest, { refetch: refetchLatest }] = createResource(() => params.form, catalogForm);
   const form = () =>
     (search.record && original.state === 'ready' ? original()?.form : undefined) ??
     (latest.state === 'ready' ? latest() : undefined);
@@ -38,9 +40,10 @@ export function RecordEditorPage() {
   const [attempted, setAttempted] = createSignal(false);
   const [saving, setSaving] = createSignal(false);
   const [failure, setFailure] = createSignal<unknown>(null);
+  const [upload, setUpload] = createSignal<{ name: string; done: number; total: number } | null>(null);
 
   // A correction starts from the record's latest revision, opened and verified like the case.
-  const [original] = createResource(
+  const [original, { refetch: refetchOriginal }] = createResource(
     () => search.record,
     async (recordId) => {
       const file = await vault.withKeys((keys) => openCaseFile(keys, params.id));
@@ -61,7 +64,10 @@ export function RecordEditorPage() {
     for (const [fieldId, value] of Object.entries(kept)) {
       if (!isPendingFile(value)) continue;
       const bytes = new Uint8Array(await value.file.arrayBuffer());
-      const attachmentId = await vault.withKeys((keys) => uploadCaseAttachment(keys, params.id, bytes));
+      const name = value.name ?? t('form.file.unnamed');
+      const attachmentId = await vault.withKeys((keys) =>
+        uploadCaseAttachment(keys, params.id, bytes, (done, total) => setUpload({ name, done, total })),
+      );
       const file: StoredFile = {
         attachmentId,
         size: bytes.length,
@@ -104,6 +110,8 @@ export function RecordEditorPage() {
     } catch (error) {
       setFailure(error);
       setSaving(false);
+    } finally {
+      setUpload(null);
     }
   };
 
@@ -116,7 +124,9 @@ export function RecordEditorPage() {
         when={form()}
         fallback={
           <Show when={!latest.loading} fallback={<Loading label={t('common.loading')} />}>
-            <Alert tone="error">{t(latest.error ? errorMessageKey(latest.error) : 'error.unknown')}</Alert>
+            <Show when={latest.error} fallback={<Alert tone="error">{t('error.unknown')}</Alert>}>
+              {(error) => <RetryAlert error={error()} onRetry={() => void refetchLatest()} />}
+            </Show>
           </Show>
         }
       >
@@ -131,7 +141,7 @@ export function RecordEditorPage() {
             </Show>
             <Switch>
               <Match when={search.record && original.state === 'errored'}>
-                <Alert tone="error">{t(errorMessageKey(original.error))}</Alert>
+                <RetryAlert error={original.error} onRetry={() => void refetchOriginal()} />
               </Match>
               <Match when={search.record && original.loading}>
                 <Loading label={t('case.opening')} />
@@ -165,6 +175,19 @@ export function RecordEditorPage() {
                     touched={touched()}
                     disabled={saving()}
                   />
+                  <Show when={upload()}>
+                    {(progress) => (
+                      <OperationProgress
+                        label={t('case.upload.progress', {
+                          name: progress().name,
+                          done: progress().done,
+                          total: progress().total,
+                        })}
+                        done={progress().done}
+                        total={progress().total}
+                      />
+                    )}
+                  </Show>
                   <div class="button-row button-row--end">
                     <A class="button" href={`/cases/${params.id}`}>
                       {t('common.cancel')}

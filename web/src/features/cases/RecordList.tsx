@@ -2,6 +2,7 @@ import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-j
 import { type CaseRecord, downloadCaseAttachment, type Person } from '../../lib/cases';
 import { useI18n } from '../../lib/i18n';
 import { useVault } from '../../lib/vault-context';
+import { OperationProgress } from '../../ui/OperationProgress';
 import { FormView, RawValuesView } from '../forms/FormView';
 import type { StoredFile } from '../forms/file-value';
 import { localized } from '../forms/localized';
@@ -53,8 +54,25 @@ export function RecordList(props: {
     });
   });
   const shown = () => props.records.slice(0, shownCount());
-  const download = (file: StoredFile) =>
-    vault.withKeys((keys) => downloadCaseAttachment(keys, props.caseId, file));
+  /** The attachment being fetched and opened, chunk by chunk, and the record it belongs to. */
+  const [fetching, setFetching] = createSignal<{
+    recordId: string;
+    name: string;
+    done: number;
+    total: number;
+  } | null>(null);
+  const downloadFor = async (recordId: string, file: StoredFile) => {
+    const name = file.name ?? t('form.file.unnamed');
+    try {
+      return await vault.withKeys((keys) =>
+        downloadCaseAttachment(keys, props.caseId, file, (done, total) =>
+          setFetching({ recordId, name, done, total }),
+        ),
+      );
+    } finally {
+      setFetching(null);
+    }
+  };
   return (
     <ol class="record-list">
       <For each={shown()}>
@@ -80,7 +98,26 @@ export function RecordList(props: {
               })}
             </p>
             <Show when={record.form} fallback={<RawValuesView values={record.values} />}>
-              {(form) => <FormView form={form()} values={record.values} download={download} />}
+              {(form) => (
+                <FormView
+                  form={form()}
+                  values={record.values}
+                  download={(file) => downloadFor(record.recordId, file)}
+                />
+              )}
+            </Show>
+            <Show when={fetching()?.recordId === record.recordId ? fetching() : null}>
+              {(progress) => (
+                <OperationProgress
+                  label={t('case.download.progress', {
+                    name: progress().name,
+                    done: progress().done,
+                    total: progress().total,
+                  })}
+                  done={progress().done}
+                  total={progress().total}
+                />
+              )}
             </Show>
             <Show when={!props.asHistory}>
               <div class="button-row record-card__actions">

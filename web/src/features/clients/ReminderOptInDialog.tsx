@@ -3,6 +3,7 @@ import { emailSchema } from '../../../../core/api/encoding';
 import { toAppError } from '../../lib/app-errors';
 import { useI18n } from '../../lib/i18n';
 import { Alert } from '../../ui/Alert';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FormDialog } from '../../ui/FormDialog';
 import { createSubmission } from '../../ui/submission';
 import { TextField } from '../../ui/TextField';
@@ -63,16 +64,17 @@ export function ReminderOptInDialog(props: {
       props.onSaved(t('clients.reminders.saved', { name: client.name }));
     });
 
-  const stop = async () => {
-    const client = props.client;
-    if (!client) return;
+  const [stopping, setStopping] = createSignal<ReminderClient | null>(null);
+  /** Forgetting the address is not undone by a click: it asks first, naming the client. */
+  const stop = async (client: ReminderClient) => {
     setStopFailure(null);
     try {
       await optOutOfReminders(client.id);
-      props.onSaved(t('clients.reminders.stopped', { name: client.name }));
     } catch (error) {
-      setStopFailure(toAppError(error));
+      throw toAppError(error);
     }
+    setStopping(null);
+    props.onSaved(t('clients.reminders.stopped', { name: client.name }));
   };
 
   return (
@@ -102,10 +104,24 @@ export function ReminderOptInDialog(props: {
         required
       />
       <Show when={optedIn()}>
-        <button type="button" class="button button--danger" disabled={sending()} onClick={() => void stop()}>
+        <button
+          type="button"
+          class="button button--danger"
+          disabled={sending()}
+          onClick={() => setStopping(props.client)}
+        >
           {t('clients.reminders.stop')}
         </button>
       </Show>
+      <ConfirmDialog
+        subject={stopping()}
+        title={(client) => t('clients.reminders.stopConfirm', { name: client.name })}
+        body={() => t('clients.reminders.stopBody')}
+        confirmLabel={t('clients.reminders.stop')}
+        workingLabel={t('clients.reminders.stopping')}
+        action={stop}
+        onClose={() => setStopping(null)}
+      />
     </FormDialog>
   );
 }

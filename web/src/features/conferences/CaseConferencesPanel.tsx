@@ -1,10 +1,8 @@
 import { A } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 import { listMyConferences } from '../../lib/conferences';
-import { errorMessageKey } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
-import { Alert } from '../../ui/Alert';
-import { Loading } from '../../ui/Loading';
+import { AsyncContent } from '../../ui/AsyncContent';
 import { expiryLabel } from './labels';
 import './conferences.css';
 
@@ -12,7 +10,7 @@ import './conferences.css';
 export function CaseConferencesPanel(props: { caseId: string }) {
   const i18n = useI18n();
   const { t, formatDate } = i18n;
-  const [conferences] = createResource(
+  const [conferences, { refetch }] = createResource(
     () => props.caseId,
     async (caseId) => (await listMyConferences()).filter((conference) => conference.caseId === caseId),
   );
@@ -21,21 +19,11 @@ export function CaseConferencesPanel(props: { caseId: string }) {
       <h2 class="card__title" id="case-conferences-heading">
         {t('conferences.case.heading')}
       </h2>
-      <Show when={conferences.state === 'errored'}>
-        <Alert tone="error">{t(errorMessageKey(conferences.error))}</Alert>
-      </Show>
-      <Show
-        when={conferences.latest}
-        fallback={
-          <Show when={conferences.loading}>
-            <Loading label={t('common.loading')} />
-          </Show>
-        }
-      >
+      <AsyncContent resource={conferences} onRetry={() => void refetch()}>
         {(list) => (
-          <Show when={list().length > 0} fallback={<p class="empty">{t('conferences.case.empty')}</p>}>
+          <Show when={list.length > 0} fallback={<p class="empty">{t('conferences.case.empty')}</p>}>
             <ul class="case-conference-list">
-              <For each={list()}>
+              <For each={list}>
                 {(conference) => (
                   <li>
                     <A href={`/conferences/${conference.id}`}>
@@ -53,7 +41,7 @@ export function CaseConferencesPanel(props: { caseId: string }) {
             </ul>
           </Show>
         )}
-      </Show>
+      </AsyncContent>
     </section>
   );
 }

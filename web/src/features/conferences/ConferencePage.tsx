@@ -13,6 +13,7 @@ import { useSession } from '../../lib/session';
 import { useVault } from '../../lib/vault-context';
 import { Alert } from '../../ui/Alert';
 import { Loading } from '../../ui/Loading';
+import { RetryAlert } from '../../ui/RetryAlert';
 import { caseNumber } from '../cases/labels';
 import { Composer } from './Composer';
 import { ConferenceThread } from './ConferenceThread';
@@ -54,9 +55,12 @@ export function ConferencePage() {
       <Switch>
         <Match when={thread.state === 'errored'}>
           <h1>{t('conferences.heading')}</h1>
-          <Alert tone={NO_ACCESS.includes(errorCode()) ? 'warning' : 'error'}>
-            {t(errorMessageKey(thread.error))}
-          </Alert>
+          <Show
+            when={NO_ACCESS.includes(errorCode())}
+            fallback={<RetryAlert error={thread.error} onRetry={() => setVersion((v) => v + 1)} />}
+          >
+            <Alert tone="warning">{t(errorMessageKey(thread.error))}</Alert>
+          </Show>
         </Match>
         <Match when={thread.latest}>
           {(loaded) => (

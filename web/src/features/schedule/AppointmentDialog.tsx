@@ -11,6 +11,7 @@ import {
 import type { RoomView } from '../../../../core/api/schedule-setup';
 import { useI18n } from '../../lib/i18n';
 import { Alert } from '../../ui/Alert';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { cancelSeries, changeAppointmentStatus } from './api';
 import { Select } from './BookingDialog';
 import { scheduleErrorKey } from './errors';
@@ -52,11 +53,25 @@ export function AppointmentDialog(props: {
     );
   };
 
+  const [cancelling, setCancelling] = createSignal<AppointmentView | null>(null);
+
+  /** Cancelling frees the slot and tells the client: it asks first, naming whom and when. */
+  const choose = (status: AppointmentStatus) => {
+    if (status === 'cancelled') setCancelling(props.appointment);
+    else void change(status);
+  };
+  const cancelTitle = (appointment: AppointmentView) =>
+    t('schedule.cancelConfirm.title', {
+      client: props.clientLabel,
+      when: formatDateTime(appointment.startAt, props.timeZone, locale()),
+    });
+
   const change = async (status: AppointmentStatus) => {
     const appointment = props.appointment;
     if (!appointment) return;
     setSending(true);
     setFailure(null);
+    setCancelling(null);
     try {
       const whole = scope();
       if (status === 'cancelled' && whole !== 'one') {
@@ -158,13 +173,32 @@ export function AppointmentDialog(props: {
                           type="button"
                           class={status === 'cancelled' ? 'button button--danger' : 'button button--primary'}
                           disabled={sending()}
-                          onClick={() => void change(status)}
+                          onClick={() => choose(status)}
                         >
                           {t(`schedule.action.${status}`)}
                         </button>
                       )}
                     </For>
                   </div>
+                  <ConfirmDialog
+                    subject={cancelling()}
+                    title={cancelTitle}
+                    body={() =>
+                      t(
+                        scope() === 'one'
+                          ? 'schedule.cancelConfirm.body'
+                          : 'schedule.cancelConfirm.bodySeries',
+                        {
+                          reason: t(`schedule.reason.${reason()}`),
+                          scope: t(`schedule.series.${scope()}`),
+                        },
+                      )
+                    }
+                    confirmLabel={t('schedule.cancelConfirm.confirm')}
+                    workingLabel={t('schedule.cancelConfirm.working')}
+                    action={() => change('cancelled')}
+                    onClose={() => setCancelling(null)}
+                  />
                 </>
               )}
             </Show>

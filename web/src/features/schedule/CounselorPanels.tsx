@@ -4,6 +4,7 @@ import { parseLocalDate, zonedInstant } from '../../../../core/schedule/zoned-ti
 import { useI18n } from '../../lib/i18n';
 import { Alert } from '../../ui/Alert';
 import { AsyncContent } from '../../ui/AsyncContent';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import {
   fetchFeed,
   fetchLeave,
@@ -30,12 +31,14 @@ export function CounselorPanels(props: {
   onChanged: () => void;
 }) {
   const { t, locale } = useI18n();
-  const [reminders] = createResource(async () => (await fetchReminders()).appointments);
+  const [reminders, { refetch: refetchReminders }] = createResource(
+    async () => (await fetchReminders()).appointments,
+  );
   return (
     <div class="schedule-panels">
       <section class="card">
         <h2 class="card__title">{t('schedule.reminders.title')}</h2>
-        <AsyncContent resource={reminders} onRetry={() => undefined}>
+        <AsyncContent resource={reminders} onRetry={() => void refetchReminders()}>
           {(list) => (
             <Show when={list.length > 0} fallback={<p class="empty">{t('schedule.reminders.empty')}</p>}>
               <ul class="schedule-list">
@@ -253,8 +256,10 @@ function CalendarFeed() {
       setFailure(t(scheduleErrorKey(error)));
     }
   };
+  const [revoking, setRevoking] = createSignal<true | null>(null);
   const revoke = async () => {
     setFailure(null);
+    setRevoking(null);
     try {
       await revokeFeed();
       setLink(null);
@@ -280,11 +285,20 @@ function CalendarFeed() {
           {feed()?.active ? t('schedule.feed.replace') : t('schedule.feed.issue')}
         </button>
         <Show when={feed()?.active}>
-          <button type="button" class="button button--danger" onClick={() => void revoke()}>
+          <button type="button" class="button button--danger" onClick={() => setRevoking(true)}>
             {t('schedule.feed.revoke')}
           </button>
         </Show>
       </div>
+      <ConfirmDialog
+        subject={revoking()}
+        title={() => t('schedule.feed.revokeConfirm')}
+        body={() => t('schedule.feed.revokeBody')}
+        confirmLabel={t('schedule.feed.revoke')}
+        workingLabel={t('schedule.feed.revoking')}
+        action={revoke}
+        onClose={() => setRevoking(null)}
+      />
     </section>
   );
 }

@@ -1,9 +1,10 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
-import { EXCEPTION_KINDS } from '../../../../core/api/schedule-setup';
+import { type AvailabilityException, EXCEPTION_KINDS } from '../../../../core/api/schedule-setup';
 import { parseLocalDate } from '../../../../core/schedule/zoned-time';
 import { useI18n } from '../../lib/i18n';
 import { Alert } from '../../ui/Alert';
 import { AsyncContent } from '../../ui/AsyncContent';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { addException, fetchExceptions, removeException } from './api';
 import { Input, Select } from './BookingDialog';
 import { scheduleErrorKey } from './errors';
@@ -39,9 +40,13 @@ export function DateExceptions(props: { counselorId: string; onChanged: () => vo
       setMessage({ tone: 'error', text: t(scheduleErrorKey(error)) });
     }
   };
-  const remove = async (id: string) => {
+  const [removing, setRemoving] = createSignal<AvailabilityException | null>(null);
+  const describe = (item: AvailabilityException) =>
+    `${item.date} ${toClock(item.startMinute)}–${toClock(item.endMinute)} · ${t(`schedule.exceptions.${item.kind}`)}`;
+  const remove = async (item: AvailabilityException) => {
+    setRemoving(null);
     try {
-      await removeException(id);
+      await removeException(item.id);
       changed(t('schedule.exceptions.removed'));
     } catch (error) {
       setMessage({ tone: 'error', text: t(scheduleErrorKey(error)) });
@@ -84,9 +89,13 @@ export function DateExceptions(props: { counselorId: string; onChanged: () => vo
               <For each={items}>
                 {(item) => (
                   <li>
-                    {item.date} {toClock(item.startMinute)}–{toClock(item.endMinute)} ·{' '}
-                    {t(`schedule.exceptions.${item.kind}`)}{' '}
-                    <button type="button" class="button button--quiet" onClick={() => void remove(item.id)}>
+                    {describe(item)}{' '}
+                    <button
+                      type="button"
+                      class="button button--quiet"
+                      aria-label={t('schedule.exceptions.removeNamed', { exception: describe(item) })}
+                      onClick={() => setRemoving(item)}
+                    >
                       {t('schedule.exceptions.remove')}
                     </button>
                   </li>
@@ -96,6 +105,15 @@ export function DateExceptions(props: { counselorId: string; onChanged: () => vo
           </Show>
         )}
       </AsyncContent>
+      <ConfirmDialog
+        subject={removing()}
+        title={(item) => t('schedule.exceptions.removeConfirm', { exception: describe(item) })}
+        body={() => t('schedule.exceptions.removeBody')}
+        confirmLabel={t('schedule.exceptions.remove')}
+        workingLabel={t('schedule.exceptions.removing')}
+        action={remove}
+        onClose={() => setRemoving(null)}
+      />
     </section>
   );
 }

@@ -27,11 +27,19 @@ export function writeCaseRecord(keys: UserKeys, caseId: string, write: CaseWrite
   );
 }
 
+/** Follows an attachment's chunks: `done` of `total` sealed and sent, or fetched and opened. */
+export type ChunkProgress = protocol.ChunkProgress;
+
 /** Seals the bytes chunk by chunk under the current case key in this browser and uploads them. */
-export function uploadCaseAttachment(keys: UserKeys, caseId: string, data: Uint8Array): Promise<string> {
+export function uploadCaseAttachment(
+  keys: UserKeys,
+  caseId: string,
+  data: Uint8Array,
+  onChunk?: ChunkProgress,
+): Promise<string> {
   return withCaseContext(keys, (context) =>
     withOpenCase(context, caseId, async (opened) => {
-      const attachment = await protocol.uploadAttachment(context, opened, data);
+      const attachment = await protocol.uploadAttachment(context, opened, data, onChunk);
       return attachment.id;
     }),
   );
@@ -45,12 +53,13 @@ export function downloadCaseAttachment(
   keys: UserKeys,
   caseId: string,
   file: { readonly attachmentId: string; readonly size: number },
+  onChunk?: ChunkProgress,
 ): Promise<Uint8Array> {
   return withCaseContext(keys, (context) =>
     withOpenCase(context, caseId, async (opened) => {
       let data: Uint8Array;
       try {
-        data = await protocol.downloadAttachment(context, opened, file.attachmentId);
+        data = await protocol.downloadAttachment(context, opened, file.attachmentId, onChunk);
       } catch (error) {
         if (isCryptoError(error)) throw new AppError('attachment_tampered', error.message);
         throw error;

@@ -1,10 +1,12 @@
 import type { coreZhCN } from './core.zh-CN';
 import { errorsEn } from './errors.en';
 import { shellEn } from './shell.en';
+import { statesCareEn } from './states-care.en';
 
 export const coreEn: { readonly [K in keyof typeof coreZhCN]: string } = {
   ...errorsEn,
   ...shellEn,
+  ...statesCareEn,
   'app.name': 'Tacit',
   'app.documentTitle': 'Tacit',
   'app.tagline': 'The zero-knowledge office for counseling centers',

@@ -4,10 +4,12 @@
 
 import { errorsZhCN } from './errors.zh-CN';
 import { shellZhCN } from './shell.zh-CN';
+import { statesCareZhCN } from './states-care.zh-CN';
 
 export const coreZhCN = {
   ...errorsZhCN,
   ...shellZhCN,
+  ...statesCareZhCN,
   'app.name': '默契',
   'app.documentTitle': '默契 Tacit',
   'app.tagline': '心理咨询机构的零知识办公平台',

@@ -13,10 +13,17 @@ import type { OpenedCase } from './open';
  * Attachments (issue 4, PROTOCOL §3 kind 0x04): sealed chunk by chunk under the current case key
  * in this browser, uploaded as opaque envelopes, reassembled and checked chunk by chunk on the way
  * back — a dropped, reordered or spliced chunk fails. The record that refers to the attachment
- * keeps its name and type (secret) and its id.
+ * keeps its name and type (secret) and its id. `onChunk(done, total)` follows the chunks as they go.
  */
 
-export async function uploadAttachment(context: CaseContext, opened: OpenedCase, data: Uint8Array) {
+export type ChunkProgress = (done: number, total: number) => void;
+
+export async function uploadAttachment(
+  context: CaseContext,
+  opened: OpenedCase,
+  data: Uint8Array,
+  onChunk?: ChunkProgress,
+) {
   const caseId = opened.view.case.id;
   const epoch = opened.currentEpoch;
   const key = opened.keys.get(epoch);
@@ -31,6 +38,7 @@ export async function uploadAttachment(context: CaseContext, opened: OpenedCase,
     attachmentViewSchema,
   );
   let index = 0;
+  onChunk?.(0, chunkCount);
   for (const envelope of encryptAttachment(key, { org: context.orgId, caseId, attachmentId }, data)) {
     await context.api.send(
       'PUT',
@@ -39,11 +47,17 @@ export async function uploadAttachment(context: CaseContext, opened: OpenedCase,
       okResponseSchema,
     );
     index++;
+    onChunk?.(index, chunkCount);
   }
   return context.api.send('POST', `${base}/complete`, {}, attachmentViewSchema);
 }
 
-export async function downloadAttachment(context: CaseContext, opened: OpenedCase, attachmentId: string) {
+export async function downloadAttachment(
+  context: CaseContext,
+  opened: OpenedCase,
+  attachmentId: string,
+  onChunk?: ChunkProgress,
+) {
   const caseId = opened.view.case.id;
   const base = `/api/cases/${caseId}/attachments/${attachmentId}`;
   const meta = await context.api.get(base, attachmentViewSchema);
@@ -51,6 +65,7 @@ export async function downloadAttachment(context: CaseContext, opened: OpenedCas
   if (!key) throw new Error(`no key for epoch ${meta.epoch} of this case`);
   const binding = { org: context.orgId, caseId, attachmentId };
   const data = new Uint8Array(meta.size);
+  onChunk?.(0, meta.chunkCount);
   for (let index = 0; index < meta.chunkCount; index++) {
     const { envelope } = await context.api.get(`${base}/chunks/${index}`, attachmentChunkSchema);
     const chunk = decryptAttachmentChunk(
@@ -63,6 +78,7 @@ export async function downloadAttachment(context: CaseContext, opened: OpenedCas
     if (index * ATTACHMENT_CHUNK_BYTES + chunk.length > data.length)
       throw new Error('the attachment is longer than its size');
     data.set(chunk, index * ATTACHMENT_CHUNK_BYTES);
+    onChunk?.(index + 1, meta.chunkCount);
   }
   return data;
 }
