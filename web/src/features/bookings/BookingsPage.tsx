@@ -6,6 +6,7 @@ import { useI18n } from '../../lib/i18n';
 import { useVault } from '../../lib/vault-context';
 import { Alert } from '../../ui/Alert';
 import { AsyncContent } from '../../ui/AsyncContent';
+import { EmptyState } from '../../ui/EmptyState';
 import { fetchTimeZone } from '../schedule/api';
 import { BookingRequestFacts, serviceNames } from './BookingRequestFacts';
 import './bookings.css';
@@ -46,7 +47,14 @@ export function BookingsPage() {
       </Show>
       <AsyncContent resource={requests} onRetry={() => void refetch()}>
         {(list) => (
-          <Show when={list.length > 0} fallback={<p class="empty card">{t('bookings.empty')}</p>}>
+          <Show
+            when={list.length > 0}
+            fallback={
+              <div class="card">
+                <EmptyState title={t('bookings.empty')} hint={t('bookings.emptyHint')} />
+              </div>
+            }
+          >
             <ul class="booking-list">
               <For each={list}>
                 {(item) => (

@@ -13,6 +13,7 @@ import { useI18n } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
 import { useVault } from '../../lib/vault-context';
 import { Alert } from '../../ui/Alert';
+import { EmptyState } from '../../ui/EmptyState';
 import { Loading } from '../../ui/Loading';
 import { RetryAlert } from '../../ui/RetryAlert';
 import { CaseConferencesPanel } from '../conferences/CaseConferencesPanel';
@@ -102,10 +103,12 @@ function CaseFileView(props: { file: CaseFile; people: ReadonlyMap<string, Perso
   const isPrimary = () => summary().primaryCounselorId === session()?.user.id;
   const [conferring, setConferring] = createSignal(false);
   // Beside the records, opened once they are on screen: the notes come first (docs/benchmarks.md).
-  const [aside] = createResource(
+  const [aside, { refetch: refetchAside }] = createResource(
     () => props.file.summary,
     (loaded) => vault.withKeys((keys) => openCaseAside(keys, loaded)),
   );
+  // reading a failed resource throws: the panels get nothing and the contact panel shows the failure
+  const asideValue = () => (aside.state === 'errored' ? undefined : aside());
 
   return (
     <>
@@ -184,7 +187,19 @@ function CaseFileView(props: { file: CaseFile; people: ReadonlyMap<string, Perso
             </h2>
             <Show
               when={props.file.records.length > 0}
-              fallback={<p class="empty">{t('case.records.empty')}</p>}
+              fallback={
+                <EmptyState
+                  title={t('case.records.empty')}
+                  hint={t(canWrite() ? 'case.records.emptyHint' : 'case.records.emptyHintReadOnly')}
+                  action={
+                    canWrite() ? (
+                      <A class="button" href={`/cases/${summary().id}/write/session-note`}>
+                        {t('case.records.writeFirst')}
+                      </A>
+                    ) : undefined
+                  }
+                />
+              }
             >
               <RecordList
                 caseId={summary().id}
@@ -196,7 +211,12 @@ function CaseFileView(props: { file: CaseFile; people: ReadonlyMap<string, Perso
           </section>
         </div>
         <div class="case-layout__side">
-          <ContactCardPanel card={aside()?.contact} loading={aside.loading} error={aside.error} />
+          <ContactCardPanel
+            card={asideValue()?.contact}
+            loading={aside.loading}
+            error={aside.state === 'errored' ? aside.error : null}
+            onRetry={() => void refetchAside()}
+          />
           <CaseConferencesPanel caseId={summary().id} />
           <Show when={canWrite() || isPrimary()}>
             <CaseAdminPanel file={props.file} people={props.people} onChanged={props.onChanged} />
@@ -207,7 +227,7 @@ function CaseFileView(props: { file: CaseFile; people: ReadonlyMap<string, Perso
           <Show when={isPrimary()}>
             <AccessPanel
               file={props.file}
-              pendingRequests={aside()?.pendingRequests ?? []}
+              pendingRequests={asideValue()?.pendingRequests ?? []}
               people={props.people}
               onChanged={props.onChanged}
             />

@@ -4,6 +4,7 @@ import { listCases } from '../../lib/cases';
 import { useI18n } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
 import { AsyncContent } from '../../ui/AsyncContent';
+import { EmptyState } from '../../ui/EmptyState';
 import { CaseTable } from './CaseTable';
 import { NewCaseDialog } from './NewCaseDialog';
 import './cases.css';
@@ -29,7 +30,20 @@ export function CasesPage() {
       <section class="card">
         <AsyncContent resource={cases} onRetry={() => void refetch()}>
           {() => (
-            <Show when={mine().length > 0} fallback={<p class="empty">{t('cases.empty')}</p>}>
+            <Show
+              when={mine().length > 0}
+              fallback={
+                <EmptyState
+                  title={t('cases.empty')}
+                  hint={t('cases.emptyHint')}
+                  action={
+                    <button type="button" class="button" onClick={() => setCreating(true)}>
+                      {t('cases.new')}
+                    </button>
+                  }
+                />
+              }
+            >
               <CaseTable cases={mine()} />
             </Show>
           )}

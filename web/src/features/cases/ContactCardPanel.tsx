@@ -4,6 +4,7 @@ import { errorMessageKey } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
 import { Alert } from '../../ui/Alert';
 import { Loading } from '../../ui/Loading';
+import { RetryAlert } from '../../ui/RetryAlert';
 
 const CONTACT_FIELDS = ['name', 'phone', 'email', 'emergencyContact'] as const;
 
@@ -12,6 +13,7 @@ export function ContactCardPanel(props: {
   card: ContactCard | null | undefined;
   loading: boolean;
   error: unknown;
+  onRetry?: () => void;
 }) {
   const { t } = useI18n();
   return (
@@ -19,7 +21,14 @@ export function ContactCardPanel(props: {
       <h2 class="card__title" id="contact-heading">
         {t('case.contact.heading')}
       </h2>
-      <Show when={!props.error} fallback={<Alert tone="error">{t(errorMessageKey(props.error))}</Alert>}>
+      <Show
+        when={!props.error}
+        fallback={
+          <Show when={props.onRetry} fallback={<Alert tone="error">{t(errorMessageKey(props.error))}</Alert>}>
+            {(retry) => <RetryAlert error={props.error} onRetry={retry()} />}
+          </Show>
+        }
+      >
         <Show when={!props.loading} fallback={<Loading label={t('case.contact.opening')} />}>
           <Show when={props.card} fallback={<p class="muted">{t('case.contact.notShared')}</p>}>
             {(card) => (

@@ -7,6 +7,7 @@ import { useI18n } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
 import { Alert } from '../../ui/Alert';
 import { AsyncContent } from '../../ui/AsyncContent';
+import { EmptyState } from '../../ui/EmptyState';
 import { TextField } from '../../ui/TextField';
 import { CaseTable } from './CaseTable';
 import { caseNumber, DAY_MS, STATUS_BADGE } from './labels';
@@ -115,7 +116,10 @@ export function SharedCasesPage() {
       <section class="card">
         <AsyncContent resource={cases} onRetry={() => void refetch()}>
           {() => (
-            <Show when={shared().length > 0} fallback={<p class="empty">{t('shared.empty')}</p>}>
+            <Show
+              when={shared().length > 0}
+              fallback={<EmptyState title={t('shared.empty')} hint={t('shared.emptyHint')} />}
+            >
               <CaseTable cases={shared()} />
             </Show>
           )}

@@ -4,6 +4,7 @@ import { type MessageKey, useI18n } from '../../lib/i18n';
 import { useVault } from '../../lib/vault-context';
 import { Alert } from '../../ui/Alert';
 import { AsyncContent } from '../../ui/AsyncContent';
+import { EmptyState } from '../../ui/EmptyState';
 import { NewClientDialog } from './NewClientDialog';
 import { type ReminderClient, ReminderOptInDialog } from './ReminderOptInDialog';
 import { ShareClientDialog } from './ShareClientDialog';
@@ -44,7 +45,10 @@ export function ClientsPage() {
               <Show when={!value.holdsFrontDeskKey}>
                 <Alert tone="info">{t('clients.noKey')}</Alert>
               </Show>
-              <Show when={value.clients.length > 0} fallback={<p class="empty">{t('clients.empty')}</p>}>
+              <Show
+                when={value.clients.length > 0}
+                fallback={<EmptyState title={t('clients.empty')} hint={t('clients.emptyHint')} />}
+              >
                 <div class="table-wrap">
                   <table class="table">
                     <thead>

@@ -11,7 +11,9 @@ import {
 } from '../../lib/portal';
 import { useVault } from '../../lib/vault-context';
 import { Alert } from '../../ui/Alert';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Loading } from '../../ui/Loading';
+import { RetryAlert } from '../../ui/RetryAlert';
 import { localized } from '../forms/localized';
 import { SendLinkForm } from './SendLinkForm';
 import { SubmissionCard } from './SubmissionCard';
@@ -48,14 +50,13 @@ export function CasePortalPanel(props: {
     const form = portalForm(ref);
     return form ? localized(i18n, form.title) : ref;
   };
+  const [withdrawing, setWithdrawing] = createSignal<PortalLinkView | null>(null);
+  /** A withdrawn link is dead for good (the client would need a new one): it asks first. */
   const withdraw = async (link: PortalLinkView) => {
     setFailure(null);
-    try {
-      await vault.withKeys((keys) => withdrawPortalLink(keys, props.caseId, link.id));
-      reload();
-    } catch (error) {
-      setFailure(error);
-    }
+    await vault.withKeys((keys) => withdrawPortalLink(keys, props.caseId, link.id));
+    setWithdrawing(null);
+    reload();
   };
   const discard = async (submissionId: string) => {
     await vault.withKeys((keys) => discardCaseSubmission(keys, props.caseId, submissionId));
@@ -85,7 +86,7 @@ export function CasePortalPanel(props: {
       </Show>
       <Switch>
         <Match when={portal.state === 'errored'}>
-          <Alert tone="error">{t(errorMessageKey(portal.error))}</Alert>
+          <RetryAlert error={portal.error} onRetry={reload} />
         </Match>
         <Match when={portal.latest}>
           {(loaded) => (
@@ -138,7 +139,8 @@ export function CasePortalPanel(props: {
                                 <button
                                   type="button"
                                   class="button button--quiet"
-                                  onClick={() => void withdraw(link)}
+                                  aria-label={t('portal.links.withdrawNamed', { form: formTitle(link.form) })}
+                                  onClick={() => setWithdrawing(link)}
                                 >
                                   {t('portal.links.withdraw')}
                                 </button>
@@ -158,6 +160,15 @@ export function CasePortalPanel(props: {
           <Loading label={t('portal.loading')} />
         </Match>
       </Switch>
+      <ConfirmDialog
+        subject={withdrawing()}
+        title={(link) => t('portal.links.withdrawConfirm', { form: formTitle(link.form) })}
+        body={() => t('portal.links.withdrawBody')}
+        confirmLabel={t('portal.links.withdraw')}
+        workingLabel={t('portal.links.withdrawing')}
+        action={withdraw}
+        onClose={() => setWithdrawing(null)}
+      />
     </section>
   );
 }

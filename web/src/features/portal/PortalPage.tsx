@@ -22,6 +22,9 @@ function withoutScores(form: FormDefinition): FormDefinition {
   return { ...form, fields: form.fields.filter((field) => field.type !== 'score') };
 }
 
+/** Failures a second try may cure; the others need a new link from the counselor. */
+const TRANSIENT: readonly PortalFailure[] = ['network', 'unknown'];
+
 const today = () => {
   const now = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -36,7 +39,7 @@ const today = () => {
 export function PortalPage() {
   const { t } = useI18n();
   const link = takePortalLink(window.location, window.history, window.sessionStorage, parsePortalFragment);
-  const [opened] = createResource(() => link ?? false, openPortalForm);
+  const [opened, { refetch }] = createResource(() => link ?? false, openPortalForm);
   const [sent, setSent] = createSignal(false);
   const failure = (error: unknown): PortalFailure =>
     error instanceof PortalError ? error.failure : 'unknown';
@@ -52,6 +55,15 @@ export function PortalPage() {
           <Match when={!link}>
             <h1>{t('portal.fill.invalid.title')}</h1>
             <p class="lead">{t('portal.fill.error.portal_link_invalid')}</p>
+          </Match>
+          <Match when={opened.state === 'errored' && TRANSIENT.includes(failure(opened.error))}>
+            <h1>{t('portal.fill.failed.title')}</h1>
+            <p class="lead" role="alert">
+              {t(`portal.fill.error.${failure(opened.error)}`)}
+            </p>
+            <button type="button" class="button button--primary" onClick={() => void refetch()}>
+              {t('common.retry')}
+            </button>
           </Match>
           <Match when={opened.state === 'errored'}>
             <h1>{t('portal.fill.invalid.title')}</h1>

@@ -5,6 +5,7 @@ import type { Role } from '../../lib/roles';
 import { listTasks, setTaskStatus, type TaskView } from '../../lib/rules';
 import { Alert } from '../../ui/Alert';
 import { AsyncContent } from '../../ui/AsyncContent';
+import { EmptyState } from '../../ui/EmptyState';
 import { WorkflowInbox } from '../workflows/WorkflowInbox';
 
 /**
@@ -48,7 +49,10 @@ export function TasksPage() {
       <section class="card">
         <AsyncContent resource={tasks} onRetry={() => void refetch()}>
           {(list) => (
-            <Show when={list.tasks.length > 0} fallback={<p class="empty">{t('tasks.empty')}</p>}>
+            <Show
+              when={list.tasks.length > 0}
+              fallback={<EmptyState title={t('tasks.empty')} hint={t('tasks.emptyHint')} />}
+            >
               <div class="table-wrap">
                 <table class="table">
                   <caption>{t('tasks.caption')}</caption>

@@ -46,4 +46,20 @@ export const statesCareEn: { readonly [K in keyof typeof statesCareZhCN]: string
   'clients.reminders.stopBody':
     'The server forgets this client’s reminder address; turning reminders on again needs the client’s consent anew.',
   'clients.reminders.stopping': 'Stopping…',
+  'case.records.emptyHint':
+    'Every record you write is encrypted in this browser and then appended to the case log.',
+  'case.records.emptyHintReadOnly': 'Records appear here once the primary counselor writes them.',
+  'case.records.writeFirst': 'Write the first session note',
+  'cases.emptyHint': 'A new client and case appears here; only you and the org recovery key hold its key.',
+  'shared.emptyHint':
+    'To see a case, enter the case link or number its primary counselor gave you above, then ask for access.',
+  'tasks.emptyHint': 'Tasks that rules and workflows assign to you appear here.',
+  'bookings.emptyHint': 'Requests that clients send through the booking widget on your website appear here.',
+  'clients.emptyHint': 'Clients appear here once you add one or someone shares a contact card with you.',
+  'portal.links.withdrawNamed': 'Withdraw the link for “{form}”',
+  'portal.links.withdrawConfirm': 'Withdraw the link for “{form}”?',
+  'portal.links.withdrawBody':
+    'The client can no longer fill the form with this link; to have it filled, send a new link.',
+  'portal.links.withdrawing': 'Withdrawing…',
+  'portal.fill.failed.title': 'The form could not be opened just now',
 };
