@@ -133,13 +133,15 @@ describe('a case file, shared and taken back', () => {
     await saveScreenshot(page, 'cases-06-supervisor-reads');
   });
 
-  it('takes access away on revocation and rotates the key on the counselor’s next visit', async () => {
+  it('takes access away on revocation, after asking, and rotates the key right then', async () => {
     // wrangler dev's clock cannot be moved past the grant's expiry, so revocation stands in for
     // it: the server refuses the case and its wrapped keys either way, and a rotation follows.
     const { page } = counselorTab;
-    await page.getByRole('button', { name: '撤销' }).click();
-    await page.getByText(`已撤销 ${supervisor.name} 的访问。`).waitFor();
-    await page.getByText(/本次访问已轮换个案密钥（第 1 代）/).waitFor();
+    await page.getByRole('button', { name: `撤销 ${supervisor.name} 的访问` }).click();
+    const confirm = page.getByRole('alertdialog');
+    await confirm.getByRole('heading', { name: `撤销 ${supervisor.name} 的访问？` }).waitFor();
+    await confirm.getByRole('button', { name: '撤销' }).click();
+    await page.getByText(`已撤销 ${supervisor.name} 的访问，个案密钥已轮换（第 1 代）`).waitFor();
     await saveScreenshot(page, 'cases-07-revoked-and-rotated');
 
     const supervising = supervisorTab.page;

@@ -198,7 +198,10 @@ describe('weekly series, leave and reminders in the schedule', () => {
     await dialog.getByLabel('应用于').selectOption({ label: '整个每周系列' });
     await dialog.getByLabel('取消原因').selectOption({ label: '咨询师无法出席' });
     await dialog.getByRole('button', { name: '取消预约' }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    const confirm = page.getByRole('alertdialog');
+    await confirm.getByText('这会取消：整个每周系列；原因记为「咨询师无法出席」。').waitFor();
+    await confirm.getByRole('button', { name: '确认取消' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
     await panel.waitFor({ state: 'hidden' });
 
     await page.getByLabel('查看日历').selectOption({ label: seriesCounselor.name });

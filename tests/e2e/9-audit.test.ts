@@ -137,6 +137,7 @@ describe('the audit trail and data rights', () => {
 
     await page.getByRole('link', { name: '返回个案' }).click();
     await page.getByRole('button', { name: '改为「已结案」' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: '确认更改' }).click();
     await page.getByText('个案状态已改为「已结案」。').waitFor();
   });
 

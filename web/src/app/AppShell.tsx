@@ -1,5 +1,5 @@
 import { Dialog } from '@kobalte/core/dialog';
-import { createSignal, type ParentProps, Show } from 'solid-js';
+import { createSignal, ErrorBoundary, type ParentProps, Show } from 'solid-js';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import type { Session } from '../lib/account';
 import { useI18n } from '../lib/i18n';
@@ -9,6 +9,7 @@ import { LocaleSwitch } from '../ui/LocaleSwitch';
 import { NavList } from './NavList';
 import { canSearch, navigationFor } from './navigation';
 import { ShellSearch } from './ShellSearch';
+import { PageFailure } from './StatusPages';
 import { UserMenu } from './UserMenu';
 
 /** The signed-in frame: sidebar by role, top bar, content. Below laptop width the sidebar becomes a drawer. */
@@ -78,7 +79,10 @@ export function AppShell(props: ParentProps<{ session: Session }>) {
       </header>
 
       <main id="main" class="shell__main" tabindex="-1">
-        {props.children}
+        {/* a page that fails to draw (its code could not be fetched, a bug) takes only itself down */}
+        <ErrorBoundary fallback={(error, reset) => <PageFailure error={error} onRetry={reset} />}>
+          {props.children}
+        </ErrorBoundary>
       </main>
     </div>
   );

@@ -1,6 +1,8 @@
-import { A } from '@solidjs/router';
+import { A, useLocation } from '@solidjs/router';
+import { createEffect, on } from 'solid-js';
 import type { MessageKey } from '../lib/i18n';
 import { useI18n } from '../lib/i18n';
+import { RetryAlert } from '../ui/RetryAlert';
 
 export function ComingSoon(props: { page: MessageKey }) {
   const { t } = useI18n();
@@ -37,6 +39,33 @@ export function BootFailure(props: { onRetry: () => void }) {
       <button type="button" class="button button--primary" onClick={() => props.onRetry()}>
         {t('common.retry')}
       </button>
+    </div>
+  );
+}
+
+/**
+ * A signed-in page that could not be drawn: the shell stays, the page says so and offers another
+ * go; moving to another address starts afresh too.
+ */
+export function PageFailure(props: { error: unknown; onRetry: () => void }) {
+  const { t } = useI18n();
+  const location = useLocation();
+  // a page that throws is a bug: the console keeps what the person is spared
+  console.error(props.error);
+  createEffect(
+    on(
+      () => location.pathname,
+      () => props.onRetry(),
+      { defer: true },
+    ),
+  );
+  return (
+    <div class="card status-card">
+      <h1 class="card__title">{t('page.failed.title')}</h1>
+      <RetryAlert error={props.error} onRetry={() => props.onRetry()} />
+      <A class="button" href="/">
+        {t('notFound.home')}
+      </A>
     </div>
   );
 }

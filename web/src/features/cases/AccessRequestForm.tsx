@@ -18,6 +18,7 @@ import { errorMessageKey } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
 import { useVault } from '../../lib/vault-context';
 import { Alert } from '../../ui/Alert';
+import { RetryAlert } from '../../ui/RetryAlert';
 import { DAY_MS } from './labels';
 // The radio styles are the form renderer's; the step page that reuses this form loads no other.
 import '../forms/forms.css';
@@ -87,8 +88,9 @@ export function AccessRequestForm(props: {
   const [failure, setFailure] = createSignal<unknown>(null);
   const [cancelled, setCancelled] = createSignal(false);
 
+  // reading a failed resource throws: the form stays usable and the failure is shown with a retry
   const open = () =>
-    (requests() ?? []).find(
+    (requests.state === 'errored' ? [] : (requests() ?? [])).find(
       (request) =>
         request.caseId === props.caseId && (request.status === 'pending' || request.status === 'approved'),
     );
@@ -152,6 +154,9 @@ export function AccessRequestForm(props: {
       when={open()}
       fallback={
         <form onSubmit={(event) => void submit(event)} novalidate aria-busy={sending()}>
+          <Show when={requests.state === 'errored'}>
+            <RetryAlert error={requests.error} onRetry={() => void refetch()} />
+          </Show>
           <Show when={failure()}>
             <Alert tone="error">{t(errorMessageKey(failure()))}</Alert>
           </Show>

@@ -10,6 +10,7 @@ import {
 } from '../../lib/cases';
 import { AppError, errorMessageKey } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
+import { valueOr } from '../../lib/resource';
 import { useSession } from '../../lib/session';
 import { useVault } from '../../lib/vault-context';
 import { Alert } from '../../ui/Alert';
@@ -82,7 +83,11 @@ export function CasePage() {
         </Match>
         <Match when={file.latest}>
           {(loaded) => (
-            <CaseFileView file={loaded()} people={people()} onChanged={() => setVersion((v) => v + 1)} />
+            <CaseFileView
+              file={loaded()}
+              people={valueOr(people, new Map())}
+              onChanged={() => setVersion((v) => v + 1)}
+            />
           )}
         </Match>
         <Match when={true}>

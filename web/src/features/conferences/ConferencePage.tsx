@@ -9,6 +9,7 @@ import {
 } from '../../lib/conferences';
 import { AppError, errorMessageKey } from '../../lib/errors';
 import { type MessageKey, useI18n } from '../../lib/i18n';
+import { valueOr } from '../../lib/resource';
 import { useSession } from '../../lib/session';
 import { useVault } from '../../lib/vault-context';
 import { Alert } from '../../ui/Alert';
@@ -64,7 +65,11 @@ export function ConferencePage() {
         </Match>
         <Match when={thread.latest}>
           {(loaded) => (
-            <ThreadView thread={loaded()} people={people()} onChanged={() => setVersion((v) => v + 1)} />
+            <ThreadView
+              thread={loaded()}
+              people={valueOr(people, new Map())}
+              onChanged={() => setVersion((v) => v + 1)}
+            />
           )}
         </Match>
         <Match when={true}>

@@ -7,6 +7,7 @@ import {
   listMyConferences,
 } from '../../lib/conferences';
 import { useI18n } from '../../lib/i18n';
+import { valueOr } from '../../lib/resource';
 import { AsyncContent } from '../../ui/AsyncContent';
 import { caseNumber } from '../cases/labels';
 import { expiryLabel, nameOf } from './labels';
@@ -34,7 +35,9 @@ export function ConferencesPage() {
           <Show when={list.length > 0} fallback={<p class="empty card">{t('conferences.empty')}</p>}>
             <ul class="conference-list" aria-label={t('conferences.heading')}>
               <For each={list}>
-                {(conference) => <ConferenceRow conference={conference} people={people()} />}
+                {(conference) => (
+                  <ConferenceRow conference={conference} people={valueOr(people, new Map())} />
+                )}
               </For>
             </ul>
           </Show>

@@ -7,6 +7,7 @@ import { useSession } from '../../lib/session';
 import { useVault } from '../../lib/vault-context';
 import { Checkbox } from '../../ui/Checkbox';
 import { FormDialog } from '../../ui/FormDialog';
+import { RetryAlert } from '../../ui/RetryAlert';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import { caseNumber } from '../cases/labels';
@@ -29,7 +30,10 @@ export function NewConferenceDialog(props: {
   const { vault } = useVault();
   const { session } = useSession();
   const navigate = useNavigate();
-  const [people] = createResource(() => (props.open ? true : undefined), fetchConferencePeople);
+  const [people, { refetch: refetchPeople }] = createResource(
+    () => (props.open ? true : undefined),
+    fetchConferencePeople,
+  );
   const [title, setTitle] = createSignal('');
   const [summary, setSummary] = createSignal('');
   const [chosen, setChosen] = createSignal<readonly string[]>([]);
@@ -38,7 +42,10 @@ export function NewConferenceDialog(props: {
   const [sending, setSending] = createSignal(false);
   const [failure, setFailure] = createSignal<unknown>(null);
   const colleagues = () =>
-    [...(people()?.values() ?? [])].filter((person) => person.clinician && person.id !== session()?.user.id);
+    // reading a failed resource throws: the list is empty and the failure is shown with a retry
+    [...((people.state === 'errored' ? undefined : people())?.values() ?? [])].filter(
+      (person) => person.clinician && person.id !== session()?.user.id,
+    );
 
   const reset = () => {
     setTitle('');
@@ -107,9 +114,12 @@ export function NewConferenceDialog(props: {
       />
       <fieldset class="fieldset">
         <legend class="fieldset__legend">{t('conferences.new.participants')}</legend>
+        <Show when={people.state === 'errored'}>
+          <RetryAlert error={people.error} onRetry={() => void refetchPeople()} />
+        </Show>
         <Show when={!people.loading} fallback={<p class="muted">{t('common.loading')}</p>}>
           <Show
-            when={colleagues().length > 0}
+            when={colleagues().length > 0 || people.state === 'errored'}
             fallback={<p class="empty">{t('conferences.new.noColleagues')}</p>}
           >
             <div class="checkbox-list">

@@ -11,6 +11,7 @@ import {
   readKnowledgeArticle,
   type VersionEntry,
 } from '../../lib/knowledge';
+import { valueOr } from '../../lib/resource';
 import { useSession } from '../../lib/session';
 import { useVault } from '../../lib/vault-context';
 import { Alert } from '../../ui/Alert';
@@ -40,7 +41,9 @@ export function ArticlePage() {
   const [people] = createResource(fetchKnowledgePeople, { initialValue: new Map<string, string>() });
   const [categories] = createResource(listCategories, { initialValue: [] });
   const categoryName = (id: string | null) =>
-    id === null ? t('knowledge.uncategorized') : (categories().find((c) => c.id === id)?.name ?? '');
+    id === null
+      ? t('knowledge.uncategorized')
+      : (valueOr(categories, []).find((c) => c.id === id)?.name ?? '');
 
   return (
     <div class="knowledge-page">
@@ -101,7 +104,7 @@ export function ArticlePage() {
                           <p class="muted">
                             {t('knowledge.article.byline', {
                               version: version().version,
-                              name: nameOf(i18n, people(), version().authorId),
+                              name: nameOf(i18n, valueOr(people, new Map()), version().authorId),
                               date: formatDateTime(version().createdAt),
                             })}{' '}
                             <span class="badge badge--muted">{t('knowledge.article.verified')}</span>
@@ -148,7 +151,7 @@ export function ArticlePage() {
                           <span>
                             {t('knowledge.article.historyRow', {
                               version: number,
-                              name: nameOf(i18n, people(), authorId),
+                              name: nameOf(i18n, valueOr(people, new Map()), authorId),
                               date: formatDateTime(createdAt),
                             })}
                           </span>

@@ -7,6 +7,7 @@ import {
   listCategories,
   listKnowledgeArticles,
 } from '../../lib/knowledge';
+import { valueOr } from '../../lib/resource';
 import { useSession } from '../../lib/session';
 import { useVault } from '../../lib/vault-context';
 import { Alert } from '../../ui/Alert';
@@ -79,7 +80,7 @@ export function KnowledgePage() {
                     active={shelf() === null}
                     onPick={() => setShelf(null)}
                   />
-                  <For each={categories()}>
+                  <For each={valueOr(categories, [])}>
                     {(category) => (
                       <ShelfButton
                         label={category.name}
@@ -124,7 +125,7 @@ export function KnowledgePage() {
                             <p class="muted knowledge-row__meta">
                               {t('knowledge.rowMeta', {
                                 version: entry.article.latest.version,
-                                name: nameOf(i18n, people(), entry.article.latest.authorId),
+                                name: nameOf(i18n, valueOr(people, new Map()), entry.article.latest.authorId),
                                 date: formatDate(entry.article.latest.createdAt),
                               })}
                             </p>
@@ -134,7 +135,7 @@ export function KnowledgePage() {
                             <Alert tone="warning">
                               {t('knowledge.failedRow', {
                                 version: entry.view.latest.version,
-                                name: nameOf(i18n, people(), entry.view.latest.authorId),
+                                name: nameOf(i18n, valueOr(people, new Map()), entry.view.latest.authorId),
                                 problem: problemLabel(i18n, entry.problem),
                               })}
                             </Alert>

@@ -2,6 +2,7 @@ import { createMemo, createResource, createSignal, For, Match, onMount, Show, Sw
 import { fetchPeople, type Person } from '../../lib/cases/index';
 import { errorMessageKey } from '../../lib/errors';
 import { type MessageKey, useI18n } from '../../lib/i18n';
+import { valueOr } from '../../lib/resource';
 import type { SourceProgress } from '../../lib/search/items';
 import { searchQuery, setSearchQuery } from '../../lib/search/query';
 import { buildSearch, keptSearch, type SearchBuild } from '../../lib/search/session';
@@ -130,7 +131,13 @@ export function SearchPage() {
                 <Alert tone="warning">{t('search.unreadable', { count: current().unreadable })}</Alert>
               </Show>
               <Show when={result()} fallback={<p class="empty card">{t('search.prompt')}</p>}>
-                {(found) => <SearchResults result={found()} query={searchQuery().trim()} people={people()} />}
+                {(found) => (
+                  <SearchResults
+                    result={found()}
+                    query={searchQuery().trim()}
+                    people={valueOr(people, new Map())}
+                  />
+                )}
               </Show>
               <p class="muted search-page__footer">
                 {t('search.indexed', {

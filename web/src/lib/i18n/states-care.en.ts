@@ -62,4 +62,5 @@ export const statesCareEn: { readonly [K in keyof typeof statesCareZhCN]: string
     'The client can no longer fill the form with this link; to have it filled, send a new link.',
   'portal.links.withdrawing': 'Withdrawing…',
   'portal.fill.failed.title': 'The form could not be opened just now',
+  'page.failed.title': 'This page could not be shown',
 };

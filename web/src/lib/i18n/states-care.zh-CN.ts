@@ -52,4 +52,5 @@ export const statesCareZhCN = {
   'portal.links.withdrawBody': '来访者将无法再用这个链接填写；如仍需填写，需要重新发送新链接。',
   'portal.links.withdrawing': '正在撤回…',
   'portal.fill.failed.title': '暂时无法打开表单',
+  'page.failed.title': '此页面暂时无法显示',
 };
