@@ -43,20 +43,27 @@ export function AccessPanel(props: {
 
   const [busyRevoking, setBusyRevoking] = createSignal(false);
 
-  /** Step 1 takes the grant away; step 2 gives the remaining holders a new key generation. */
+  /**
+   * Step 1 takes the grant away; step 2 gives the remaining holders a new key generation. Should
+   * step 2 fail, the access stays revoked and the next writer's visit rotates (the case file says so).
+   */
   const revoke = async (grant: CaseGrant) => {
     setBusyRevoking(true);
     setRevokeStep(1);
+    setFailure(null);
     try {
       await revokeCaseAccess(caseId(), grant.id);
       let done = t('case.access.revoked', { name: nameOf(grant.to) });
       if (canRotate()) {
         setRevokeStep(2);
-        const epoch = await vault.withKeys((keys) => rotateCaseKeyNow(keys, caseId()));
-        done = t('case.access.revokedRotated', { name: nameOf(grant.to), epoch });
+        try {
+          const epoch = await vault.withKeys((keys) => rotateCaseKeyNow(keys, caseId()));
+          done = t('case.access.revokedRotated', { name: nameOf(grant.to), epoch });
+        } catch (error) {
+          setFailure(error);
+        }
       }
       setRevoking(null);
-      setFailure(null);
       setNotice(done);
       props.onChanged();
     } finally {
