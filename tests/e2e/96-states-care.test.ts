@@ -76,7 +76,7 @@ describe('empty, error and progress states, and confirmations, on the care pages
 
   it('opens a new case on its empty state, with a hint and a way to write the first note', async () => {
     const { page } = counselorTab;
-    await page.getByRole('button', { name: '新建来访者与个案' }).first().click();
+    await page.getByRole('button', { name: '新建来访者与个案' }).click();
     const dialog = modal(page);
     await dialog.getByLabel('姓名').fill(clientName);
     await dialog.getByLabel('电话', { exact: true }).fill('13900000000');

@@ -38,7 +38,7 @@ export function CasesPage() {
                   hint={t('cases.emptyHint')}
                   action={
                     <button type="button" class="button" onClick={() => setCreating(true)}>
-                      {t('cases.new')}
+                      {t('cases.newFirst')}
                     </button>
                   }
                 />

@@ -63,4 +63,5 @@ export const statesCareEn: { readonly [K in keyof typeof statesCareZhCN]: string
   'portal.links.withdrawing': 'Withdrawing…',
   'portal.fill.failed.title': 'The form could not be opened just now',
   'page.failed.title': 'This page could not be shown',
+  'cases.newFirst': 'Add the first client',
 };

@@ -53,4 +53,5 @@ export const statesCareZhCN = {
   'portal.links.withdrawing': '正在撤回…',
   'portal.fill.failed.title': '暂时无法打开表单',
   'page.failed.title': '此页面暂时无法显示',
+  'cases.newFirst': '添加第一位来访者',
 };
