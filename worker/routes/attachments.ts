@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import {
   ATTACHMENT_CHUNK_BYTES,
@@ -10,8 +10,13 @@ import {
 } from '../../core/api/attachments.js';
 import { caseIdParamSchema } from '../../core/api/cases.js';
 import type { Permission } from '../../core/api/key-wraps.js';
-import { requireAllChunks, storeChunk } from '../attachment-chunks.js';
-import { commitAudited } from '../audit.js';
+import {
+  completeUpload,
+  readChunk,
+  storeChunk,
+  type UploadKind,
+  uploadRequest,
+} from '../attachment-chunks.js';
 import { caseHolderQueries, judgeCaseHolder, requireCaseHolder } from '../case-access.js';
 import type { Db } from '../db/client.js';
 import { type AttachmentRow, attachments } from '../db/schema.js';
@@ -27,8 +32,13 @@ import { jsonBody, pathParams } from '../validation.js';
 export const attachmentRoutes = new Hono<AppEnv>();
 
 const DEFAULT_MAX_MB = 25;
-const chunkKey = (row: Pick<AttachmentRow, 'caseId' | 'id'>, index: number) =>
-  `cases/${row.caseId}/attachments/${row.id}/${index}`;
+const CASE_ATTACHMENTS: UploadKind<AttachmentRow> = {
+  table: attachments,
+  uploadedEvent: 'attachment.uploaded',
+  readEvent: 'attachment.read',
+  subjectOf: (row) => row.caseId,
+  chunkKey: (row, index) => `cases/${row.caseId}/attachments/${row.id}/${index}`,
+};
 
 function toView(row: AttachmentRow): AttachmentView {
   return {
@@ -132,7 +142,14 @@ attachmentRoutes.put(
     const { id, attachmentId, index } = c.req.valid('param');
     const row = await requireHeldAttachment(db, session.user.id, id, attachmentId, 'write');
     const { envelope } = c.req.valid('json');
-    await storeChunk(c.env.ATTACHMENTS, row, session.user.id, index, envelope, chunkKey(row, index));
+    await storeChunk(
+      c.env.ATTACHMENTS,
+      row,
+      session.user.id,
+      index,
+      envelope,
+      CASE_ATTACHMENTS.chunkKey(row, index),
+    );
     return c.json({ ok: true as const });
   },
 );
@@ -145,24 +162,8 @@ attachmentRoutes.post(
     const { db, session } = c.var;
     const { id, attachmentId } = c.req.valid('param');
     const row = await requireHeldAttachment(db, session.user.id, id, attachmentId, 'write');
-    await requireAllChunks(c.env.ATTACHMENTS, row, session.user.id, (index) => chunkKey(row, index));
     const completedAt = Date.now();
-    await commitAudited(
-      db,
-      session.org.id,
-      {
-        actor: session.user.id,
-        type: 'attachment.uploaded',
-        subject: row.caseId,
-        details: { attachment: row.id, size: row.size, chunks: row.chunkCount },
-      },
-      () => [
-        db
-          .update(attachments)
-          .set({ completedAt })
-          .where(and(eq(attachments.id, row.id), isNull(attachments.completedAt))),
-      ],
-    );
+    await completeUpload(uploadRequest(c), CASE_ATTACHMENTS, row, completedAt);
     return c.json(toView({ ...row, completedAt }));
   },
 );
@@ -187,18 +188,6 @@ attachmentRoutes.get(
     const { db, session } = c.var;
     const { id, attachmentId, index } = c.req.valid('param');
     const row = await requireHeldAttachment(db, session.user.id, id, attachmentId, 'read');
-    if (row.completedAt === null) throw new ApiError(409, 'incomplete', 'this attachment is still uploading');
-    const object = await c.env.ATTACHMENTS.get(chunkKey(row, index));
-    if (!object) throw new ApiError(404, 'not_found', `no chunk ${index}`);
-    // One audit event per download, on its first chunk: every ciphertext read is recorded.
-    if (index === 0) {
-      await commitAudited(db, session.org.id, {
-        actor: session.user.id,
-        type: 'attachment.read',
-        subject: row.caseId,
-        details: { attachment: row.id },
-      });
-    }
-    return c.json({ envelope: await object.text() });
+    return c.json({ envelope: await readChunk(uploadRequest(c), CASE_ATTACHMENTS, row, index) });
   },
 );

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { ATTACHMENT_CHUNK_BYTES } from '../../core/api/attachments.js';
 import {
@@ -10,8 +10,13 @@ import {
   createArticleAttachmentRequestSchema,
 } from '../../core/api/knowledge.js';
 import { KNOWLEDGE_WRITER_ROLES } from '../../core/api/staff-key.js';
-import { requireAllChunks, storeChunk } from '../attachment-chunks.js';
-import { commitAudited } from '../audit.js';
+import {
+  completeUpload,
+  readChunk,
+  storeChunk,
+  type UploadKind,
+  uploadRequest,
+} from '../attachment-chunks.js';
 import type { Db } from '../db/client.js';
 import { refuseDuplicate } from '../db/client.js';
 import { type KbAttachmentRow, kbAttachments } from '../db/knowledge-schema.js';
@@ -33,8 +38,13 @@ export const knowledgeAttachmentRoutes = new Hono<AppEnv>();
 const requireWriter = requireRoles(...KNOWLEDGE_WRITER_ROLES);
 
 const DEFAULT_MAX_MB = 25;
-const chunkKey = (row: Pick<KbAttachmentRow, 'articleId' | 'id'>, index: number) =>
-  `kb/${row.articleId}/${row.id}/${index}`;
+const KNOWLEDGE_ATTACHMENTS: UploadKind<KbAttachmentRow> = {
+  table: kbAttachments,
+  uploadedEvent: 'knowledge.attachment_uploaded',
+  readEvent: 'knowledge.attachment_read',
+  subjectOf: (row) => row.articleId,
+  chunkKey: (row, index) => `kb/${row.articleId}/${row.id}/${index}`,
+};
 
 const toView = (row: KbAttachmentRow): ArticleAttachmentView => ({
   id: row.id,
@@ -110,7 +120,14 @@ knowledgeAttachmentRoutes.put(
     const { id, attachmentId, index } = c.req.valid('param');
     const row = await findAttachment(db, id, attachmentId);
     const { envelope } = c.req.valid('json');
-    await storeChunk(c.env.ATTACHMENTS, row, session.user.id, index, envelope, chunkKey(row, index));
+    await storeChunk(
+      c.env.ATTACHMENTS,
+      row,
+      session.user.id,
+      index,
+      envelope,
+      KNOWLEDGE_ATTACHMENTS.chunkKey(row, index),
+    );
     return c.json({ ok: true as const });
   },
 );
@@ -124,24 +141,8 @@ knowledgeAttachmentRoutes.post(
     requireCertified(session.user, 'write in the knowledge base');
     const { id, attachmentId } = c.req.valid('param');
     const row = await findAttachment(db, id, attachmentId);
-    await requireAllChunks(c.env.ATTACHMENTS, row, session.user.id, (index) => chunkKey(row, index));
     const completedAt = row.completedAt ?? Date.now();
-    await commitAudited(
-      db,
-      session.org.id,
-      {
-        actor: session.user.id,
-        type: 'knowledge.attachment_uploaded',
-        subject: row.articleId,
-        details: { attachment: row.id, size: row.size, chunks: row.chunkCount },
-      },
-      () => [
-        db
-          .update(kbAttachments)
-          .set({ completedAt })
-          .where(and(eq(kbAttachments.id, row.id), isNull(kbAttachments.completedAt))),
-      ],
-    );
+    await completeUpload(uploadRequest(c), KNOWLEDGE_ATTACHMENTS, row, completedAt);
     return c.json(toView({ ...row, completedAt }));
   },
 );
@@ -166,18 +167,6 @@ knowledgeAttachmentRoutes.get(
     requireCertified(session.user, 'read the knowledge base');
     const { id, attachmentId, index } = c.req.valid('param');
     const row = await findAttachment(db, id, attachmentId);
-    if (row.completedAt === null) throw new ApiError(409, 'incomplete', 'this attachment is still uploading');
-    const object = await c.env.ATTACHMENTS.get(chunkKey(row, index));
-    if (!object) throw new ApiError(404, 'not_found', `no chunk ${index}`);
-    // One audit event per download, on its first chunk: every ciphertext read is recorded.
-    if (index === 0) {
-      await commitAudited(db, session.org.id, {
-        actor: session.user.id,
-        type: 'knowledge.attachment_read',
-        subject: row.articleId,
-        details: { attachment: row.id },
-      });
-    }
-    return c.json({ envelope: await object.text() });
+    return c.json({ envelope: await readChunk(uploadRequest(c), KNOWLEDGE_ATTACHMENTS, row, index) });
   },
 );
