@@ -1,5 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import {
   articleIdParamSchema,
   createArticleRequestSchema,
@@ -8,7 +9,7 @@ import {
 } from '../../core/api/knowledge.js';
 import { KNOWLEDGE_WRITER_ROLES } from '../../core/api/staff-key.js';
 import { commitAudited } from '../audit.js';
-import { isUniqueViolation, refuseDuplicate } from '../db/client.js';
+import { refuseDuplicate } from '../db/client.js';
 import { kbArticles, kbArticleVersions, kbCategories } from '../db/knowledge-schema.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
@@ -27,6 +28,7 @@ import {
 import { requireRoles, requireSession } from '../middleware/session.js';
 import { requireWritableEpoch, staffKeyQueries, toStaffKeyState } from '../staff-key.js';
 import { jsonBody, pathParams } from '../validation.js';
+import { addLabelRoutes } from './labels.js';
 
 /**
  * The knowledge base (知识库, issue 14): categories (operational) and articles whose every version
@@ -36,46 +38,22 @@ import { jsonBody, pathParams } from '../validation.js';
 export const knowledgeRoutes = new Hono<AppEnv>();
 const requireWriter = requireRoles(...KNOWLEDGE_WRITER_ROLES);
 
-knowledgeRoutes.get('/categories', requireSession, async (c) => {
-  requireCertified(c.var.session.user, 'read the knowledge base');
-  const rows = await c.var.db.select().from(kbCategories).orderBy(asc(kbCategories.name));
-  return c.json({
-    categories: rows.map((row) => ({ id: row.id, name: row.name, createdAt: row.createdAt })),
-  });
-});
-
-knowledgeRoutes.post(
-  '/categories',
-  requireRoles('admin'),
-  jsonBody(createCategoryRequestSchema),
-  async (c) => {
-    const { db, session } = c.var;
-    const body = c.req.valid('json');
-    const row = { id: body.id, name: body.name, createdBy: session.user.id, createdAt: Date.now() };
-    try {
-      await commitAudited(
-        db,
-        session.org.id,
-        {
-          actor: session.user.id,
-          type: 'knowledge.category_created',
-          subject: body.id,
-          details: { name: body.name },
-        },
-        () => [db.insert(kbCategories).values(row)],
-      );
-    } catch (error) {
-      if (isUniqueViolation(error, 'kb_categories.name')) {
-        throw new ApiError(409, 'name_taken', 'a category with this name exists');
-      }
-      if (isUniqueViolation(error, 'kb_categories.id')) {
-        throw new ApiError(409, 'conflict', 'this category id is taken');
-      }
-      throw error;
-    }
-    return c.json({ id: row.id, name: row.name, createdAt: row.createdAt }, 201);
-  },
+/** Any signed-in member whose keys an admin certified reads the knowledge base. */
+const requireCertifiedReader = createMiddleware<AppEnv>((c, next) =>
+  requireSession(c, async () => {
+    requireCertified(c.var.session.user, 'read the knowledge base');
+    await next();
+  }),
 );
+
+addLabelRoutes(knowledgeRoutes, '/categories', {
+  table: kbCategories,
+  noun: 'category',
+  listKey: 'categories',
+  reader: requireCertifiedReader,
+  createSchema: createCategoryRequestSchema,
+  createdEvent: 'knowledge.category_created',
+});
 
 knowledgeRoutes.get('/articles', requireSession, async (c) => {
   requireCertified(c.var.session.user, 'read the knowledge base');

@@ -8,13 +8,13 @@ import {
 } from '../../core/api/supervision-archive.js';
 import { commitAudited } from '../audit.js';
 import { caseHolderQueries, judgeCaseHolder } from '../case-access.js';
-import { isUniqueViolation } from '../db/client.js';
 import { caseKeyWraps, caseRecords, cases } from '../db/schema.js';
 import { supervisionRecordThemes, supervisionThemes } from '../db/supervision-archive-schema.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { requireRoles } from '../middleware/session.js';
 import { jsonBody, pathParams } from '../validation.js';
+import { addLabelRoutes, labelView } from './labels.js';
 
 /**
  * The supervision archive (督导档案, issue 14): which supervision reports the caller holds the
@@ -37,49 +37,14 @@ const holdsKey = (userId: string, now: number): SQL =>
     or(eq(caseKeyWraps.expiresAt, 0), gt(caseKeyWraps.expiresAt, now)),
   ) as SQL;
 
-const themeView = (row: typeof supervisionThemes.$inferSelect) => ({
-  id: row.id,
-  name: row.name,
-  createdAt: row.createdAt,
+addLabelRoutes(supervisionArchiveRoutes, '/themes', {
+  table: supervisionThemes,
+  noun: 'theme',
+  listKey: 'themes',
+  reader: requireRoles('admin', ...READERS),
+  createSchema: createThemeRequestSchema,
+  createdEvent: 'supervision.theme_created',
 });
-
-supervisionArchiveRoutes.get('/themes', requireRoles('admin', ...READERS), async (c) => {
-  const rows = await c.var.db.select().from(supervisionThemes).orderBy(asc(supervisionThemes.name));
-  return c.json({ themes: rows.map(themeView) });
-});
-
-supervisionArchiveRoutes.post(
-  '/themes',
-  requireRoles('admin'),
-  jsonBody(createThemeRequestSchema),
-  async (c) => {
-    const { db, session } = c.var;
-    const body = c.req.valid('json');
-    const row = { id: body.id, name: body.name, createdBy: session.user.id, createdAt: Date.now() };
-    try {
-      await commitAudited(
-        db,
-        session.org.id,
-        {
-          actor: session.user.id,
-          type: 'supervision.theme_created',
-          subject: body.id,
-          details: { name: body.name },
-        },
-        () => [db.insert(supervisionThemes).values(row)],
-      );
-    } catch (error) {
-      if (isUniqueViolation(error, 'supervision_themes.name')) {
-        throw new ApiError(409, 'name_taken', 'a theme with this name exists');
-      }
-      if (isUniqueViolation(error, 'supervision_themes.id')) {
-        throw new ApiError(409, 'conflict', 'this theme id is taken');
-      }
-      throw error;
-    }
-    return c.json(themeView(row), 201);
-  },
-);
 
 supervisionArchiveRoutes.get('/', requireRoles(...READERS), async (c) => {
   const { db, session } = c.var;
@@ -123,7 +88,7 @@ supervisionArchiveRoutes.get('/', requireRoles(...READERS), async (c) => {
       writtenAt: report.writtenAt ?? 0,
       themeIds: tagsOf.get(`${report.caseId}/${report.recordId}`) ?? [],
     })),
-    themes: themes.map(themeView),
+    themes: themes.map(labelView),
   });
 });
 
