@@ -1,8 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, type OpenedPage, openPage, saveScreenshot } from './browser';
+import { describe, inject, it } from 'vitest';
+import { saveScreenshot } from './browser';
 import { admin, counselor, supervisor } from './center';
-import { goTo, inboxRow, logIn, modal } from './steps';
+import { expectNoProblems, goTo, inboxRow, installProcess, logIn, openNewCase, tabsFor } from './steps';
 
 /**
  * Issue 6's supervision process in the shared center: the admin names the counselor's supervisor
@@ -13,61 +12,33 @@ import { goTo, inboxRow, logIn, modal } from './steps';
  */
 
 const baseURL = inject('baseURL');
-const noProblems = { consoleErrors: [], cspViolations: [], pageErrors: [] };
 const CLIENT = '督导流程来访者';
 const CONCEPTUALIZATION = '来访者的焦虑与升学压力有关，需要督导讨论的个案概念化';
 const ASK = '申请临时访问个案';
 const DELIVER = '向督导开放个案的临时访问';
 
 describe('the supervision process gives the supervisor the case key through the inbox', () => {
-  let browser: Browser;
-  let adminTab: OpenedPage;
-  let counselorTab: OpenedPage;
-  let supervisorTab: OpenedPage;
+  const tabs = tabsFor(baseURL, { admin: 'laptop', counselor: 'laptop', supervisor: 'laptop' });
   let caseId = '';
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    adminTab = await openPage(browser, baseURL, 'laptop');
-    counselorTab = await openPage(browser, baseURL, 'laptop');
-    supervisorTab = await openPage(browser, baseURL, 'laptop');
-  });
-
-  afterAll(async () => {
-    for (const tab of [adminTab, counselorTab, supervisorTab]) await tab?.close();
-    await browser?.close();
-  });
-
   it('names the counselor’s supervisor, installs the report form and the supervision process', async () => {
-    const { page } = adminTab;
+    const { page } = tabs.admin;
     await logIn(page, admin);
     await goTo(page, '用户与邀请');
     await page.getByLabel(`${counselor.name} 的督导`).selectOption({ label: supervisor.name });
     await page.getByText(`已将 ${supervisor.name} 指定为 ${counselor.name} 的督导。`).waitFor();
-    await goTo(page, '表单');
-    await page.getByRole('button', { name: '安装“督导报告”' }).click();
-    await page.getByText('已安装 supervision-report@1。').waitFor();
-    await goTo(page, '流程');
-    await page.getByRole('heading', { level: 1, name: '流程' }).waitFor();
-    const install = page.getByRole('button', { name: '安装并发布“督导”' });
-    const rows = page.getByRole('table', { name: '流程定义的所有版本' }).getByRole('row');
-    await rows.or(install).first().waitFor();
-    if (await install.isVisible()) await install.click();
-    await rows.filter({ hasText: '督导 Supervision' }).filter({ hasText: '已发布' }).waitFor();
+    await installProcess(page, {
+      form: '督导报告',
+      formVersion: 'supervision-report@1',
+      process: '督导',
+      processRow: '督导 Supervision',
+    });
   });
 
   it('lets the counselor write the supervision report the process asks for', async () => {
-    const { page } = counselorTab;
+    const { page } = tabs.counselor;
     await logIn(page, { email: counselor.email, passphrase: counselor.recoveredPassphrase });
-    await goTo(page, '我的个案');
-    await page.getByRole('button', { name: '新建来访者与个案' }).click();
-    const dialog = modal(page);
-    await dialog.getByLabel('姓名').fill(CLIENT);
-    await dialog.getByLabel('电话', { exact: true }).fill('13700000008');
-    await dialog.getByRole('button', { name: '创建并打开' }).click();
-    await page.getByText('已验证：0 条记录，日志完整').waitFor();
-    caseId = new URL(page.url()).pathname.split('/')[2] ?? '';
-    expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
+    caseId = await openNewCase(page, { name: CLIENT, phone: '13700000008' });
 
     // The process starts by itself every N completed sessions; here the counselor asks for it now.
     const processes = page.getByRole('region', { name: '流程' });
@@ -90,7 +61,7 @@ describe('the supervision process gives the supervisor the case key through the 
   });
 
   it('lets the supervisor ask for access from the ask step', async () => {
-    const { page } = supervisorTab;
+    const { page } = tabs.supervisor;
     await logIn(page, supervisor);
     await goTo(page, '任务');
     await page.getByRole('link', { name: `打开 ${ASK}` }).click();
@@ -109,7 +80,7 @@ describe('the supervision process gives the supervisor the case key through the 
   });
 
   it('lets the counselor approve the request and deliver the key from the deliver step', async () => {
-    const { page } = counselorTab;
+    const { page } = tabs.counselor;
     await goTo(page, '我的个案');
     await goTo(page, '任务');
     await page.getByRole('link', { name: `打开 ${DELIVER}` }).click();
@@ -130,7 +101,7 @@ describe('the supervision process gives the supervisor the case key through the 
   });
 
   it('lets the supervisor read the case and finds the review waiting', async () => {
-    const { page } = supervisorTab;
+    const { page } = tabs.supervisor;
     await goTo(page, '与我共享的个案');
     await page.getByRole('link', { name: `个案 ${caseId.slice(0, 8).toUpperCase()}` }).click();
     await page.getByText('已验证：1 条记录，日志完整').waitFor();
@@ -140,8 +111,6 @@ describe('the supervision process gives the supervisor the case key through the 
 
     await goTo(page, '任务');
     await page.getByRole('button', { name: '批准 审阅并给出督导意见' }).waitFor();
-    expect(adminTab.problems).toEqual(noProblems);
-    expect(counselorTab.problems).toEqual(noProblems);
-    expect(supervisorTab.problems).toEqual(noProblems);
+    expectNoProblems(tabs);
   });
 });

@@ -1,8 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, type OpenedPage, openPage, saveScreenshot } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, inject, it } from 'vitest';
+import { saveScreenshot } from './browser';
 import { admin, counselor, supervisor } from './center';
-import { bringIn, goTo, logIn, modal } from './steps';
+import {
+  bringIn,
+  expectNoProblems,
+  goTo,
+  inboxRow,
+  installProcess,
+  logIn,
+  openNewCase,
+  tabsFor,
+} from './steps';
 
 /**
  * Issue 14's supervision archive and issue 6's case closing in the shared center. The admin names
@@ -13,7 +22,6 @@ import { bringIn, goTo, logIn, modal } from './steps';
  */
 
 const baseURL = inject('baseURL');
-const noProblems = { consoleErrors: [], cspViolations: [], pageErrors: [] };
 /** Written into the report by 8-supervision. */
 const CONCEPTUALIZATION = '来访者的焦虑与升学压力有关，需要督导讨论的个案概念化';
 const CLIENT = '结案流程来访者';
@@ -23,36 +31,19 @@ const closingDirector = {
   passphrase: '山脚下的茶园里有一条弯弯曲曲的石板路',
 };
 
-const inboxRow = (page: Page, title: string) =>
-  page
-    .getByRole('table', { name: '分配给我或我的角色的流程步骤' })
-    .getByRole('row')
-    .filter({ hasText: title });
 const reports = (page: Page) => page.getByRole('list', { name: '督导报告' }).getByRole('listitem');
 
 describe('the supervision archive and the case closing', () => {
-  let browser: Browser;
-  let adminTab: OpenedPage;
-  let counselorTab: OpenedPage;
-  let supervisorTab: OpenedPage;
-  let directorTab: OpenedPage;
+  const tabs = tabsFor(baseURL, {
+    admin: 'laptop',
+    counselor: 'laptop',
+    supervisor: 'laptop',
+    director: 'laptop',
+  });
   let caseId = '';
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    adminTab = await openPage(browser, baseURL, 'laptop');
-    counselorTab = await openPage(browser, baseURL, 'laptop');
-    supervisorTab = await openPage(browser, baseURL, 'laptop');
-    directorTab = await openPage(browser, baseURL, 'laptop');
-  });
-
-  afterAll(async () => {
-    for (const tab of [adminTab, counselorTab, supervisorTab, directorTab]) await tab?.close();
-    await browser?.close();
-  });
-
   it('has the admin name theme tags, install the closing process and bring in a director', async () => {
-    const { page } = adminTab;
+    const { page } = tabs.admin;
     await logIn(page, admin);
     await goTo(page, '设置');
     const themes = page.getByRole('region', { name: '督导主题标签' });
@@ -64,20 +55,17 @@ describe('the supervision archive and the case closing', () => {
     await themes.getByRole('list', { name: '督导主题标签' }).getByText('家庭治疗').waitFor();
     await saveScreenshot(page, 'archive-00-theme-settings');
 
-    await goTo(page, '表单');
-    await page.getByRole('button', { name: '安装“结案小结”' }).click();
-    await page.getByText('已安装 closing-summary@1。').waitFor();
-    await goTo(page, '流程');
-    const install = page.getByRole('button', { name: '安装并发布“结案”' });
-    const rows = page.getByRole('table', { name: '流程定义的所有版本' }).getByRole('row');
-    await rows.or(install).first().waitFor();
-    if (await install.isVisible()) await install.click();
-    await rows.filter({ hasText: '结案 Case closing' }).filter({ hasText: '已发布' }).waitFor();
-    await bringIn(page, directorTab.page, closingDirector, '主任');
+    await installProcess(page, {
+      form: '结案小结',
+      formVersion: 'closing-summary@1',
+      process: '结案',
+      processRow: '结案 Case closing',
+    });
+    await bringIn(page, tabs.director.page, closingDirector, '主任');
   });
 
   it('lets the counselor find, tag and filter the supervision report in 督导档案', async () => {
-    const { page } = counselorTab;
+    const { page } = tabs.counselor;
     await logIn(page, { email: counselor.email, passphrase: counselor.recoveredPassphrase });
     await goTo(page, '督导档案');
     await page.getByRole('heading', { level: 1, name: '督导档案' }).waitFor();
@@ -101,7 +89,7 @@ describe('the supervision archive and the case closing', () => {
   });
 
   it('shows the supervisor, who holds the key, the report with its tag', async () => {
-    const { page } = supervisorTab;
+    const { page } = tabs.supervisor;
     await logIn(page, supervisor);
     await goTo(page, '督导档案');
     const report = reports(page).filter({ hasText: CONCEPTUALIZATION });
@@ -113,16 +101,8 @@ describe('the supervision archive and the case closing', () => {
   });
 
   it('lets the counselor start the closing from the case page and write the closing summary as the step', async () => {
-    const { page } = counselorTab;
-    await goTo(page, '我的个案');
-    await page.getByRole('button', { name: '新建来访者与个案' }).click();
-    const dialog = modal(page);
-    await dialog.getByLabel('姓名').fill(CLIENT);
-    await dialog.getByLabel('电话', { exact: true }).fill('13700000085');
-    await dialog.getByRole('button', { name: '创建并打开' }).click();
-    await page.getByText('已验证：0 条记录，日志完整').waitFor();
-    caseId = new URL(page.url()).pathname.split('/')[2] ?? '';
-    expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
+    const { page } = tabs.counselor;
+    caseId = await openNewCase(page, { name: CLIENT, phone: '13700000085' });
 
     const processes = page.getByRole('region', { name: '流程' });
     await processes.getByRole('button', { name: '结案', exact: true }).click();
@@ -144,26 +124,23 @@ describe('the supervision archive and the case closing', () => {
   });
 
   it('has the supervisor approve the closing and a director archive the case', async () => {
-    await goTo(supervisorTab.page, '任务');
-    await supervisorTab.page.getByRole('button', { name: '批准 审批结案' }).click();
-    await inboxRow(supervisorTab.page, '审批结案').getByText('已批准').waitFor();
+    await goTo(tabs.supervisor.page, '任务');
+    await tabs.supervisor.page.getByRole('button', { name: '批准 审批结案' }).click();
+    await inboxRow(tabs.supervisor.page, '审批结案').getByText('已批准').waitFor();
 
-    const { page } = directorTab;
+    const { page } = tabs.director;
     await logIn(page, closingDirector);
     await goTo(page, '任务');
     await page.getByRole('button', { name: '完成 归档个案' }).click();
     await inboxRow(page, '归档个案').getByText('已完成').waitFor();
 
-    await goTo(counselorTab.page, '我的个案');
-    await counselorTab.page
+    await goTo(tabs.counselor.page, '我的个案');
+    await tabs.counselor.page
       .getByRole('row')
       .filter({ hasText: caseId.slice(0, 8).toUpperCase() })
       .getByText('已归档')
       .waitFor();
-    await saveScreenshot(counselorTab.page, 'closing-03-archived');
-    expect(adminTab.problems).toEqual(noProblems);
-    expect(counselorTab.problems).toEqual(noProblems);
-    expect(supervisorTab.problems).toEqual(noProblems);
-    expect(directorTab.problems).toEqual(noProblems);
+    await saveScreenshot(tabs.counselor.page, 'closing-03-archived');
+    expectNoProblems(tabs);
   });
 });

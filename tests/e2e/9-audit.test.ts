@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, type OpenedPage, openPage, saveScreenshot } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { saveScreenshot } from './browser';
 import { admin, counselor } from './center';
-import { bringIn, goTo, logIn } from './steps';
-import { modal } from './steps.js';
+import { bringIn, expectNoProblems, goTo, logIn, openNewCase, tabsFor } from './steps';
 
 /**
  * Issue 11 in the browser, late in the run so the shared center has a history: the admin filters
@@ -14,7 +13,6 @@ import { modal } from './steps.js';
  */
 
 const baseURL = inject('baseURL');
-const noProblems = { consoleErrors: [], cspViolations: [], pageErrors: [] };
 const clientName = '周晓';
 
 /** People of this file's own: earlier files move or close the shared counselor's cases. */
@@ -35,28 +33,11 @@ async function column(page: Page, index: number): Promise<string[]> {
 }
 
 describe('the audit trail and data rights', () => {
-  let browser: Browser;
-  let adminTab: OpenedPage;
-  let counselorTab: OpenedPage;
-  let directorTab: OpenedPage;
+  const tabs = tabsFor(baseURL, { admin: 'laptop', counselor: 'laptop', director: 'tablet' });
   let caseId = '';
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    adminTab = await openPage(browser, baseURL, 'laptop');
-    counselorTab = await openPage(browser, baseURL, 'laptop');
-    directorTab = await openPage(browser, baseURL, 'tablet');
-  });
-
-  afterAll(async () => {
-    await adminTab?.close();
-    await counselorTab?.close();
-    await directorTab?.close();
-    await browser?.close();
-  });
-
   it('filters the log by action and by person', async () => {
-    const { page } = adminTab;
+    const { page } = tabs.admin;
     await logIn(page, admin);
     await goTo(page, '审计日志');
     await page.getByRole('heading', { level: 1, name: '审计日志' }).waitFor();
@@ -76,7 +57,7 @@ describe('the audit trail and data rights', () => {
   });
 
   it('exports the filtered log as CSV, every event with its previous hash and its own', async () => {
-    const { page } = adminTab;
+    const { page } = tabs.admin;
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出 CSV' }).click();
     const download = await downloading;
@@ -92,7 +73,7 @@ describe('the audit trail and data rights', () => {
   });
 
   it('verifies the whole chain, signs a checkpoint, and verifies against it next time', async () => {
-    const { page } = adminTab;
+    const { page } = tabs.admin;
     await page.getByRole('button', { name: '清除筛选' }).click();
     await page.getByRole('button', { name: '验证哈希链' }).click();
     await page.getByText(/哈希链完整，已验证到第 \d+ 条。/).waitFor({ timeout: 60_000 });
@@ -111,22 +92,14 @@ describe('the audit trail and data rights', () => {
   });
 
   it('brings in a counselor and a director of its own, so it depends on no earlier case', async () => {
-    await bringIn(adminTab.page, counselorTab.page, auditedCounselor, '咨询师');
-    await bringIn(adminTab.page, directorTab.page, auditedDirector, '主任');
+    await bringIn(tabs.admin.page, tabs.counselor.page, auditedCounselor, '咨询师');
+    await bringIn(tabs.admin.page, tabs.director.page, auditedDirector, '主任');
   });
 
   it('shows the counselor who accessed their case', async () => {
-    const { page } = counselorTab;
+    const { page } = tabs.counselor;
     await logIn(page, auditedCounselor);
-    await goTo(page, '我的个案');
-    await page.getByRole('button', { name: '新建来访者与个案' }).click();
-    const dialog = modal(page);
-    await dialog.getByLabel('姓名').fill(clientName);
-    await dialog.getByLabel('电话', { exact: true }).fill('13600000000');
-    await dialog.getByRole('button', { name: '创建并打开' }).click();
-    await page.getByText('已验证：0 条记录，日志完整').waitFor({ timeout: 60_000 });
-    caseId = new URL(page.url()).pathname.split('/')[2] ?? '';
-    expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
+    caseId = await openNewCase(page, { name: clientName, phone: '13600000000' });
 
     await page.getByRole('link', { name: '谁访问过此个案' }).click();
     await page.getByRole('heading', { level: 1, name: /^个案 [0-9A-F]{8} 的访问记录$/ }).waitFor();
@@ -142,7 +115,7 @@ describe('the audit trail and data rights', () => {
   });
 
   it("exports the client's data, decrypted in the counselor's browser", async () => {
-    const { page } = counselorTab;
+    const { page } = tabs.counselor;
     await goTo(page, '数据权利');
     const row = page.locator('.pending-list__item', { hasText: clientName });
     await row.waitFor({ timeout: 60_000 });
@@ -158,14 +131,14 @@ describe('the audit trail and data rights', () => {
   });
 
   it('destroys the case with two people: the director asks, the counselor confirms', async () => {
-    const director = directorTab.page;
+    const director = tabs.director.page;
     await logIn(director, auditedDirector);
     await goTo(director, '数据权利');
     await director.getByLabel('个案编号（完整 ID）', { exact: true }).fill(caseId);
     await director.getByRole('button', { name: '申请销毁此个案' }).click();
     await director.getByText('已申请销毁，等待个案密钥持有人确认。').waitFor();
 
-    const { page } = counselorTab;
+    const { page } = tabs.counselor;
     await goTo(page, '我的个案');
     await goTo(page, '数据权利');
     const request = page.locator('.pending-list__item', { hasText: caseId.slice(0, 8).toUpperCase() });
@@ -180,7 +153,7 @@ describe('the audit trail and data rights', () => {
     await expect
       .poll(() => page.getByRole('link', { name: `个案 ${caseId.slice(0, 8).toUpperCase()}` }).count())
       .toBe(0);
-    const admin = adminTab.page;
+    const admin = tabs.admin.page;
     await goTo(admin, '审计日志');
     await admin.getByLabel('事件', { exact: true }).selectOption('case.destroyed');
     await admin.getByRole('button', { name: '应用筛选' }).click();
@@ -189,8 +162,6 @@ describe('the audit trail and data rights', () => {
   });
 
   it('showed no console errors and no CSP violations along the way', () => {
-    expect(adminTab.problems).toEqual(noProblems);
-    expect(counselorTab.problems).toEqual(noProblems);
-    expect(directorTab.problems).toEqual(noProblems);
+    expectNoProblems(tabs);
   });
 });

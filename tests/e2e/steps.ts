@@ -1,5 +1,6 @@
-import type { Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { launchChromium, type OpenedPage, openPage, type ViewportName } from './browser';
 
 /** The open modal, a form dialog or a confirmation (Kobalte's dialog or alert dialog). */
 export function modal(page: Page) {
@@ -129,3 +130,71 @@ export async function drawSignature(page: Page, pad: Locator) {
   await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.7, { steps: 8 });
   await page.mouse.up();
 }
+
+// ---- Shared setup of the supervision, closing and audit journeys ----
+// (8-supervision, 85-closing-and-archive, 9-audit)
+
+/**
+ * One browser for the file and a tab (a fresh context) per person at the given sizes, opened
+ * before its tests and closed after them. The tabs exist from the first test on, not before.
+ */
+export function tabsFor<Person extends string>(
+  baseURL: string,
+  viewports: Record<Person, ViewportName>,
+): Record<Person, OpenedPage> {
+  const tabs = {} as Record<Person, OpenedPage>;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    for (const person of Object.keys(viewports) as Person[]) {
+      tabs[person] = await openPage(browser, baseURL, viewports[person]);
+    }
+  });
+  afterAll(async () => {
+    for (const tab of Object.values<OpenedPage | undefined>(tabs)) await tab?.close();
+    await browser?.close();
+  });
+  return tabs;
+}
+
+/** No tab saw a console error, a CSP violation or an uncaught error. */
+export function expectNoProblems(tabs: Record<string, OpenedPage>) {
+  for (const tab of Object.values(tabs)) {
+    expect(tab.problems).toEqual({ consoleErrors: [], cspViolations: [], pageErrors: [] });
+  }
+}
+
+/** The counselor signed in on `page` opens a new client's case from 我的个案; returns its id. */
+export async function openNewCase(page: Page, client: { name: string; phone: string }): Promise<string> {
+  await goTo(page, '我的个案');
+  await page.getByRole('button', { name: '新建来访者与个案' }).click();
+  const dialog = modal(page);
+  await dialog.getByLabel('姓名').fill(client.name);
+  await dialog.getByLabel('电话', { exact: true }).fill(client.phone);
+  await dialog.getByRole('button', { name: '创建并打开' }).click();
+  await page.getByText('已验证：0 条记录，日志完整').waitFor();
+  const caseId = new URL(page.url()).pathname.split('/')[2] ?? '';
+  expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
+  return caseId;
+}
+
+/**
+ * The admin signed in on `page` installs a shipped form and publishes a shipped process that
+ * uses it (unless an earlier run of the shared center already did).
+ */
+export async function installProcess(
+  page: Page,
+  shipped: { form: string; formVersion: string; process: string; processRow: string },
+) {
+  await goTo(page, '表单');
+  await page.getByRole('button', { name: `安装“${shipped.form}”` }).click();
+  await page.getByText(`已安装 ${shipped.formVersion}。`).waitFor();
+  await goTo(page, '流程');
+  await page.getByRole('heading', { level: 1, name: '流程' }).waitFor();
+  const install = page.getByRole('button', { name: `安装并发布“${shipped.process}”` });
+  const rows = page.getByRole('table', { name: '流程定义的所有版本' }).getByRole('row');
+  await rows.or(install).first().waitFor();
+  if (await install.isVisible()) await install.click();
+  await rows.filter({ hasText: shipped.processRow }).filter({ hasText: '已发布' }).waitFor();
+}
+
