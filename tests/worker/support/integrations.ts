@@ -5,7 +5,7 @@ import { sealBookingRequest } from '../../../crypto/sealed.js';
 import { signStandardWebhook, signStripe } from '../../../worker/webhook-signatures.js';
 import { groupRequest } from './case-files.js';
 import { type ApiResponse, ORIGIN } from './client.js';
-import type { Organization } from './scenario.js';
+import { addMember, type Organization, setUpOrganization } from './scenario.js';
 import { fetchWorker } from './worker-fetch.js';
 
 /** The outside world of issue 10: integrations with API keys, payment providers, webhook receivers. */
@@ -126,6 +126,17 @@ export async function openBooking(center: Organization, members: Parameters<type
   const made = await center.adminBrowser.post('/api/groups', group);
   if (made.status !== 201) throw new Error(`group failed: ${JSON.stringify(made.body)}`);
   return { groupId: group.id, publicKey: group.x25519Pk, secretKey };
+}
+
+/** What a visitor writes in the booking widget. */
+export const BOOKING_CONTENT = { name: '李华', contact: '13800000000', concern: '最近睡不好，想找人聊聊' };
+
+/** A center with a front desk member in the front-desk group, open for booking requests. */
+export async function bookingCenter() {
+  const center = await setUpOrganization();
+  const desk = await addMember(center, ['frontdesk']);
+  const group = await openBooking(center, [desk.account]);
+  return { center, desk, group };
 }
 
 /** A visitor's browser sealing its request (PROTOCOL §7), as the widget does. */
