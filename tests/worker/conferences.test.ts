@@ -1,92 +1,18 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { fromBase64Url, fromUtf8 } from '../../crypto/bytes.js';
-import { openConferenceMessage, unrollConferenceKeys } from '../../crypto/conference.js';
-import { unwrapConferenceKey } from '../../crypto/grant.js';
-import { openCase } from './support/case-files.js';
 import { Browser } from './support/client.js';
 import { HOUR, letTimePass } from './support/clock.js';
 import {
-  type Conference,
+  clinic,
   conferenceWrap,
   messageRequest,
   openConference,
   openRequest,
-  rotationRequest,
+  people,
+  readThread,
 } from './support/conferences.js';
 import { snapshotCounts } from './support/database.js';
-import { addMember, login, type Member, type Organization, setUpOrganization } from './support/scenario.js';
-
-/** A counselor holding a case, two certified colleagues without it, and an outsider. */
-async function clinic() {
-  const center = await setUpOrganization();
-  const counselor = await addMember(center, ['counselor']);
-  const colleague = await addMember(center, ['counselor']);
-  const supervisor = await addMember(center, ['supervisor']);
-  const outsider = await addMember(center, ['counselor']);
-  const file = await openCase(center, counselor);
-  return { center, counselor, colleague, supervisor, outsider, file };
-}
-
-/** What a participant's browser does to read: its own wraps, the chain, then every message. */
-async function readThread(
-  center: Organization,
-  conf: Conference,
-  reader: Member,
-  authors: Map<string, Member>,
-) {
-  const keys = await reader.browser.get(`/api/conferences/${conf.id}/keys`);
-  expect(keys.status).toBe(200);
-  const newest = keys.body.wraps.at(-1);
-  const byId = new Map([...authors.values()].map((m) => [m.account.id, m.account]));
-  const granter = byId.get(newest.byUserId);
-  if (!granter) throw new Error('unknown granter');
-  const key = await unwrapConferenceKey(
-    {
-      org: center.org.id,
-      conferenceId: conf.id,
-      epoch: newest.epoch,
-      to: reader.account.id,
-      expiresAtMs: newest.expiresAt,
-      by: newest.byUserId,
-    },
-    { enc: fromBase64Url(newest.enc), ct: fromBase64Url(newest.ct), sig: fromBase64Url(newest.sig) },
-    reader.account.keys.x25519Sk,
-    granter.keys.ed25519Pk,
-    Date.now(),
-  );
-  const chains = new Map<number, Uint8Array>(
-    keys.body.chain.map((link: { epoch: number; envelope: string }) => [
-      link.epoch,
-      fromBase64Url(link.envelope),
-    ]),
-  );
-  const epochKeys = unrollConferenceKeys(center.org.id, conf.id, newest.epoch, key, chains);
-  const res = await reader.browser.get(`/api/conferences/${conf.id}/messages`);
-  expect(res.status).toBe(200);
-  const texts: string[] = [];
-  for (const message of res.body.messages) {
-    const author = byId.get(message.authorId);
-    const epochKey = epochKeys.get(message.epoch);
-    if (!author || !epochKey) throw new Error('cannot open a message');
-    const plain = await openConferenceMessage(
-      epochKey,
-      {
-        org: center.org.id,
-        conferenceId: conf.id,
-        messageId: message.id,
-        epoch: message.epoch,
-        author: author.id,
-      },
-      { envelope: fromBase64Url(message.envelope), sig: fromBase64Url(message.sig) },
-      author.keys.ed25519Pk,
-    );
-    texts.push(fromUtf8(plain));
-  }
-  return texts;
-}
-
-const people = (...members: Member[]) => new Map(members.map((m) => [m.account.id, m]));
+import { addMember, login } from './support/scenario.js';
 
 describe('opening a conference', () => {
   it('a case key holder opens one with certified colleagues; it lists operational fields only', async () => {
@@ -278,141 +204,5 @@ describe('messages', () => {
     const ended = await colleague.browser.get(`/api/conferences/${ending.id}/messages`);
     expect(ended.status).toBe(403);
     expect(ended.body.error.code).toBe('conference_expired');
-  });
-});
-
-describe('participants and rotation', () => {
-  it('a participant adds a colleague, who then reads the whole thread', async () => {
-    const { center, counselor, colleague, supervisor, outsider, file } = await clinic();
-    const conf = await openConference(center, file.caseId, counselor, [colleague]);
-    await counselor.browser.post(
-      `/api/conferences/${conf.id}/messages`,
-      messageRequest(conf, counselor.account, 'first'),
-    );
-    const path = `/api/conferences/${conf.id}/participants`;
-    const before = await snapshotCounts();
-    const byOutsider = await outsider.browser.post(path, {
-      epoch: 1,
-      wrap: conferenceWrap(conf, outsider.account, supervisor.account),
-    });
-    expect(byOutsider.status).toBe(404);
-    expect(
-      (
-        await new Browser().post(path, {
-          epoch: 1,
-          wrap: conferenceWrap(conf, counselor.account, supervisor.account),
-        })
-      ).status,
-    ).toBe(401);
-    const again = await colleague.browser.post(path, {
-      epoch: 1,
-      wrap: conferenceWrap(conf, colleague.account, counselor.account),
-    });
-    expect(again.body.error.code).toBe('already_participant');
-    const forged = await colleague.browser.post(path, {
-      epoch: 1,
-      wrap: conferenceWrap(conf, counselor.account, supervisor.account),
-    });
-    expect(forged.body.error.code).toBe('bad_signature');
-    expect((await colleague.browser.post(path, { epoch: 1 })).status).toBe(400);
-    expect(await snapshotCounts()).toEqual(before);
-
-    const added = await colleague.browser.post(path, {
-      epoch: 1,
-      wrap: conferenceWrap(conf, colleague.account, supervisor.account),
-    });
-    expect(added.status).toBe(201);
-    expect(await readThread(center, conf, supervisor, people(counselor, colleague, supervisor))).toEqual([
-      'first',
-    ]);
-  });
-
-  it('a removal refuses the removed person everything and old-epoch messages until the key rotates', async () => {
-    const { center, counselor, colleague, supervisor, file } = await clinic();
-    const conf = await openConference(center, file.caseId, counselor, [colleague, supervisor]);
-    const base = `/api/conferences/${conf.id}`;
-    await colleague.browser.post(
-      `${base}/messages`,
-      messageRequest(conf, colleague.account, 'before removal'),
-    );
-
-    const notCreator = await supervisor.browser.delete(`${base}/participants/${colleague.account.id}`);
-    expect(notCreator.status).toBe(403);
-    expect(
-      (await colleague.browser.delete(`${base}/participants/${counselor.account.id}`)).body.error.code,
-    ).toBe('cannot_remove');
-    expect((await counselor.browser.delete(`${base}/participants/${colleague.account.id}`)).status).toBe(204);
-
-    for (const res of [
-      await colleague.browser.get(`${base}/keys`),
-      await colleague.browser.get(`${base}/messages`),
-      await colleague.browser.post(`${base}/messages`, messageRequest(conf, colleague.account, 'x')),
-    ]) {
-      expect(res.status).toBe(403);
-      expect(res.body.error.code).toBe('participant_removed');
-    }
-    expect((await colleague.browser.get('/api/conferences')).body.conferences).toEqual([]);
-    const stale = await counselor.browser.post(
-      `${base}/messages`,
-      messageRequest(conf, counselor.account, 'x'),
-    );
-    expect(stale.body.error.code).toBe('rotation_required');
-    const noAdd = await counselor.browser.post(`${base}/participants`, {
-      epoch: 1,
-      wrap: conferenceWrap(conf, counselor.account, (await addMember(center, ['counselor'])).account),
-    });
-    expect(noAdd.body.error.code).toBe('rotation_required');
-
-    const before = await snapshotCounts();
-    const withRemoved = rotationRequest(conf, supervisor.account, [
-      counselor.account,
-      supervisor.account,
-      colleague.account,
-    ]);
-    expect((await supervisor.browser.post(`${base}/rotate`, withRemoved.body)).body.error.code).toBe(
-      'participants_mismatch',
-    );
-    const missing = rotationRequest(conf, supervisor.account, [supervisor.account]);
-    expect((await supervisor.browser.post(`${base}/rotate`, missing.body)).body.error.code).toBe(
-      'participants_mismatch',
-    );
-    const skipping = rotationRequest(conf, supervisor.account, [counselor.account, supervisor.account]);
-    expect(
-      (await supervisor.browser.post(`${base}/rotate`, { ...skipping.body, epoch: 3 })).body.error.code,
-    ).toBe('stale_epoch');
-    expect((await colleague.browser.post(`${base}/rotate`, skipping.body)).body.error.code).toBe(
-      'participant_removed',
-    );
-    expect((await supervisor.browser.post(`${base}/rotate`, { ...skipping.body, chain: 'AA' })).status).toBe(
-      400,
-    );
-    expect(await snapshotCounts()).toEqual(before);
-
-    const rotated = await supervisor.browser.post(`${base}/rotate`, skipping.body);
-    expect(rotated.status).toBe(201);
-    expect(rotated.body.epoch).toBe(2);
-    expect((await supervisor.browser.post(`${base}/rotate`, skipping.body)).body.error.code).toBe(
-      'rotation_not_due',
-    );
-    expect(
-      (await counselor.browser.post(`${base}/messages`, messageRequest(conf, counselor.account, 'old key')))
-        .body.error.code,
-    ).toBe('stale_epoch');
-    const after = await counselor.browser.post(
-      `${base}/messages`,
-      messageRequest(skipping.next, counselor.account, 'after removal'),
-    );
-    expect(after.status).toBe(201);
-    expect(await readThread(center, conf, supervisor, people(counselor, colleague, supervisor))).toEqual([
-      'before removal',
-      'after removal',
-    ]);
-    expect((await colleague.browser.get(`${base}/messages`)).body.error.code).toBe('participant_removed');
-    const leftWraps = await env.DB.prepare(
-      'SELECT count(*) AS n FROM conference_key_wraps WHERE conference_id = ? AND epoch = 2 AND to_user_id = ?',
-    )
-      .bind(conf.id, colleague.account.id)
-      .first<{ n: number }>();
-    expect(leftWraps?.n).toBe(0);
   });
 });
