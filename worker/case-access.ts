@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { and, desc, eq, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Permission } from '../core/api/key-wraps.js';
 import type { Db } from './db/client.js';
 import { type CaseKeyWrapRow, type CaseRow, caseKeyWraps, cases } from './db/schema.js';
@@ -32,23 +32,6 @@ export async function wrapsAtEpoch(db: Db, caseId: string, epoch: number): Promi
     .select()
     .from(caseKeyWraps)
     .where(and(eq(caseKeyWraps.caseId, caseId), eq(caseKeyWraps.epoch, epoch)));
-}
-
-/** The current-epoch wraps of many cases at once; D1 binds at most 100 parameters a statement. */
-export async function currentWrapsOf(db: Db, caseIds: readonly string[]): Promise<CaseKeyWrapRow[]> {
-  const chunks: string[][] = [];
-  for (let start = 0; start < caseIds.length; start += 90) chunks.push(caseIds.slice(start, start + 90));
-  const queries = chunks.map((chunk) =>
-    db
-      .select({ wrap: caseKeyWraps })
-      .from(caseKeyWraps)
-      .innerJoin(cases, and(eq(cases.id, caseKeyWraps.caseId), eq(cases.currentEpoch, caseKeyWraps.epoch)))
-      .where(inArray(caseKeyWraps.caseId, chunk)),
-  );
-  const [first, ...more] = queries;
-  if (!first) return [];
-  const results = await db.batch([first, ...more]);
-  return results.flat().map(({ wrap }) => wrap);
 }
 
 /** PROTOCOL §5: a revocation, or any grant of the current epoch that has expired, calls for e+1. */

@@ -4,19 +4,6 @@ import type { FormVersionRow } from './db/schema.js';
 import { ApiError } from './errors.js';
 import { publishedFormFrom, publishedRowQuery } from './form-versions.js';
 
-/**
- * The server validates a record's operational part against the published form version it names
- * (DESIGN §3): only that version's operational fields, valid values, required ones present. A
- * draft, an unknown form or an unknown version is refused: records keep the version they name.
- */
-export async function assertOperationalMatchesForm(
-  db: Db,
-  ref: string,
-  operational: Record<string, unknown>,
-): Promise<void> {
-  assertOperationalMatches(await formRefQuery(db, ref), ref, operational);
-}
-
 function splitRef(ref: string) {
   const at = ref.lastIndexOf('@');
   return { formId: ref.slice(0, at), version: Number(ref.slice(at + 1)) };
@@ -28,6 +15,11 @@ export function formRefQuery(db: Db, ref: string) {
   return publishedRowQuery(db, formId, version);
 }
 
+/**
+ * The server validates a record's operational part against the published form version it names
+ * (DESIGN §3): only that version's operational fields, valid values, required ones present. A
+ * draft, an unknown form or an unknown version is refused: records keep the version they name.
+ */
 export function assertOperationalMatches(
   rows: readonly FormVersionRow[],
   ref: string,

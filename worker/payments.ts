@@ -209,9 +209,3 @@ export async function listPayments(
     .orderBy(desc(payments.paidAt))
     .limit(query.limit);
 }
-
-export async function requirePayment(db: Db, id: string): Promise<PaymentRow> {
-  const [row] = await db.select().from(payments).where(eq(payments.id, id)).limit(1);
-  if (!row) throw new ApiError(404, 'not_found', 'no such payment');
-  return row;
-}

@@ -208,8 +208,3 @@ export function formRef(form: Pick<FormDefinition, 'id' | 'version'>): string {
 export function isOperational(field: FormField): boolean {
   return field.sensitivity === 'operational';
 }
-
-/** Fields that hold a value (a section heading does not). */
-export function valueFields(form: FormDefinition): FormField[] {
-  return form.fields.filter((field) => field.type !== 'section');
-}
