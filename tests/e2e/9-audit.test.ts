@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { saveScreenshot } from './browser';
 import { admin, counselor } from './center';
-import { bringIn, expectNoProblems, goTo, logIn, openNewCase, tabsFor } from './steps';
+import { bringIn, expectNoProblems, goTo, logIn, modal, openNewCase, tabsFor } from './steps';
 
 /**
  * Issue 11 in the browser, late in the run so the shared center has a history: the admin filters

@@ -197,4 +197,3 @@ export async function installProcess(
   if (await install.isVisible()) await install.click();
   await rows.filter({ hasText: shipped.processRow }).filter({ hasText: '已发布' }).waitFor();
 }
-
