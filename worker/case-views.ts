@@ -219,15 +219,3 @@ export function assembleCaseFile(
     people: people.map(toUserView),
   };
 }
-
-export async function buildCaseFile(
-  db: Db,
-  caseRow: CaseRow,
-  grant: CaseKeyWrapRow,
-  userId: string,
-  historyOf: string | undefined,
-  now: number,
-): Promise<CaseFileView> {
-  const rows = await db.batch(caseFileQueries(db, caseRow.id));
-  return assembleCaseFile(rows, caseRow, grant, userId, historyOf, now);
-}
