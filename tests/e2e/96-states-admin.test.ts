@@ -158,9 +158,14 @@ describe('the admin pages’ empty, error, confirming and working states', () =>
     const verify = page.getByRole('button', { name: /验证哈希链|正在验证…/ });
     await verify.click();
     const progress = page.getByRole('status').filter({ hasText: /已读取 \d+ \/ \d+ 条事件…/ });
-    await progress.waitFor();
-    const [read, total] = ((await progress.textContent())?.match(/\d+/g) ?? []).map(Number);
-    expect(read).toBe(total);
+    // The count climbs page by page while events are read; it stops at the total, held there by
+    // the checkpoints request.
+    await expect
+      .poll(async () => {
+        const [read, total] = ((await progress.textContent())?.match(/\d+/g) ?? []).map(Number);
+        return read !== undefined && read === total;
+      })
+      .toBe(true);
     expect(await verify.isDisabled()).toBe(true);
     await saveScreenshot(page, 'states-admin-04-verify-progress');
     await release();

@@ -60,7 +60,7 @@ describe('empty, error and progress states, and confirmations, on the care pages
       route.fulfill({ status: 500, contentType: 'application/json', body: serverError }),
     );
     await goTo(page, '我的个案');
-    const failed = page.getByRole('alert').filter({ hasText: '出了点问题，请重试。' });
+    const failed = page.getByRole('alert').filter({ hasText: '服务器暂时出了问题，请稍后重试。' });
     await failed.waitFor();
     await saveScreenshot(page, 'states-01-cases-error');
     await page.unroute(caseList);
