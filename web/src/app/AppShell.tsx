@@ -6,6 +6,7 @@ import { useI18n } from '../lib/i18n';
 import { BrandMark } from '../ui/BrandMark';
 import { MenuIcon } from '../ui/icons';
 import { LocaleSwitch } from '../ui/LocaleSwitch';
+import { createReturnFocus } from '../ui/return-focus';
 import { NavList } from './NavList';
 import { canSearch, navigationFor } from './navigation';
 import { ShellSearch } from './ShellSearch';
@@ -16,6 +17,7 @@ import { UserMenu } from './UserMenu';
 export function AppShell(props: ParentProps<{ session: Session }>) {
   const { t } = useI18n();
   const [drawerOpen, setDrawerOpen] = createSignal(false);
+  const returnFocus = createReturnFocus(() => drawerOpen());
   const sections = () => navigationFor(props.session.user.roles);
 
   return (
@@ -43,7 +45,7 @@ export function AppShell(props: ParentProps<{ session: Session }>) {
       <Dialog open={drawerOpen()} onOpenChange={setDrawerOpen}>
         <Dialog.Portal>
           <Dialog.Overlay class="dialog__overlay" />
-          <Dialog.Content class="nav-drawer">
+          <Dialog.Content onCloseAutoFocus={returnFocus} class="nav-drawer">
             <div class="nav-drawer__header">
               <Dialog.Title class="nav-drawer__title">
                 <BrandMark />

@@ -3,6 +3,7 @@ import { createSignal, type JSX, Show } from 'solid-js';
 import { errorMessageKey } from '../lib/errors';
 import { useI18n } from '../lib/i18n';
 import { Alert } from './Alert';
+import { createReturnFocus } from './return-focus';
 
 /**
  * Asks before a consequential action on `subject` (open while it is not null), runs `action`,
@@ -21,6 +22,7 @@ export function ConfirmDialog<T>(props: {
   children?: (subject: T) => JSX.Element;
 }) {
   const { t } = useI18n();
+  const returnFocus = createReturnFocus(() => props.subject !== null);
   const [working, setWorking] = createSignal(false);
   const [failure, setFailure] = createSignal<unknown>(null);
 
@@ -49,7 +51,7 @@ export function ConfirmDialog<T>(props: {
       <AlertDialog.Portal>
         <AlertDialog.Overlay class="dialog__overlay" />
         <div class="dialog__positioner">
-          <AlertDialog.Content class="dialog__content">
+          <AlertDialog.Content onCloseAutoFocus={returnFocus} class="dialog__content">
             <Show when={props.subject}>
               {(subject) => (
                 <>

@@ -3,6 +3,7 @@ import { type JSX, Show } from 'solid-js';
 import { errorMessageKey } from '../lib/errors';
 import { useI18n } from '../lib/i18n';
 import { Alert } from './Alert';
+import { createReturnFocus } from './return-focus';
 
 /**
  * A modal form: title and intro, the failure of the last attempt, the fields, then cancel and
@@ -23,6 +24,7 @@ export function FormDialog(props: {
   children: JSX.Element;
 }) {
   const { t } = useI18n();
+  const returnFocus = createReturnFocus(() => props.open);
   return (
     <Dialog
       open={props.open}
@@ -37,6 +39,7 @@ export function FormDialog(props: {
           {/* Explicit: the bundler has been seen to give a split chunk's dialog the alert role. */}
           <Dialog.Content
             role="dialog"
+            onCloseAutoFocus={returnFocus}
             class="dialog__content"
             classList={{ 'dialog__content--wide': props.wide === true }}
           >

@@ -11,6 +11,7 @@ import { type MessageKey, type MessageParams, useI18n } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
 import { useVault } from '../../lib/vault-context';
 import { Alert } from '../../ui/Alert';
+import { createReturnFocus } from '../../ui/return-focus';
 import { SelectField } from '../../ui/SelectField';
 import { nameOf } from './labels';
 
@@ -33,6 +34,7 @@ export function ParticipantsDialog(props: {
   onChanged: (notice: Notice) => void;
 }) {
   const i18n = useI18n();
+  const returnFocus = createReturnFocus(() => props.open);
   const { t, formatDate } = i18n;
   const { vault } = useVault();
   const { session } = useSession();
@@ -92,7 +94,12 @@ export function ParticipantsDialog(props: {
       <Dialog.Portal>
         <Dialog.Overlay class="dialog__overlay" />
         <div class="dialog__positioner">
-          <Dialog.Content role="dialog" class="dialog__content" aria-busy={working()}>
+          <Dialog.Content
+            onCloseAutoFocus={returnFocus}
+            role="dialog"
+            class="dialog__content"
+            aria-busy={working()}
+          >
             <Dialog.Title class="dialog__title">{t('conferences.people.title')}</Dialog.Title>
             <Dialog.Description class="muted">{t('conferences.people.intro')}</Dialog.Description>
             <Show when={failure()}>

@@ -5,6 +5,7 @@ import { errorMessageKey } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
 import { refundPayment } from '../../lib/integrations';
 import { Alert } from '../../ui/Alert';
+import { createReturnFocus } from '../../ui/return-focus';
 import { TextField } from '../../ui/TextField';
 import { formatMoney, toMinorUnits } from './money';
 
@@ -15,6 +16,7 @@ export function RefundDialog(props: {
   onRefunded: () => void;
 }) {
   const { t, locale } = useI18n();
+  const returnFocus = createReturnFocus(() => props.payment !== null);
   const [amount, setAmount] = createSignal('');
   const [sending, setSending] = createSignal(false);
   const [failure, setFailure] = createSignal<unknown>(null);
@@ -48,7 +50,7 @@ export function RefundDialog(props: {
       <Dialog.Portal>
         <Dialog.Overlay class="dialog__overlay" />
         <div class="dialog__positioner">
-          <Dialog.Content class="dialog__content">
+          <Dialog.Content onCloseAutoFocus={returnFocus} class="dialog__content">
             <Dialog.Title class="dialog__title">{t('payments.refund.title')}</Dialog.Title>
             <Show when={props.payment}>
               {(payment) => (

@@ -12,6 +12,7 @@ import type { RoomView } from '../../../../core/api/schedule-setup';
 import { useI18n } from '../../lib/i18n';
 import { Alert } from '../../ui/Alert';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { createReturnFocus } from '../../ui/return-focus';
 import { cancelSeries, changeAppointmentStatus } from './api';
 import { Select } from './BookingDialog';
 import { scheduleErrorKey } from './errors';
@@ -33,6 +34,7 @@ export function AppointmentDialog(props: {
   onChanged: () => void;
 }) {
   const { t, locale } = useI18n();
+  const returnFocus = createReturnFocus(() => props.appointment !== null);
   const [reason, setReason] = createSignal<CancelReason>('client_request');
   const [sending, setSending] = createSignal(false);
   const [failure, setFailure] = createSignal<string | null>(null);
@@ -101,7 +103,7 @@ export function AppointmentDialog(props: {
       <Dialog.Portal>
         <Dialog.Overlay class="dialog__overlay" />
         <div class="dialog__positioner">
-          <Dialog.Content class="dialog__content">
+          <Dialog.Content onCloseAutoFocus={returnFocus} class="dialog__content">
             <Show when={props.appointment}>
               {(appointment) => (
                 <>

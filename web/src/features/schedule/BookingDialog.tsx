@@ -10,6 +10,7 @@ import {
 import { useI18n } from '../../lib/i18n';
 import { useVault } from '../../lib/vault-context';
 import { Alert } from '../../ui/Alert';
+import { createReturnFocus } from '../../ui/return-focus';
 import { bookAppointment } from './api';
 import { type ClientChoice, clientTag, createNamedClient } from './client-names';
 import { scheduleErrorKey } from './errors';
@@ -82,6 +83,8 @@ export function BookingDialog(props: {
   timeZone: string;
   day: LocalDate;
   clients: readonly ClientChoice[];
+  /** the cards are still being opened in this browser: no client to offer yet */
+  clientsLoading: boolean;
   counselors: readonly CounselorView[];
   /** set when the caller may book only on this counselor's calendar */
   fixedCounselorId: string | null;
@@ -91,9 +94,13 @@ export function BookingDialog(props: {
 }) {
   const { t } = useI18n();
   const { vault } = useVault();
+  const returnFocus = createReturnFocus(() => props.open);
   const activeServices = () => props.services.filter((service) => service.active);
   const activeRooms = () => props.rooms.filter((room) => room.active);
-  const [clientId, setClientId] = createSignal(props.clients[0]?.id ?? NEW_CLIENT);
+  // The cards may still be opening when the dialog does: until a client is picked, the first one
+  // they offer is, and nothing while there are none yet.
+  const [pickedClient, setClientId] = createSignal<string | null>(null);
+  const clientId = () => pickedClient() ?? props.clients[0]?.id ?? (props.clientsLoading ? '' : NEW_CLIENT);
   const [newName, setNewName] = createSignal('');
   const [counselorId, setCounselorId] = createSignal(props.fixedCounselorId ?? props.initialCounselorId);
   const [roomId, setRoomId] = createSignal(activeRooms()[0]?.id ?? '');
@@ -114,6 +121,7 @@ export function BookingDialog(props: {
     if (!Number.isInteger(weekCount) || weekCount < 1 || weekCount > 52)
       return setFailure(t('schedule.book.badWeeks'));
     if (!serviceId()) return setFailure(t('schedule.book.noService'));
+    if (!clientId()) return;
     if (clientId() === NEW_CLIENT && !newName().trim()) return setFailure(t('schedule.book.nameRequired'));
     setSending(true);
     setFailure(null);
@@ -145,7 +153,7 @@ export function BookingDialog(props: {
       <Dialog.Portal>
         <Dialog.Overlay class="dialog__overlay" />
         <div class="dialog__positioner">
-          <Dialog.Content class="dialog__content">
+          <Dialog.Content onCloseAutoFocus={returnFocus} class="dialog__content">
             <Dialog.Title class="dialog__title">{t('schedule.book.title')}</Dialog.Title>
             <Dialog.Description class="muted">
               {t('schedule.book.intro', { zone: props.timeZone })}
@@ -156,8 +164,11 @@ export function BookingDialog(props: {
                 label={t('schedule.field.client')}
                 value={clientId()}
                 onChange={setClientId}
-                disabled={sending()}
+                disabled={sending() || clientId() === ''}
               >
+                <Show when={clientId() === ''}>
+                  <option value="">{t('schedule.book.clientsLoading')}</option>
+                </Show>
                 <For each={props.clients}>
                   {(client) => (
                     <option value={client.id}>

@@ -242,6 +242,7 @@ export function SchedulePage() {
           timeZone={timeZone()}
           day={day()}
           clients={clients() ?? []}
+          clientsLoading={clients.loading}
           counselors={counselors() ?? []}
           fixedCounselorId={seesAll() ? null : me()}
           initialCounselorId={

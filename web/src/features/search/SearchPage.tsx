@@ -67,7 +67,7 @@ export function SearchPage() {
       <div class="page-header">
         <h1>{t('search.heading')}</h1>
       </div>
-      <p class="muted">{t('search.intro')}</p>
+      <p class="lead">{t('search.intro')}</p>
 
       <search>
         <form class="search-page__form" onSubmit={(event) => event.preventDefault()}>

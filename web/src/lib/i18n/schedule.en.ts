@@ -54,6 +54,7 @@ export const scheduleEn: { readonly [K in keyof typeof scheduleZhCN]: string } =
   'schedule.book.intro':
     'Times are in {zone}; a weekly series keeps its local time across daylight-saving changes.',
   'schedule.book.newClient': 'New client…',
+  'schedule.book.clientsLoading': 'Opening the clients’ cards…',
   'schedule.book.clientName': 'Client’s name',
   'schedule.book.clientNameHint': 'The name is encrypted in your browser; the server never sees it.',
   'schedule.book.submit': 'Book',

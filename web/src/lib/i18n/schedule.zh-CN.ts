@@ -51,6 +51,7 @@ export const scheduleZhCN = {
   'schedule.book.title': '新建预约',
   'schedule.book.intro': '时间按 {zone} 计算；每周重复的预约在夏令时切换后仍保持同一本地时间。',
   'schedule.book.newClient': '新来访者…',
+  'schedule.book.clientsLoading': '正在打开来访者联系卡…',
   'schedule.book.clientName': '来访者姓名',
   'schedule.book.clientNameHint': '姓名在您的浏览器中加密后保存，服务器看不到。',
   'schedule.book.submit': '预约',

@@ -15,7 +15,7 @@ export const searchEn: { readonly [K in keyof typeof searchZhCN]: string } = {
   'search.progress.reading': 'Reading…',
   'search.progress.done': '{count} items',
   'search.progress.failed': 'Could not be read',
-  'search.indexed': '{count} items indexed at {time}, in this page’s memory only.',
+  'search.indexed': 'Indexed at {time}: {count} in all, kept in this page’s memory only.',
   'search.rebuild': 'Read again',
   'search.error': 'Search could not be prepared.',
   'search.sourceSeparator': ', ',
