@@ -97,14 +97,17 @@ export function BookingDialog(props: {
   const returnFocus = createReturnFocus(() => props.open);
   const activeServices = () => props.services.filter((service) => service.active);
   const activeRooms = () => props.rooms.filter((room) => room.active);
-  // The cards may still be opening when the dialog does: until a client is picked, the first one
-  // they offer is, and nothing while there are none yet.
+  // The lists (and the client cards, opened in this browser) may still be loading when the dialog
+  // opens: until a person picks, each choice is the first its list offers once it has arrived.
   const [pickedClient, setClientId] = createSignal<string | null>(null);
   const clientId = () => pickedClient() ?? props.clients[0]?.id ?? (props.clientsLoading ? '' : NEW_CLIENT);
   const [newName, setNewName] = createSignal('');
-  const [counselorId, setCounselorId] = createSignal(props.fixedCounselorId ?? props.initialCounselorId);
-  const [roomId, setRoomId] = createSignal(activeRooms()[0]?.id ?? '');
-  const [serviceId, setServiceId] = createSignal(activeServices()[0]?.id ?? '');
+  const [pickedCounselor, setCounselorId] = createSignal<string | null>(null);
+  const counselorId = () => props.fixedCounselorId ?? pickedCounselor() ?? props.initialCounselorId;
+  const [pickedRoom, setRoomId] = createSignal<string | null>(null);
+  const roomId = () => pickedRoom() ?? activeRooms()[0]?.id ?? '';
+  const [pickedService, setServiceId] = createSignal<string | null>(null);
+  const serviceId = () => pickedService() ?? activeServices()[0]?.id ?? '';
   const [date, setDate] = createSignal(formatLocalDate(props.day));
   const [time, setTime] = createSignal('10:00');
   const [weeks, setWeeks] = createSignal('1');
