@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { describeFindings, seriousViolations } from './accessibility';
 import { launchChromium, type OpenedPage, openPage, saveScreenshot } from './browser';
 import { admin, counselor } from './center';
+import { focusShown, tabTo } from './keyboard';
 import { bringIn, logIn } from './steps.js';
 
 /**
@@ -59,36 +60,6 @@ async function auditSidebarPages(page: Page, who: string): Promise<string[]> {
     problems.push(...describeFindings(`${who} ${href}`, await seriousViolations(page)));
   }
   return problems;
-}
-
-/** The focused element and whether a person can see where focus is (an outline or a ring). */
-async function focusShown(page: Page): Promise<{ name: string; visible: boolean }> {
-  return page.evaluate(() => {
-    const element = document.activeElement as HTMLElement | null;
-    if (!element || element === document.body) return { name: 'body', visible: false };
-    const outlinedBox = (box: Element) => {
-      const style = getComputedStyle(box);
-      return style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0;
-    };
-    const ringed = getComputedStyle(element).boxShadow !== 'none';
-    // A field may show focus on the box around it (:focus-within), as the top bar's search does.
-    const outlined = [element, element.parentElement, element.parentElement?.parentElement].some(
-      (box) => box !== null && box !== undefined && box !== document.body && outlinedBox(box),
-    );
-    const name = element.getAttribute('aria-label') ?? element.textContent?.trim() ?? element.tagName;
-    return { name: name.slice(0, 40), visible: outlined || ringed };
-  });
-}
-
-/** Presses Tab until the focused element's name matches, checking each stop shows its focus. */
-async function tabTo(page: Page, name: RegExp, unseen: string[]) {
-  for (let stop = 0; stop < 40; stop++) {
-    await page.keyboard.press('Tab');
-    const focused = await focusShown(page);
-    if (!focused.visible) unseen.push(focused.name);
-    if (name.test(focused.name)) return;
-  }
-  throw new Error(`Tab never reached ${name}`);
 }
 
 describe('accessibility (axe-core: no serious or critical violation)', () => {
