@@ -211,7 +211,11 @@ describe('the main flows with the keyboard alone, focus always visible', () => {
 
     await page.keyboard.press('Enter');
     await dialog.getByRole('heading', { name: '新建预约' }).waitFor();
-    await tabTo(page, /^来访者/, unseen);
+    // The client cards open in this browser: a person waits for the names to appear.
+    await dialog.getByLabel('来访者', { exact: true }).locator('option', { hasText: '周晓' }).waitFor({
+      state: 'attached',
+    });
+    await tabTo(page, /^来访者$/, unseen);
     await chooseOption(page, /^周晓$/);
     await tabTo(page, /^咨询师/, unseen);
     await chooseOption(page, new RegExp(`^${counselor.name}$`));
