@@ -23,7 +23,8 @@ import { benchSoak } from './soak.js';
  * average}), and the generated section of docs/benchmarks.md rewritten with the machine, the
  * command and the figures. Flags: `--only a,b` runs the named groups only (crypto, bundle,
  * case-page, pages, api-load, reports, search); `--argon2-sweep` also times candidate Argon2id
- * parameters; `--soak` runs the 10-minute soak alone (its own section of the document).
+ * parameters; `--soak` runs the 10-minute soak alone (its own section of the document;
+ * `--soak-seconds N` a shorter one, printed only).
  */
 
 type BenchApi = {
@@ -122,9 +123,13 @@ const GROUPS: { name: string; chromium?: boolean; run: () => Promise<BenchResult
 const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
 
 if (args.includes('--soak')) {
-  const results = (await benchSoak()).map(withLoad);
+  // `--soak-seconds N`: a shorter soak for investigating; only the full one is recorded.
+  const seconds = args.includes('--soak-seconds')
+    ? Number(args[args.indexOf('--soak-seconds') + 1])
+    : undefined;
+  const results = (await benchSoak(seconds)).map(withLoad);
   printResults(results);
-  rewriteSection(DOC, 'soak', command, results);
+  if (seconds === undefined) rewriteSection(DOC, 'soak', command, results);
 } else {
   for (const group of GROUPS) {
     if (only && !only.includes(group.name)) continue;

@@ -1,30 +1,37 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Result } from 'autocannon';
 import { startLocalServer } from '../support/local-server.js';
 import { cannon, failures } from './api-load.js';
 import type { BenchResult } from './crypto-bench.js';
 import { loadScenarios } from './load-scenarios.js';
 import { seedCenter } from './seed.js';
+import { connectHeapReader } from './worker-heap.js';
 
 /**
  * `npm run bench -- --soak` (issue 12): ten minutes of mixed load on the app under `wrangler dev`
  * at 127.0.0.1 — login, case list, opening a case, saving records and booking in turns of
- * TURN_S seconds at CONNECTIONS connections — with no error allowed, and workerd's resident memory
- * sampled every turn: flat means the last minute's average within 10 % of the minute after a
- * two-minute warm-up.
+ * TURN_S seconds at CONNECTIONS connections — with no error allowed. Once a minute it samples the
+ * Worker's JavaScript heap after a full collection (what our code keeps alive: flat means the
+ * last minute within 10 % of the first minute after a two-minute warm-up), and, for information,
+ * the resident memory of the workerd that runs the Worker with its local D1, and the D1 file's
+ * size: that process also holds SQLite's pages, which grow with the data the load writes.
  */
 
 const SOAK_S = 600;
 const TURN_S = 5;
 const CONNECTIONS = 16;
+const SAMPLE_EVERY_S = 60;
 const GROWTH_TARGET_PERCENT = 10;
-/**
- * Memory is compared from the minute after this: a fresh workerd grows while its JIT, the SQLite
- * page cache of the local D1 and V8's heap reach their working size, which is not a leak.
- */
+/** A fresh Worker's heap grows while its JIT and caches reach their working size: not a leak. */
 const WARM_UP_S = 120;
 
-/** workerd's resident set in MB: the process of that name in wrangler's process group. */
-function workerdRssMb(groupId: number): number {
+/**
+ * The resident set in MB of the workerd that runs the Worker and its local D1: in wrangler's
+ * process group, the one started with an inspector (the other workerd is wrangler's own dev
+ * proxy, which forwards each request and is not part of a deployment).
+ */
+function runtimeRssMb(groupId: number): number {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -32,26 +39,62 @@ function workerdRssMb(groupId: number): number {
       const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       if (name !== 'workerd' || Number(fields[2]) !== groupId) continue;
+      if (!readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('--inspector-addr')) continue;
       const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'));
       if (rss) return Number(rss[1]) / 1024;
     } catch {
       // The process ended while being read.
     }
   }
-  throw new Error('no workerd process in the server process group');
+  throw new Error('no workerd with an inspector in the server process group');
 }
 
-const average = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+/** Every file below the local D1's directory, in MB (the database, its WAL and shared memory). */
+function d1SizeMb(stateDir: string): number {
+  const walk = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((sum, entry) => {
+      const path = join(dir, entry.name);
+      return sum + (entry.isDirectory() ? walk(path) : statSync(path).size);
+    }, 0);
+  return walk(join(stateDir, 'v3', 'd1')) / 1024 / 1024;
+}
+
+/** "save-record 409×2, booking timeout×1": what failed, so that an error can be explained. */
+function describeFailures(name: string, result: Result): string[] {
+  const out: string[] = [];
+  for (const [status, stats] of Object.entries(result.statusCodeStats ?? {}))
+    if (!status.startsWith('2')) out.push(`${name} ${status}×${stats.count}`);
+  if (result.timeouts) out.push(`${name} timeout×${result.timeouts}`);
+  if (result.errors > result.timeouts) out.push(`${name} socket error×${result.errors - result.timeouts}`);
+  return out;
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;
+
+interface Sample {
+  at: number;
+  heapMb: number | undefined;
+  rssMb: number;
+  d1Mb: number;
+}
 
 export async function benchSoak(seconds = SOAK_S): Promise<BenchResult[]> {
   const server = await startLocalServer('bench-soak', { withWeb: false });
   try {
     const center = await seedCenter(server.baseURL);
     const scenarios = await loadScenarios(center, CONNECTIONS);
-    const samples: { at: number; rssMb: number }[] = [{ at: 0, rssMb: workerdRssMb(server.pid) }];
+    const heap = await connectHeapReader(server.inspectorPort);
     const started = Date.now();
+    const sample = async (): Promise<Sample> => ({
+      at: (Date.now() - started) / 1000,
+      heapMb: await heap.usedMb(),
+      rssMb: runtimeRssMb(server.pid),
+      d1Mb: d1SizeMb(server.stateDir),
+    });
+    const samples = [await sample()];
     let requests = 0;
     let failed = 0;
+    const failing: string[] = [];
     for (let turn = 0; Date.now() - started < seconds * 1000; turn++) {
       const scenario = scenarios[turn % scenarios.length];
       if (!scenario) break;
@@ -62,46 +105,70 @@ export async function benchSoak(seconds = SOAK_S): Promise<BenchResult[]> {
       });
       requests += result.requests.total;
       failed += failures(result);
-      samples.push({ at: (Date.now() - started) / 1000, rssMb: workerdRssMb(server.pid) });
+      failing.push(...describeFailures(scenario.name, result));
+      const last = samples.at(-1)?.at ?? 0;
+      if ((Date.now() - started) / 1000 - last >= SAMPLE_EVERY_S) samples.push(await sample());
     }
-    const window = Math.min(60, seconds / 4);
-    const warmUp = Math.min(WARM_UP_S, seconds / 4);
-    const minuteAverage = (from: number) =>
-      average(
-        samples
-          .filter((sample) => sample.at >= from && sample.at <= from + window)
-          .map((sample) => sample.rssMb),
-      );
-    const first = minuteAverage(warmUp);
-    const end = samples.at(-1)?.at ?? 0;
-    const last = minuteAverage(end - window);
-    const round = (value: number) => Math.round(value * 10) / 10;
-    const minutes = Array.from({ length: Math.floor(end / 60) }, (_, minute) => ({
-      bench: `soak:${seconds}s:workerd-rss-minute-${minute + 1}`,
-      value: round(minuteAverage(minute * 60)),
-      unit: 'MB',
-      target: null,
-    }));
-    return [
-      { bench: `soak:${seconds}s:requests`, value: requests, unit: 'requests', target: null },
-      { bench: `soak:${seconds}s:errors`, value: failed, unit: 'requests', target: 0 },
-      ...minutes,
-      { bench: `soak:${seconds}s:workerd-rss-after-warm-up`, value: round(first), unit: 'MB', target: null },
-      { bench: `soak:${seconds}s:workerd-rss-last-minute`, value: round(last), unit: 'MB', target: null },
-      {
-        bench: `soak:${seconds}s:workerd-rss-growth`,
-        value: round(((last - first) / first) * 100),
-        unit: '%',
-        target: GROWTH_TARGET_PERCENT,
-      },
-      {
-        bench: `soak:${seconds}s:workerd-rss-max`,
-        value: round(Math.max(...samples.map((sample) => sample.rssMb))),
-        unit: 'MB',
-        target: null,
-      },
-    ];
+    samples.push(await sample());
+    heap.close();
+    if (failing.length) console.error(`soak failures: ${failing.join(', ')}`);
+    return soakFigures(seconds, requests, failed, samples);
   } finally {
     await server.stop();
   }
+}
+
+function soakFigures(seconds: number, requests: number, failed: number, samples: Sample[]): BenchResult[] {
+  const name = (figure: string) => `soak:${seconds}s:${figure}`;
+  const heaps = samples.filter((s): s is Sample & { heapMb: number } => s.heapMb !== undefined);
+  const warmUp = Math.min(WARM_UP_S, seconds / 4);
+  const afterWarmUp = heaps.find((s) => s.at >= warmUp);
+  const last = heaps.at(-1);
+  const perMinute = samples.slice(1).flatMap((s) => {
+    const minute = `minute-${Math.round(s.at / 60)}`;
+    return [
+      {
+        bench: name(`worker-heap-${minute}`),
+        value: round(s.heapMb ?? Number.NaN),
+        unit: 'MB',
+        target: null,
+      },
+      { bench: name(`workerd-rss-${minute}`), value: round(s.rssMb), unit: 'MB', target: null },
+      { bench: name(`d1-file-${minute}`), value: round(s.d1Mb), unit: 'MB', target: null },
+    ];
+  });
+  return [
+    { bench: name('requests'), value: requests, unit: 'requests', target: null },
+    { bench: name('errors'), value: failed, unit: 'requests', target: 0 },
+    ...perMinute,
+    {
+      bench: name('worker-heap-growth'),
+      value:
+        afterWarmUp && last
+          ? round(((last.heapMb - afterWarmUp.heapMb) / afterWarmUp.heapMb) * 100)
+          : Number.NaN,
+      unit: '%',
+      target: GROWTH_TARGET_PERCENT,
+    },
+    {
+      bench: name('workerd-rss-growth-per-d1-mb'),
+      value: rssPerD1Mb(samples.filter((s) => s.at >= warmUp)),
+      unit: 'MB/MB',
+      target: null,
+    },
+    {
+      bench: name('workerd-rss-max'),
+      value: round(Math.max(...samples.map((s) => s.rssMb))),
+      unit: 'MB',
+      target: null,
+    },
+  ];
+}
+
+/** How much resident memory grew for each MB the database grew, after the warm-up. */
+function rssPerD1Mb(samples: Sample[]): number {
+  const first = samples[0];
+  const last = samples.at(-1);
+  if (!first || !last || last.d1Mb === first.d1Mb) return Number.NaN;
+  return round((last.rssMb - first.rssMb) / (last.d1Mb - first.d1Mb));
 }

@@ -27,6 +27,8 @@ export interface LocalServer {
   stateDir: string;
   /** wrangler's process id, also its process group's (workerd runs inside that group) */
   pid: number;
+  /** wrangler's DevTools inspector for the Worker (Chrome DevTools Protocol) */
+  inspectorPort: number;
   stop(): Promise<void>;
 }
 
@@ -104,5 +106,5 @@ export async function startLocalServer(
     await stop();
     throw new Error(`wrangler dev did not start: ${(error as Error).message}\n${output}`);
   }
-  return { baseURL, stateDir, pid: wrangler.pid ?? 0, stop };
+  return { baseURL, stateDir, pid: wrangler.pid ?? 0, inspectorPort, stop };
 }
