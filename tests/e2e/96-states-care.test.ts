@@ -218,9 +218,10 @@ describe('empty, error and progress states, and confirmations, on the care pages
       .getByRole('link', { name: 'My cases' })
       .click();
     await page.getByRole('link', { name: `Case ${caseNumber}` }).click();
-    await page.getByText('No records yet.').waitFor();
+    // the attachment tests above filed the scanned consent: the case holds one record now
+    await page.getByText('Verified: 1 record, log intact').waitFor();
     await page.getByRole('button', { name: 'Move to “Active”' }).waitFor();
-    await saveScreenshot(page, 'states-08-case-empty-en');
+    await saveScreenshot(page, 'states-08-case-en');
     await page.getByRole('button', { name: '中文' }).click();
     await page.getByRole('heading', { level: 1, name: `个案 ${caseNumber}` }).waitFor();
   });
