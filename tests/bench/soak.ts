@@ -139,8 +139,9 @@ function soakFigures(seconds: number, requests: number, failed: number, samples:
   const settled = heaps.filter((s) => s.at >= warmUp);
   const afterWarmUp = median(settled.slice(0, 3).map((s) => s.heapMb));
   const last = median(settled.slice(-3).map((s) => s.heapMb));
-  const perMinute = samples.slice(1).flatMap((s) => {
-    const minute = `minute-${Math.round(s.at / 60)}`;
+  // The sample after the last turn can fall in the same minute as the last timed one: name it apart.
+  const perMinute = samples.slice(1).flatMap((s, index, taken) => {
+    const minute = index === taken.length - 1 ? 'end' : `minute-${Math.round(s.at / 60)}`;
     return [
       {
         bench: name(`worker-heap-${minute}`),
