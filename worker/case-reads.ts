@@ -1,8 +1,9 @@
-import { and, desc, eq, gt, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { caseHolderQueries } from './case-access.js';
 import { caseFileQueries } from './case-views.js';
+import { slot } from './db/prepared.js';
 import { auditEvents, caseKeyWraps, cases } from './db/schema.js';
-import type { SessionScope } from './session-reads.js';
+import { type SessionScope, sessionRead } from './session-reads.js';
 
 /**
  * The two hot case reads as single read batches behind the folded session read
@@ -11,7 +12,7 @@ import type { SessionScope } from './session-reads.js';
  */
 
 /** A listed case, the caller's grant of it, and whether a current wrap has expired unrevoked. */
-function myCaseColumns(now: number) {
+function myCaseColumns(now: Placeholder) {
   return {
     caseRow: cases,
     perm: caseKeyWraps.perm,
@@ -23,7 +24,7 @@ function myCaseColumns(now: number) {
 }
 
 /** The cases where the user holds a live grant at the current epoch, newest first. */
-export function myCasesQuery({ db, now, userId }: SessionScope) {
+function myCasesQuery({ db, now, userId }: SessionScope) {
   return db
     .select(myCaseColumns(now))
     .from(caseKeyWraps)
@@ -39,7 +40,7 @@ export function myCasesQuery({ db, now, userId }: SessionScope) {
 }
 
 /** case-access.ts's `isLive` in SQL, for a wrap table under `alias`. */
-function liveWrap(alias: string, now: number): SQL {
+function liveWrap(alias: string, now: Placeholder): SQL {
   const wrap = sql.raw(alias);
   return sql`${wrap}.revoked_at IS NULL AND (${wrap}.expires_at = 0 OR ${wrap}.expires_at > ${now})`;
 }
@@ -48,7 +49,7 @@ function liveWrap(alias: string, now: number): SQL {
  * The case id if the user holds a live grant at its current epoch (what `judgeCaseHolder` serves
  * the file on), else NULL: the file's statements and the audit event read through it.
  */
-function servedCaseId(caseId: string, { now, userId }: SessionScope): SQL<string | null> {
+function servedCaseId(caseId: Placeholder, { now, userId }: SessionScope): SQL<string | null> {
   return sql<string | null>`(SELECT granted_wrap.case_id FROM case_key_wraps AS granted_wrap
     INNER JOIN cases AS granted_case ON granted_case.id = granted_wrap.case_id
       AND granted_case.current_epoch = granted_wrap.epoch
@@ -64,13 +65,13 @@ function servedCaseId(caseId: string, { now, userId }: SessionScope): SQL<string
  * (worker/audit.ts) and sealed into the chain after the response (worker/audit-seal.ts); its
  * content is fixed at commit, so the chain is exactly as if it had been appended alone.
  */
-function caseReadEvent(served: SQL<string | null>, scope: SessionScope, history: string | undefined) {
+function caseReadEvent(served: SQL<string | null>, scope: SessionScope, withHistory: boolean) {
   const { db, now, userId } = scope;
   const myLiveWrapIds = sql`(SELECT json_group_array(id) FROM (SELECT my_wrap.id AS id
     FROM case_key_wraps AS my_wrap WHERE my_wrap.case_id = ${cases.id} AND my_wrap.to_user_id = ${userId}
       AND ${liveWrap('my_wrap', now)} ORDER BY my_wrap.rowid))`;
   const details = sql<string>`json_object('epoch', ${cases.currentEpoch}, 'seq', ${cases.logSeq}, 'wraps', json(${myLiveWrapIds})`;
-  if (history !== undefined) details.append(sql`, 'history', ${history}`);
+  if (withHistory) details.append(sql`, 'history', ${slot('history')}`);
   details.append(sql`)`);
   return db
     .insert(auditEvents)
@@ -97,13 +98,21 @@ function caseReadEvent(served: SQL<string | null>, scope: SessionScope, history:
  * whole file, and its audit event. The case row is read only for a live session; the file and the
  * event only when the caller holds a live current grant.
  */
-export function openCaseQueries(caseId: string, scope: SessionScope, history: string | undefined) {
+function openCaseQueries(scope: SessionScope, withHistory: boolean) {
   const { db, userId } = scope;
+  const caseId = slot<string>('caseId');
   const served = servedCaseId(caseId, scope);
   const [caseRow, mine] = caseHolderQueries(
     db,
     sql`(SELECT id FROM cases WHERE id = ${caseId} AND ${userId} IS NOT NULL)`,
     userId,
   );
-  return [caseRow, mine, ...caseFileQueries(db, served), caseReadEvent(served, scope, history)] as const;
+  return [caseRow, mine, ...caseFileQueries(db, served), caseReadEvent(served, scope, withHistory)] as const;
 }
+
+/** The case list: `now` and the session are the only values. */
+export const caseListRead = sessionRead((scope) => [myCasesQuery(scope)] as const);
+
+/** Opening a case, bound with `caseId` (and `history`, the record whose history is asked for). */
+export const openCaseRead = sessionRead((scope) => openCaseQueries(scope, false));
+export const openCaseHistoryRead = sessionRead((scope) => openCaseQueries(scope, true));

@@ -1,18 +1,25 @@
-import type { SQL } from 'drizzle-orm';
-import type { BatchItem, BatchResponse } from 'drizzle-orm/batch';
+import type { Placeholder, SQL } from 'drizzle-orm';
+import type { BatchResponse } from 'drizzle-orm/batch';
 import type { Context } from 'hono';
 import type { Role } from '../core/api/roles.js';
 import { hashToken, isWellFormedToken } from './credentials.js';
 import type { Db } from './db/client.js';
+import {
+  type PlaceholderValues,
+  type Preparable,
+  type PreparedBatch,
+  preparedBatch,
+  slot,
+} from './db/prepared.js';
 import type { ActiveSession, AppEnv } from './env.js';
 import { admitSession, noSession } from './middleware/session.js';
 import {
+  defaultIdleMinutes,
   endSession,
   judgeSession,
   liveSessionUserId,
   readSessionCookie,
-  sessionQueries,
-  sessionRowOf,
+  sessionQuery,
 } from './sessions.js';
 
 /**
@@ -21,7 +28,7 @@ import {
  * route keeps the middleware.
  *
  * Why it is as safe as the middleware:
- * - The verdict is the middleware's: the first statements read the same session row (by the
+ * - The verdict is the middleware's: the first statement reads the same session row (by the
  *   SHA-256 of the cookie token, with its user and the org), and `judgeSession` and `admitSession`
  *   — the code requireRoles runs — answer 401 no_session / session_expired or 403 before any row
  *   of the route is looked at. An expired session is deleted, its last-seen touched after the
@@ -33,19 +40,41 @@ import {
  *   judges and the one the statements were restricted by are the same row.
  * - Nothing is written before the verdict except what the route guards the same way (the case
  *   read's audit event, worker/case-reads.ts), which exists only when the read is served.
+ *
+ * The statements are prepared once per isolate (worker/db/prepared.ts): the token hash, `now` and
+ * the deployment's idle minutes are bound per request, with the route's own values.
  */
 
 export interface SessionScope {
   db: Db;
   /** The instant both the SQL restriction and the JS verdict use. */
-  now: number;
+  now: Placeholder<string, number>;
   /** The live session's user id, or NULL: restrict every statement of the batch through it. */
   userId: SQL<string | null>;
 }
 
-export async function readWithSession<T extends readonly [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]>(
+type Reads = readonly [Preparable, ...Preparable[]];
+
+/** A route's statements behind the session's, prepared once per isolate (worker/db/prepared.ts). */
+export interface SessionRead<T extends Reads> {
+  batch: PreparedBatch<readonly [ReturnType<typeof sessionQuery>, ...T]>;
+}
+
+export function sessionRead<T extends Reads>(reads: (scope: SessionScope) => T): SessionRead<T> {
+  return {
+    batch: preparedBatch((db) => {
+      const now = slot<number>('now');
+      const userId = liveSessionUserId(slot('tokenHash'), now, slot('defaultIdleMinutes'));
+      return [sessionQuery(db, slot('tokenHash')), ...reads({ db, now, userId })] as const;
+    }),
+  };
+}
+
+/** Runs a session read; `values` are the route's own placeholders. */
+export async function readWithSession<T extends Reads>(
   c: Context<AppEnv>,
-  reads: (scope: SessionScope) => T,
+  read: SessionRead<T>,
+  values: PlaceholderValues = {},
   allowed: readonly Role[] = [],
 ): Promise<{ session: ActiveSession; now: number; rows: BatchResponse<T> }> {
   const { db } = c.var;
@@ -53,14 +82,14 @@ export async function readWithSession<T extends readonly [BatchItem<'sqlite'>, .
   if (!isWellFormedToken(token)) throw noSession();
   const tokenHash = hashToken(token);
   const now = Date.now();
-  const statements = reads({ db, now, userId: liveSessionUserId(c.env, tokenHash, now) });
-  const [sessionRows, userRows, orgRows, ...rows] = await db.batch([
-    ...sessionQueries(db, tokenHash),
-    ...statements,
-  ]);
-  const found = sessionRowOf([sessionRows, userRows, orgRows]);
+  const [[found], ...rows] = await read.batch.run(db, {
+    ...values,
+    tokenHash,
+    now,
+    defaultIdleMinutes: defaultIdleMinutes(c.env),
+  });
   const lookup = judgeSession(db, c.env, tokenHash, found, now);
   if (lookup.kind === 'expired') await endSession(db, tokenHash);
   await admitSession(c, lookup, allowed);
-  return { session: c.var.session, now, rows: rows as BatchResponse<T> };
+  return { session: c.var.session, now, rows: rows as unknown as BatchResponse<T> };
 }

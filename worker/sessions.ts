@@ -1,10 +1,12 @@
-import { eq, type SQL, sql } from 'drizzle-orm';
+import { eq, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { SESSION_COOKIE } from '../core/api/auth.js';
 import type { OrgSettingsView } from '../core/api/views.js';
 import { hashToken, isWellFormedToken, newToken } from './credentials.js';
 import type { Db } from './db/client.js';
+import { columnsAs } from './db/columns-as.js';
+import { preparedBatch, slot } from './db/prepared.js';
 import { type OrgRow, org, sessions, type UserRow, users } from './db/schema.js';
 
 type SessionRecord = typeof sessions.$inferSelect;
@@ -22,10 +24,15 @@ function positiveIntOr(text: string | undefined, fallback: number): number {
   return Number.isSafeInteger(value) && value > 0 ? value : fallback;
 }
 
+/** The deployment's idle minutes, which an org's own setting overrides. */
+export function defaultIdleMinutes(env: Env): number {
+  return positiveIntOr(env.SESSION_IDLE_MINUTES, 30);
+}
+
 /** Org settings win; the SESSION_* vars are the deployment's defaults (issue 3: 30 min, 12 h). */
 export function effectiveSettings(env: Env, orgRow: OrgRow): OrgSettingsView {
   return {
-    sessionIdleMinutes: orgRow.settings.sessionIdleMinutes ?? positiveIntOr(env.SESSION_IDLE_MINUTES, 30),
+    sessionIdleMinutes: orgRow.settings.sessionIdleMinutes ?? defaultIdleMinutes(env),
     sessionAbsoluteHours:
       orgRow.settings.sessionAbsoluteHours ?? positiveIntOr(env.SESSION_ABSOLUTE_HOURS, 12),
     locale: orgRow.settings.locale === 'en' ? 'en' : 'zh-CN',
@@ -69,42 +76,23 @@ export type SessionLookup =
     };
 
 /**
- * The session behind a token hash, its user and the org, as statements for one read batch (three,
- * not a join: D1 answers a batch with named columns, and the three tables share column names).
+ * The session behind a token hash, with its user and the org: one statement, the three tables'
+ * columns under prefixed names (worker/db/columns-as.ts).
  */
-export function sessionQueries(db: Db, tokenHash: string) {
-  return [
-    db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash)).limit(1),
-    db
-      .select()
-      .from(users)
-      .where(
-        eq(
-          users.id,
-          db.select({ id: sessions.userId }).from(sessions).where(eq(sessions.tokenHash, tokenHash)),
-        ),
-      )
-      .limit(1),
-    db.select().from(org).where(eq(org.singleton, 1)).limit(1),
-  ] as const;
+export function sessionQuery(db: Db, tokenHash: string | Placeholder) {
+  return db
+    .select({ session: columnsAs(sessions, 's'), user: columnsAs(users, 'u'), org: columnsAs(org, 'o') })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(org, eq(org.singleton, 1))
+    .where(eq(sessions.tokenHash, tokenHash))
+    .limit(1);
 }
 
 export interface SessionRow {
   session: SessionRecord;
   user: UserRow;
   org: OrgRow;
-}
-
-/** sessionQueries' rows as one session row, when all three exist. */
-export function sessionRowOf([sessionRows, userRows, orgRows]: readonly [
-  readonly SessionRecord[],
-  readonly UserRow[],
-  readonly OrgRow[],
-]): SessionRow | undefined {
-  const [session] = sessionRows;
-  const [user] = userRows;
-  const [orgRow] = orgRows;
-  return session && user && orgRow ? { session, user, org: orgRow } : undefined;
 }
 
 /**
@@ -148,8 +136,11 @@ export function judgeSession(
  * rule (active user, idle and absolute deadlines, the org's idle minutes or the deployment's) in
  * the database, so a read batch computes nothing for a token that `judgeSession` would refuse.
  */
-export function liveSessionUserId(env: Env, tokenHash: string, now: number): SQL<string | null> {
-  const defaultIdleMinutes = positiveIntOr(env.SESSION_IDLE_MINUTES, 30);
+export function liveSessionUserId(
+  tokenHash: string | Placeholder,
+  now: number | Placeholder,
+  defaultIdleMinutes: number | Placeholder,
+): SQL<string | null> {
   return sql<string | null>`(SELECT live_session.user_id FROM sessions AS live_session
     INNER JOIN users AS live_user ON live_user.id = live_session.user_id
     INNER JOIN org AS live_org ON live_org.singleton = 1
@@ -162,11 +153,13 @@ export function endSession(db: Db, tokenHash: string) {
   return db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
 }
 
+const sessionRead = preparedBatch((db) => [sessionQuery(db, slot('tokenHash'))] as const);
+
 /** Finds the session behind a cookie token and enforces idle and absolute expiry; see `touch`. */
 export async function resumeSession(db: Db, env: Env, token: string | undefined): Promise<SessionLookup> {
   if (!isWellFormedToken(token)) return { kind: 'none' };
   const tokenHash = hashToken(token);
-  const found = sessionRowOf(await db.batch(sessionQueries(db, tokenHash)));
+  const [[found]] = await sessionRead.run(db, { tokenHash });
   const lookup = judgeSession(db, env, tokenHash, found, Date.now());
   if (lookup.kind === 'expired') await endSession(db, tokenHash);
   return lookup;

@@ -56,7 +56,13 @@ export async function benchCasePage(notes = 200): Promise<BenchResult[]> {
     const median = (values: number[]) =>
       [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] as number;
     return [
-      { bench: `case-page-first-notes:chromium`, value: median(firstSamples), unit: 'ms', target: 300 },
+      {
+        bench: `case-page-first-notes-${notes}:chromium`,
+        value: median(firstSamples),
+        unit: 'ms',
+        // Issue 4's target is for 200 notes; issue 12 asks for 2,000 as a figure.
+        target: notes === 200 ? 300 : null,
+      },
       { bench: `case-page-${notes}-notes:chromium`, value: median(samples), unit: 'ms', target: null },
       {
         bench: `case-page-part:api-case-file-${notes}`,

@@ -5,7 +5,7 @@ import { verifyAuditChain } from '../../crypto/audit-log.js';
 import { toHex } from '../../crypto/bytes.js';
 import { hashToken } from '../../worker/credentials.js';
 import { openDb } from '../../worker/db/client.js';
-import { judgeSession, liveSessionUserId, sessionQueries, sessionRowOf } from '../../worker/sessions.js';
+import { defaultIdleMinutes, judgeSession, liveSessionUserId, sessionQuery } from '../../worker/sessions.js';
 import { allEvents, hashedPart } from './support/audit-events.js';
 import { openCase } from './support/case-files.js';
 import { Browser } from './support/client.js';
@@ -172,14 +172,14 @@ describe('the case list and the case file with the session in their read batch',
     const { center, counselor } = await counselorWithCase();
     const db = openDb(env.DB);
     const tokenHash = hashToken(counselor.browser.sessionToken as string);
-    const row = sessionRowOf(await db.batch(sessionQueries(db, tokenHash)));
+    const [row] = await sessionQuery(db, tokenHash);
     if (!row) throw new Error('no session row');
     const idleEnd = row.session.lastSeenAt + 30 * MINUTE;
     const verdicts = async (now: number, hash = tokenHash) => {
       const [sql] = await db.all<{ user: string | null }>(
-        drizzleSql`SELECT ${liveSessionUserId(env, hash, now)} AS user`,
+        drizzleSql`SELECT ${liveSessionUserId(hash, now, defaultIdleMinutes(env))} AS user`,
       );
-      const found = sessionRowOf(await db.batch(sessionQueries(db, hash)));
+      const [found] = await sessionQuery(db, hash);
       return { sql: sql?.user ?? null, js: judgeSession(db, env, hash, found, now).kind };
     };
     const live = { sql: counselor.account.id, js: 'active' };

@@ -13,7 +13,7 @@ import { caseLogGenesis } from '../../crypto/case-log.js';
 import { caseGrantInfo } from '../../crypto/grant.js';
 import { commitAudited, noteAppendedAuditEvents } from '../audit.js';
 import { caseManagerQueries, currentWrapsQuery, judgeCaseHolder, judgeCaseManager } from '../case-access.js';
-import { myCasesQuery, openCaseQueries } from '../case-reads.js';
+import { caseListRead, openCaseHistoryRead, openCaseRead } from '../case-reads.js';
 import { caseStatusChange } from '../case-status.js';
 import { assembleCaseFile, toCaseSummary, toMyCase } from '../case-views.js';
 import { requireVisibleClient } from '../contact-access.js';
@@ -145,7 +145,7 @@ caseRoutes.get('/', async (c) => {
   const {
     now,
     rows: [rows],
-  } = await readWithSession(c, (scope) => [myCasesQuery(scope)]);
+  } = await readWithSession(c, caseListRead);
   const list = rows.map(({ caseRow, perm, expiresAt, currentWrapExpired }) => {
     const summary = toCaseSummary(caseRow, [], now);
     // needsRotation as toCaseSummary decides it from the current wraps (case-access.ts).
@@ -163,7 +163,9 @@ caseRoutes.get('/:id', pathParams(caseIdParamSchema), queryParams(caseFileQueryS
     session,
     now,
     rows: [caseRows, mine, ...rest],
-  } = await readWithSession(c, (scope) => openCaseQueries(caseId, scope, history));
+  } = await (history === undefined
+    ? readWithSession(c, openCaseRead, { caseId })
+    : readWithSession(c, openCaseHistoryRead, { caseId, history }));
   const { caseRow, grant } = judgeCaseHolder(caseRows, mine, now);
   const [epochRows, wrapRows, logRows, recordRows, approved, peopleRows, filedRows, audited] = rest;
   // The event's guard is judgeCaseHolder's rule at the same instant: a file is never served unrecorded.
