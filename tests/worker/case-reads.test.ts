@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { sql as drizzleSql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { myCaseListSchema } from '../../core/api/cases.js';
 import { verifyAuditChain } from '../../crypto/audit-log.js';
 import { toHex } from '../../crypto/bytes.js';
 import { hashToken } from '../../worker/credentials.js';
@@ -50,6 +51,26 @@ describe('the case list and the case file with the session in their read batch',
     for (const path of paths) expect((await counselor.browser.get(path)).status).toBe(200);
     expect(roundTripsSeen.get('GET /api/cases')).toBe(1);
     expect(roundTripsSeen.get('GET /api/cases/:id')).toBe(1);
+  });
+
+  it('list each case exactly as its file summarises it, newest first, in myCaseListSchema', async () => {
+    const { center, counselor, file } = await counselorWithCase();
+    const second = await openCase(center, counselor);
+    await env.DB.prepare('UPDATE cases SET needs_rotation = 1 WHERE id = ?1').bind(second.caseId).run();
+
+    const res = await counselor.browser.get('/api/cases');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/json');
+    const { cases } = myCaseListSchema.parse(res.body);
+    const summaries = [];
+    for (const id of [second.caseId, file.caseId]) {
+      summaries.push((await counselor.browser.get(`/api/cases/${id}`)).body.case);
+    }
+    expect(cases).toEqual(summaries);
+    expect(cases.map((item) => item.needsRotation)).toEqual([true, false]);
+
+    const newcomer = await addMember(center, ['counselor']);
+    expect((await newcomer.browser.get('/api/cases')).body).toEqual({ cases: [] });
   });
 
   it('refuse no cookie, an unknown token and a malformed one with 401 no_session, writing nothing', async () => {

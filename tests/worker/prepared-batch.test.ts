@@ -47,7 +47,7 @@ describe('a prepared batch', () => {
           .set({ lastSeenAt: sql`${sessions.lastSeenAt}` })
           .where(eq(sessions.tokenHash, hash)),
       ] as const;
-    const prepared = preparedBatch((db) => queries(slot('userId'), slot('tokenHash')));
+    const prepared = preparedBatch(() => queries(slot('userId'), slot('tokenHash')));
 
     const ours = await prepared.run(db, { userId, tokenHash });
     const drizzles = await db.batch(queries(userId, tokenHash));

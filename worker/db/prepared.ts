@@ -65,8 +65,13 @@ function rowReaderOf(query: PreparedQuery): RowReader | undefined {
         const value = values[index] ?? null;
         const decoded = value === null ? null : decoder.mapFromDriverValue(value);
         const [first, second] = path as [string, string?];
-        if (second === undefined) result[first] = decoded;
-        else ((result[first] ??= {}) as Record<string, unknown>)[second] = decoded;
+        if (second === undefined) {
+          result[first] = decoded;
+          return;
+        }
+        const nested = (result[first] ?? {}) as Record<string, unknown>;
+        nested[second] = decoded;
+        result[first] = nested;
       });
       return result;
     });
@@ -93,8 +98,9 @@ export function preparedBatch<Q extends readonly [Preparable, ...Preparable[]]>(
         return client.prepare(text).bind(...fillPlaceholders(params, values));
       });
       const results = await client.batch<Record<string, unknown>>(statements);
+      const queries = prepared;
       return results.map((result, index) => {
-        const { query, read } = prepared?.[index] as Prepared;
+        const { query, read } = queries[index] as Prepared;
         return read ? read(result.results) : query.mapResult(result, true);
       }) as BatchResponse<Q>;
     },
