@@ -25,7 +25,13 @@ function open(url: string): Promise<WebSocket> {
   });
 }
 
-export async function connectHeapReader(inspectorPort: number): Promise<HeapReader> {
+interface Inspector {
+  call(method: string): Promise<Record<string, unknown>>;
+  close(): void;
+}
+
+/** One DevTools connection to the Worker through wrangler's inspector proxy. */
+async function connectInspector(inspectorPort: number): Promise<Inspector> {
   const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json()) as {
     webSocketDebuggerUrl: string;
   }[];
@@ -52,16 +58,35 @@ export async function connectHeapReader(inspectorPort: number): Promise<HeapRead
       });
       socket.send(JSON.stringify({ id, method }));
     });
+  return { call, close: () => socket.close() };
+}
+
+export async function connectHeapReader(inspectorPort: number): Promise<HeapReader> {
+  const inspector = await connectInspector(inspectorPort);
   return {
     async usedMb() {
       try {
-        await call('HeapProfiler.collectGarbage');
-        const usage = await call('Runtime.getHeapUsage');
+        await inspector.call('HeapProfiler.collectGarbage');
+        const usage = await inspector.call('Runtime.getHeapUsage');
         return typeof usage.usedSize === 'number' ? usage.usedSize / 1024 / 1024 : undefined;
       } catch {
         return undefined;
       }
     },
-    close: () => socket.close(),
+    close: inspector.close,
   };
+}
+
+/**
+ * `wrangler dev` turns on the DevTools Network domain in the runtime, which then reports every
+ * subrequest — each D1 call — to wrangler's inspector proxy, and the proxy keeps every report
+ * while no DevTools client is connected. Under load that is most of the runtime's and the proxy's
+ * work beyond the Worker's (and in a five-minute run it took the proxy past V8's heap limit);
+ * a deployment has none of it. This turns the domain off for a load run and stays connected,
+ * so what the runtime still reports is drained.
+ */
+export async function withoutNetworkTracing(inspectorPort: number): Promise<{ close(): void }> {
+  const inspector = await connectInspector(inspectorPort);
+  await inspector.call('Network.disable');
+  return inspector;
 }
