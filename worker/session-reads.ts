@@ -15,11 +15,10 @@ import type { ActiveSession, AppEnv } from './env.js';
 import { admitSession, noSession } from './middleware/session.js';
 import {
   defaultIdleMinutes,
-  endSession,
-  judgeSession,
   liveSessionUserId,
   readSessionCookie,
   sessionQuery,
+  settleSession,
 } from './sessions.js';
 
 /**
@@ -56,18 +55,14 @@ export interface SessionScope {
 type Reads = readonly [Preparable, ...Preparable[]];
 
 /** A route's statements behind the session's, prepared once per isolate (worker/db/prepared.ts). */
-export interface SessionRead<T extends Reads> {
-  batch: PreparedBatch<readonly [ReturnType<typeof sessionQuery>, ...T]>;
-}
+export type SessionRead<T extends Reads> = PreparedBatch<readonly [ReturnType<typeof sessionQuery>, ...T]>;
 
 export function sessionRead<T extends Reads>(reads: (scope: SessionScope) => T): SessionRead<T> {
-  return {
-    batch: preparedBatch((db) => {
-      const now = slot<number>('now');
-      const userId = liveSessionUserId(slot('tokenHash'), now, slot('defaultIdleMinutes'));
-      return [sessionQuery(db, slot('tokenHash')), ...reads({ db, now, userId })] as const;
-    }),
-  };
+  return preparedBatch((db) => {
+    const now = slot<number>('now');
+    const userId = liveSessionUserId(slot('tokenHash'), now, slot('defaultIdleMinutes'));
+    return [sessionQuery(db, slot('tokenHash')), ...reads({ db, now, userId })] as const;
+  });
 }
 
 /** Runs a session read; `values` are the route's own placeholders. */
@@ -82,14 +77,12 @@ export async function readWithSession<T extends Reads>(
   if (!isWellFormedToken(token)) throw noSession();
   const tokenHash = hashToken(token);
   const now = Date.now();
-  const [[found], ...rows] = await read.batch.run(db, {
+  const [[found], ...rows] = await read.run(db, {
     ...values,
     tokenHash,
     now,
     defaultIdleMinutes: defaultIdleMinutes(c.env),
   });
-  const lookup = judgeSession(db, c.env, tokenHash, found, now);
-  if (lookup.kind === 'expired') await endSession(db, tokenHash);
-  await admitSession(c, lookup, allowed);
+  await admitSession(c, await settleSession(db, c.env, tokenHash, found, now), allowed);
   return { session: c.var.session, now, rows: rows as unknown as BatchResponse<T> };
 }

@@ -149,18 +149,29 @@ export function liveSessionUserId(
       AND ${now} < live_session.last_seen_at + ${MINUTE_MS} * coalesce(json_extract(live_org.settings, '$.sessionIdleMinutes'), ${defaultIdleMinutes}))`;
 }
 
-export function endSession(db: Db, tokenHash: string) {
+function endSession(db: Db, tokenHash: string) {
   return db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
 }
 
-const sessionRead = preparedBatch((db) => [sessionQuery(db, slot('tokenHash'))] as const);
+const sessionLookup = preparedBatch((db) => [sessionQuery(db, slot('tokenHash'))] as const);
 
 /** Finds the session behind a cookie token and enforces idle and absolute expiry; see `touch`. */
 export async function resumeSession(db: Db, env: Env, token: string | undefined): Promise<SessionLookup> {
   if (!isWellFormedToken(token)) return { kind: 'none' };
   const tokenHash = hashToken(token);
-  const [[found]] = await sessionRead.run(db, { tokenHash });
-  const lookup = judgeSession(db, env, tokenHash, found, Date.now());
+  const [[found]] = await sessionLookup.run(db, { tokenHash });
+  return settleSession(db, env, tokenHash, found, Date.now());
+}
+
+/** `judgeSession`'s verdict, with an expired session deleted (the middleware and the read batches). */
+export async function settleSession(
+  db: Db,
+  env: Env,
+  tokenHash: string,
+  found: SessionRow | undefined,
+  now: number,
+): Promise<SessionLookup> {
+  const lookup = judgeSession(db, env, tokenHash, found, now);
   if (lookup.kind === 'expired') await endSession(db, tokenHash);
   return lookup;
 }
